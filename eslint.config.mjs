@@ -1,0 +1,53 @@
+// Lint with the import boundaries of shared/guide/architecture.md: only src/vscode/ may import
+// `vscode`; core is pure (no node:* I/O, no engine, no vscode); the engine and CLI never reach
+// into the extension.
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'worker_threads', 'crypto', 'url', 'util', 'stream', 'events', 'readline', 'zlib', 'tls', 'dns', 'perf_hooks', 'process', 'timers', 'cluster', 'module', 'v8', 'assert'];
+const noNode = nodeBuiltins.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'syntaxes/*.json', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/vscode/ may import vscode.' }] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'core is pure: no vscode.' }, ...noNode.map((name) => ({ name, message: 'core does no I/O: pass what you need in.' }))],
+        patterns: [
+          { group: ['**/engine/**', '**/engine', '**/cli/**', '**/vscode/**', 'undici', 'csv-parse', 'csv-parse/*'], message: 'core imports core only (and hdr-histogram-js in metrics).' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/core/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['hdr-histogram-js', '**/scenario/**', '**/schedule/**', '**/analysis/**', '**/report/**'], message: 'protocol imports nothing but types of metrics results.' }] }],
+    },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Only src/vscode/ may import vscode.' }],
+        patterns: [{ group: ['**/vscode/**', '**/webview-ui/**'], message: 'engine and CLI never depend on the extension.' }],
+      }],
+    },
+  },
+  {
+    files: ['webview-ui/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'The webview has no vscode module: use the host interface.' }],
+        patterns: [{ group: ['**/engine/**', '**/cli/**', '**/src/vscode/**', 'undici', 'node:*'], message: 'webview-ui imports core types and the chart library only.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,69 @@
+// The contract between a parent (CLI or extension host) and the engine child process.
+// Plain JSON over Node's IPC channel, discriminated on `type`, checked on arrival.
+
+import type { IntervalSnapshot, ResolvedLoadModel, RunResult } from '../metrics/result';
+
+export const ENGINE_PROTOCOL_VERSION = 1;
+
+/** What the parent may override; each field beats the scenario file (CLI flags, run options). */
+export interface RunOptions {
+  host?: string;
+  users?: number;
+  spawnRate?: number;
+  runTimeMs?: number;
+  /** Open model: task iterations per second. */
+  rate?: number;
+  stopTimeoutMs?: number;
+  /** Worker threads generating load; `auto` = one per core. Default 1. */
+  workers?: number | 'auto';
+  seed?: number;
+  /** Accept self-signed TLS certificates. */
+  insecure?: boolean;
+  /** Threshold rules (scenario syntax) used when the file has none. */
+  defaultThresholds?: string[];
+  /** Per-name intervals in the history as well as the aggregate (always sent live). */
+  fullHistory?: boolean;
+  /** Variables of the run environment for `$processEnv` (default: the engine's own env). */
+  env?: Record<string, string>;
+}
+
+export type EngineCommand =
+  | {
+      type: 'run/start';
+      protocolVersion: number;
+      runId: string;
+      /** Absolute path; data files, body files and `.env` resolve against its folder. */
+      scenarioPath: string;
+      scenarioText: string;
+      options: RunOptions;
+    }
+  | { type: 'run/stop' };
+
+/** Stable error codes that cross the process boundary; words for them live in one place. */
+export type EngineErrorCode =
+  | 'scenario-invalid'
+  | 'no-host'
+  | 'no-load-model'
+  | 'data-unreadable'
+  | 'body-unreadable'
+  | 'protocol-mismatch'
+  | 'worker-crashed'
+  | 'internal';
+
+export type EngineEvent =
+  | {
+      type: 'run/started';
+      runId: string;
+      startTime: number;
+      load: ResolvedLoadModel;
+      /** Planned duration in ms; undefined when the run lasts until stopped. */
+      plannedDurationMs?: number;
+      host?: string;
+      /** Stats names in request order. */
+      requestNames: string[];
+    }
+  | { type: 'run/interval'; runId: string; snapshot: IntervalSnapshot }
+  | { type: 'run/threshold-abort'; runId: string; rule: string; target: string }
+  | { type: 'run/finished'; runId: string; result: RunResult }
+  | { type: 'run/error'; runId?: string; code: EngineErrorCode; message: string; detail?: string }
+  | { type: 'run/log'; level: 'info' | 'warn' | 'error'; message: string };

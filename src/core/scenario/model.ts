@@ -1,0 +1,243 @@
+// The scenario model: what the parser makes of a `*.load.http` file (shared/spec/scenario-format.md).
+// Every element keeps its exact source range so that the editor, the CLI and the run results can
+// point back at the line the user wrote. Ranges are 0-based, end-exclusive, as in VS Code.
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A fix the editor can offer for a diagnostic (a VS Code quick fix). */
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface Diagnostic {
+  range: Range;
+  severity: Severity;
+  message: string;
+  /** Stable identifier of the rule, e.g. `request-in-header`, `unknown-variable`. */
+  code: string;
+  fixes?: QuickFix[];
+}
+
+/** Milliseconds. */
+export type DurationMs = number;
+
+/** One piece of a `{{...}}`-template. Text parts hold literal text; the rest are references. */
+export type TemplatePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'variable'; name: string; range: Range }
+  | { kind: 'system'; fn: SystemFunction; args: string[]; range: Range }
+  | { kind: 'data'; binding: string; column: string; range: Range }
+  | {
+      kind: 'response';
+      request: string;
+      /** `body` with a JSONPath (`$`, `$.a[0].b`) or `*` for the whole body; `headers` with a header name. */
+      source: 'body' | 'headers';
+      path: string;
+      range: Range;
+    };
+
+export type SystemFunction =
+  | 'randomInt'
+  | 'guid'
+  | 'uuid'
+  | 'timestamp'
+  | 'datetime'
+  | 'processEnv'
+  | 'dotenv';
+
+/** A template: the raw text as written and its parts. A template without references is one text part. */
+export interface Template {
+  raw: string;
+  parts: TemplatePart[];
+  range: Range;
+}
+
+export interface FileVariable {
+  name: string;
+  value: Template;
+  /** The whole `@name = value` line. */
+  range: Range;
+  nameRange: Range;
+}
+
+/** A parsed `# @directive args` line (kept for hover, completion and diagnostics). */
+export interface Directive {
+  name: string;
+  args: string;
+  range: Range;
+  nameRange: Range;
+  argsRange: Range;
+  /** `header` for lines before the first `###`, else the index of the request block it is in. */
+  scope: 'header' | number;
+}
+
+export interface ThinkTime {
+  minMs: DurationMs;
+  maxMs: DurationMs;
+}
+
+export interface Stage {
+  durationMs: DurationMs;
+  /** Users, or arrivals per second, depending on the stages' kind. */
+  target: number;
+  range: Range;
+}
+
+/** Exactly one load model per run. */
+export type LoadModel =
+  | {
+      kind: 'users';
+      users: number;
+      /** Users started (and stopped) per second; undefined = all at once. */
+      spawnRate?: number;
+      runTimeMs?: DurationMs;
+    }
+  | {
+      kind: 'rate';
+      /** Task iterations started per second. */
+      rate: number;
+      runTimeMs?: DurationMs;
+      maxUsers: number;
+    }
+  | {
+      kind: 'stages';
+      target: 'users' | 'rate';
+      stages: Stage[];
+      /** For `rate` stages: the cap on concurrent iterations. */
+      maxUsers: number;
+    };
+
+export type ThresholdMetric =
+  | { kind: 'avg' }
+  | { kind: 'min' }
+  | { kind: 'max' }
+  | { kind: 'percentile'; percentile: number }
+  | { kind: 'errors' }
+  | { kind: 'rps' };
+
+export type ThresholdOp = '<' | '<=' | '>' | '>=';
+
+export interface Threshold {
+  /** The rule as written, e.g. `p95 < 500ms`. */
+  text: string;
+  metric: ThresholdMetric;
+  op: ThresholdOp;
+  /** Milliseconds for latency metrics, percent (0-100) for `errors`, requests/s for `rps`. */
+  value: number;
+  severity: 'error' | 'warn';
+  abort: boolean;
+  /** The directive line; for default rules (from settings) there is none. */
+  range?: Range;
+  /** `header` rules apply to every request and the aggregate; a number is a request index. */
+  scope: 'header' | number;
+}
+
+/** `@expect status` as a list of inclusive ranges: `2xx` is [200, 299], `201` is [201, 201]. */
+export interface StatusExpectation {
+  ranges: Array<[number, number]>;
+  text: string;
+  range: Range;
+}
+
+export interface HeaderLine {
+  name: string;
+  value: Template;
+  range: Range;
+}
+
+export type RequestBody =
+  | { kind: 'inline'; template: Template; range: Range }
+  | { kind: 'file'; path: string; range: Range };
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+export interface RequestBlock {
+  /** Position in the file, 0-based, counting request blocks only. */
+  index: number;
+  /** Text after `###`, trimmed; undefined when empty. */
+  title?: string;
+  /** `# @name ID`. */
+  name?: string;
+  /** The name in every table and report: the title, else `METHOD URL` with templates unexpanded. */
+  statsName: string;
+  method: HttpMethod;
+  url: Template;
+  httpVersion?: string;
+  headers: HeaderLine[];
+  body?: RequestBody;
+  expect?: StatusExpectation;
+  thresholds: Threshold[];
+  think?: ThinkTime;
+  timeoutMs?: DurationMs;
+  /** From the `###` line (or the first line of the block) to its last line. */
+  range: Range;
+  /** The `METHOD URL` line. */
+  requestLineRange: Range;
+}
+
+export interface Task {
+  weight: number;
+  /** Indexes into `Scenario.requests`, in file order. */
+  requests: number[];
+  /** The `# @task` directive, absent for the implicit single task. */
+  range?: Range;
+}
+
+export interface DataBinding {
+  /** The path as written, relative to the scenario file. */
+  file: string;
+  name: string;
+  random: boolean;
+  range: Range;
+}
+
+export interface Scenario {
+  variables: FileVariable[];
+  directives: Directive[];
+  host?: Template;
+  /** Undefined when the file names no load model (the run's options or defaults supply it). */
+  load?: LoadModel;
+  think?: ThinkTime;
+  timeoutMs: DurationMs;
+  stopTimeoutMs: DurationMs;
+  seed?: number;
+  data: DataBinding[];
+  /** Header-level rules; request rules live on each request. */
+  thresholds: Threshold[];
+  requests: RequestBlock[];
+  tasks: Task[];
+  /** Number of lines in the source text. */
+  lineCount: number;
+}
+
+export interface CheckResult {
+  scenario: Scenario;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * What `check` may ask of the outside world. Core does no I/O; the CLI and the extension
+ * pass functions that look at the real file system.
+ */
+export interface CheckEnvironment {
+  /** True when a file (data CSV, request body) exists, path relative to the scenario. */
+  fileExists?(relativePath: string): boolean;
+  /** The header row of a data file, for `{{binding.column}}` checks; undefined if unreadable. */
+  csvColumns?(relativePath: string): string[] | undefined;
+}

@@ -1,0 +1,2 @@
+// Placeholder: replaced by the engine child process entry (issue 3).
+export {};

@@ -1,0 +1,3 @@
+// Placeholder: replaced by the extension activation (issue 2).
+export function activate(): void {}
+export function deactivate(): void {}

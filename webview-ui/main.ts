@@ -1,0 +1,2 @@
+// Placeholder: replaced by the results panel (issue 4).
+export {};

@@ -1,3 +1,14 @@
-// Placeholder: replaced by the extension activation (issue 2).
-export function activate(): void {}
-export function deactivate(): void {}
+// Activation: every feature registers itself into the extension context, which disposes it all.
+import type * as vscode from 'vscode';
+import { registerLanguageFeatures } from './language/register';
+import { registerRunFeatures } from './run/register';
+
+export function activate(context: vscode.ExtensionContext): void {
+  registerLanguageFeatures(context);
+  registerRunFeatures(context);
+}
+
+export function deactivate(): void {
+  // Disposables registered on the context are released by VS Code; running engines are stopped
+  // by the run feature's own disposable.
+}

@@ -6,3 +6,4 @@ npm run build
 npm run typecheck
 npm run lint
 npm run test:unit
+npm run test:vscode

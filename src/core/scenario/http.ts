@@ -1,0 +1,27 @@
+// HTTP vocabulary the format accepts and the editor offers.
+import type { HttpMethod } from './model';
+
+export const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+export function asHttpMethod(word: string): HttpMethod | undefined {
+  const upper = word.toUpperCase();
+  return (HTTP_METHODS as readonly string[]).includes(upper) ? (upper as HttpMethod) : undefined;
+}
+
+export const COMMON_HEADERS: readonly string[] = [
+  'Accept',
+  'Accept-Encoding',
+  'Accept-Language',
+  'Authorization',
+  'Cache-Control',
+  'Connection',
+  'Content-Type',
+  'Cookie',
+  'If-Match',
+  'If-None-Match',
+  'Origin',
+  'Referer',
+  'User-Agent',
+  'X-Request-Id',
+  'X-Requested-With',
+];

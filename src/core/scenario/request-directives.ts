@@ -1,0 +1,81 @@
+// Request directives (inside a block, above the request line): name, task, expect and the
+// per-request threshold, think time and timeout.
+import type { Directive, StatusExpectation, ThinkTime, Threshold } from './model';
+import type { ParseContext } from './context';
+import { parseInteger } from './durations';
+import { readDuration, readThink, readThreshold } from './directive-values';
+import { diagnostic, quote } from './ranges';
+
+export interface RequestSettings {
+  name?: string;
+  task?: { weight: number; directive: Directive };
+  expect?: StatusExpectation;
+  thresholds: Threshold[];
+  think?: ThinkTime;
+  timeoutMs?: number;
+}
+
+const REQUEST_NAME = /^[A-Za-z_][\w-]*$/;
+const STATUS_CODE = /^[1-5]\d\d$/;
+const STATUS_CLASS = /^[1-5]xx$/i;
+
+/** `status 201`, `status 200,204`, `status 2xx` -> inclusive ranges, or why not. */
+export function parseExpectation(args: string): Array<[number, number]> | string {
+  const match = /^status\s+(.+)$/i.exec(args);
+  if (!match) return `write # @expect status CODES, e.g. status 201, status 200,204 or status 2xx; not ${quote(args)}`;
+  const ranges: Array<[number, number]> = [];
+  for (const piece of (match[1] ?? '').split(',')) {
+    const code = piece.trim();
+    if (STATUS_CODE.test(code)) ranges.push([Number(code), Number(code)]);
+    else if (STATUS_CLASS.test(code)) ranges.push([Number(code[0]) * 100, Number(code[0]) * 100 + 99]);
+    else return `${quote(code)} is not a status code: use a code from 100 to 599 (201) or a class (2xx), separated by commas`;
+  }
+  return ranges;
+}
+
+function readTaskWeight(ctx: ParseContext, directive: Directive): number | undefined {
+  // A bare `# @task` is weight 1, as Locust's `@task` without an argument.
+  if (directive.args === '') return 1;
+  const weight = parseInteger(directive.args);
+  if (weight !== undefined && weight > 0) return weight;
+  const message = `task weight must be a whole number greater than 0, not ${quote(directive.args)}: e.g. # @task 3`;
+  ctx.diagnostics.push(diagnostic(directive.argsRange, 'error', 'bad-weight', message));
+  return undefined;
+}
+
+/** Applies one admitted request directive to the block's settings. */
+export function applyRequestDirective(ctx: ParseContext, directive: Directive, index: number, settings: RequestSettings): void {
+  switch (directive.name) {
+    case 'name':
+      if (REQUEST_NAME.test(directive.args)) settings.name = directive.args;
+      else {
+        const message = directive.args === ''
+          ? '@name needs a name: e.g. # @name login'
+          : `${quote(directive.args)} cannot be a request name: use letters, digits, _ or - (e.g. # @name login)`;
+        ctx.diagnostics.push(diagnostic(directive.argsRange, 'error', 'bad-name', message));
+      }
+      return;
+    case 'task': {
+      const weight = readTaskWeight(ctx, directive);
+      if (weight !== undefined) settings.task = { weight, directive };
+      return;
+    }
+    case 'expect': {
+      const ranges = parseExpectation(directive.args);
+      if (typeof ranges === 'string') ctx.diagnostics.push(diagnostic(directive.argsRange, 'error', 'bad-expect', ranges));
+      else settings.expect = { ranges, text: directive.args, range: directive.range };
+      return;
+    }
+    case 'threshold': {
+      const rule = readThreshold(ctx, directive, index);
+      if (rule) settings.thresholds.push(rule);
+      return;
+    }
+    case 'think':
+      settings.think = readThink(ctx, directive) ?? settings.think;
+      return;
+    case 'timeout':
+      settings.timeoutMs = readDuration(ctx, directive, false) ?? settings.timeoutMs;
+      return;
+  }
+}

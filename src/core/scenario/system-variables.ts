@@ -1,0 +1,35 @@
+// The `{{$function ...}}` catalog, for diagnostics, hover and completion.
+import type { SystemFunction } from './model';
+
+export interface SystemVariableInfo {
+  name: SystemFunction;
+  syntax: string;
+  summary: string;
+  example: string;
+}
+
+export const SYSTEM_VARIABLES: readonly SystemVariableInfo[] = [
+  { name: 'randomInt', syntax: '{{$randomInt MIN MAX}}', summary: 'A random integer in [MIN, MAX).', example: '{{$randomInt 1 100000}}' },
+  { name: 'guid', syntax: '{{$guid}}', summary: 'A random UUID v4.', example: '{{$guid}}' },
+  { name: 'uuid', syntax: '{{$uuid}}', summary: 'A random UUID v4 (same as $guid).', example: '{{$uuid}}' },
+  {
+    name: 'timestamp',
+    syntax: '{{$timestamp [OFFSET UNIT]}}',
+    summary: 'Unix time in seconds, optionally offset as in REST Client (units y, M, w, d, h, m, s, ms).',
+    example: '{{$timestamp -1 d}}',
+  },
+  {
+    name: 'datetime',
+    syntax: '{{$datetime rfc1123|iso8601 [OFFSET UNIT]}}',
+    summary: 'The current time formatted as ISO 8601 or RFC 1123, optionally offset.',
+    example: '{{$datetime iso8601}}',
+  },
+  { name: 'processEnv', syntax: '{{$processEnv NAME}}', summary: 'An environment variable of the run.', example: '{{$processEnv API_TOKEN}}' },
+  { name: 'dotenv', syntax: '{{$dotenv NAME}}', summary: 'A variable from the .env file beside the scenario.', example: '{{$dotenv API_TOKEN}}' },
+];
+
+export const SYSTEM_FUNCTION_NAMES: readonly SystemFunction[] = SYSTEM_VARIABLES.map((info) => info.name);
+
+export function isSystemFunction(name: string): name is SystemFunction {
+  return (SYSTEM_FUNCTION_NAMES as readonly string[]).includes(name);
+}

@@ -1,0 +1,43 @@
+// Folding of `*.load.http` files, as REST Client does it: each `###` block folds from its separator
+// down to its last non-empty line, so folding never hides the next block's title. Marker folding
+// (language-configuration.json) cannot express that, and VS Code ignores the markers once a
+// provider exists, so `#region` / `#endregion` pairs are folded here too.
+import { splitLines } from '../../core/scenario/lines';
+
+export interface FoldingSpan {
+  /** 0-based first and last line, inclusive. */
+  start: number;
+  end: number;
+  kind: 'block' | 'region';
+}
+
+const SEPARATOR = /^\s*###/;
+const REGION_START = /^\s*(?:#|\/\/)\s*#*\s*region\b/;
+const REGION_END = /^\s*(?:#|\/\/)\s*#*\s*endregion\b/;
+
+export function scenarioFoldingSpans(text: string): FoldingSpan[] {
+  const lines = splitLines(text);
+  const spans: FoldingSpan[] = [];
+  const openRegions: number[] = [];
+  let blockStart: number | undefined;
+  let lastNonEmpty = -1;
+
+  const closeBlock = (): void => {
+    if (blockStart !== undefined && lastNonEmpty > blockStart) spans.push({ start: blockStart, end: lastNonEmpty, kind: 'block' });
+  };
+
+  lines.forEach((line, index) => {
+    if (SEPARATOR.test(line)) {
+      closeBlock();
+      blockStart = index;
+    } else if (REGION_END.test(line)) {
+      const start = openRegions.pop();
+      if (start !== undefined && index > start) spans.push({ start, end: index, kind: 'region' });
+    } else if (REGION_START.test(line)) {
+      openRegions.push(index);
+    }
+    if (line.trim() !== '') lastNonEmpty = index;
+  });
+  closeBlock();
+  return spans;
+}

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { locate, parseScenario } from '../../../src/core/scenario';
+import { hoverContent } from '../../../src/vscode/language/hover-content';
+
+const TEXT = [
+  '# @users 10', // 0
+  '# @data patients.csv as patient', // 1
+  '# @note made by httpYac', // 2
+  '@id = 7', // 3
+  '@id = [x](command:evil)', // 4
+  '', // 5
+  '### Create', // 6
+  '# @name hospital', // 7
+  'POST /hospital', // 8
+  '', // 9
+  '{"n": "{{$randomInt 1 10}}"}', // 10
+  '', // 11
+  '###', // 12
+  'GET /hospital/{{hospital.response.body.$.id}}?p={{patient.name}}&i={{id}}&h={{hospital.response.headers.Location}}', // 13
+  'X-Missing: {{other.response.body.*}}', // 14
+].join('\n');
+
+const scenario = parseScenario(TEXT);
+
+function hoverAt(line: number, needle: string) {
+  const character = (TEXT.split('\n')[line] ?? '').indexOf(needle);
+  assert.ok(character >= 0, `${needle} on line ${line}`);
+  return hoverContent(locate(scenario, { line, character: character + 1 }), scenario);
+}
+
+describe('hoverContent', () => {
+  it('explains a directive with syntax, example and the Locust equivalent', () => {
+    const hover = hoverAt(0, '@users');
+    assert.ok(hover);
+    assert.match(hover.markdown, /concurrent virtual users/);
+    assert.match(hover.markdown, /# @users N/);
+    assert.match(hover.markdown, /Locust: \\-u/);
+    assert.equal(hover.range.start.line, 0);
+  });
+
+  it('says an unknown directive is kept as a comment', () => {
+    assert.match(hoverAt(2, '@note')?.markdown ?? '', /not a Loadlens directive/);
+  });
+
+  it('shows a file variable with its winning value and line, escaped in a code block', () => {
+    const hover = hoverAt(13, '{{id}}');
+    assert.ok(hover);
+    assert.match(hover.markdown, /defined on line 5/);
+    assert.match(hover.markdown, /```\n\[x\]\(command:evil\)\n```/);
+    assert.doesNotMatch(hover.markdown.replace(/```[\s\S]*?```/g, ''), /\]\(command:/, 'no live link outside the code block');
+  });
+
+  it('says what a system variable produces', () => {
+    assert.match(hoverAt(10, '$randomInt')?.markdown ?? '', /random integer in \\\[MIN, MAX\\\)/);
+  });
+
+  it('names the file and column of a data reference', () => {
+    const markdown = hoverAt(13, 'patient.name')?.markdown ?? '';
+    assert.match(markdown, /column `name` of `patients.csv`/);
+    assert.match(markdown, /next row/);
+  });
+
+  it('names the request and what a response reference reads', () => {
+    const body = hoverAt(13, 'hospital.response.body')?.markdown ?? '';
+    assert.match(body, /`Create` \(line 9\)/);
+    assert.match(body, /JSONPath `\$\.id`/);
+    assert.match(hoverAt(13, 'hospital.response.headers')?.markdown ?? '', /response header `Location`/);
+    assert.match(hoverAt(14, 'other')?.markdown ?? '', /no request is named `other`/);
+  });
+
+  it('has nothing to say on plain text', () => {
+    assert.equal(hoverAt(8, 'POST'), undefined);
+  });
+});

@@ -1,2 +1,78 @@
-// Placeholder: replaced by the engine child process entry (issue 3).
-export {};
+// Entry of the engine child process (dist/engine.js), forked by spawnEngine(). It speaks the
+// engine protocol over IPC, runs one run, and exits. It never outlives its parent: when the IPC
+// channel closes (the parent exited or died), it exits at once.
+
+import { join } from 'node:path';
+import { ENGINE_PROTOCOL_VERSION, type EngineEvent } from '../core/protocol/engine';
+import { isEngineCommand } from '../core/protocol/guards';
+import { RunController } from './run-controller';
+
+const WORKER_ENTRY = join(__dirname, 'engine-worker.js');
+
+/** Resolves when the last message sent so far has been handed to the IPC channel. */
+let flushed: Promise<void> = Promise.resolve();
+
+function send(event: EngineEvent, then?: () => void): void {
+  if (!process.connected || !process.send) {
+    then?.();
+    return;
+  }
+  const sender = process.send.bind(process);
+  flushed = new Promise((resolve) => {
+    sender(event, undefined, {}, () => {
+      resolve();
+      then?.();
+    });
+  });
+}
+
+function exitAfter(event: EngineEvent, code: number): void {
+  send(event, () => process.exit(code));
+}
+
+function main(): void {
+  if (!process.send) {
+    process.stderr.write('dist/engine.js is the Loadlens engine: it is started by the CLI or the extension, not by hand.\n');
+    process.exit(2);
+  }
+  process.on('disconnect', () => process.exit(0));
+  // Ctrl-C in a terminal signals the whole foreground process group, this child included. The
+  // parent decides how a run stops (cleanly, with reports); if the parent dies, 'disconnect' ends us.
+  process.on('SIGINT', () => undefined);
+  process.on('uncaughtException', (error) => {
+    exitAfter({ type: 'run/error', code: 'internal', message: error.message, detail: error.stack }, 3);
+  });
+  let controller: RunController | undefined;
+  process.on('message', (message: unknown) => {
+    if (!isEngineCommand(message)) {
+      send({ type: 'run/log', level: 'warn', message: `engine: ignored a message it does not understand` });
+      return;
+    }
+    switch (message.type) {
+      case 'run/start': {
+        if (controller) {
+          send({ type: 'run/log', level: 'warn', message: 'engine: a run is already in progress; run/start ignored' });
+          return;
+        }
+        if (message.protocolVersion !== ENGINE_PROTOCOL_VERSION) {
+          const text = `the caller speaks engine protocol ${message.protocolVersion}, this engine ${ENGINE_PROTOCOL_VERSION}`;
+          exitAfter({ type: 'run/error', runId: message.runId, code: 'protocol-mismatch', message: text }, 3);
+          return;
+        }
+        controller = new RunController(message, (event) => send(event), WORKER_ENTRY);
+        // Messages are delivered in order: once the last one is out, every result has reached the parent.
+        void controller
+          .run()
+          .then(() => flushed)
+          .then(() => process.exit(0));
+        break;
+      }
+      case 'run/stop':
+        if (controller) controller.stop();
+        else process.exit(0);
+        break;
+    }
+  });
+}
+
+main();

@@ -1,2 +1,57 @@
-// Placeholder: replaced by the engine child process entry (issue 3).
-export {};
+// Entry of a load-generating worker thread (dist/engine-worker.js): builds the run from its setup,
+// starts at the agreed time, answers each `flush` with its partial metrics and ends on `stop`.
+
+import { performance } from 'node:perf_hooks';
+import { parentPort, workerData } from 'node:worker_threads';
+import { parseScenario } from '../core/scenario';
+import { compileScenario } from './compile-requests';
+import { DataFeed } from './data-feed';
+import { createDriver } from './drivers';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
+
+function post(message: FromWorker): void {
+  parentPort?.postMessage(message);
+}
+
+function main(): void {
+  const port = parentPort;
+  if (!port) throw new Error('engine-worker runs as a worker thread of the engine');
+  const setup = workerData as WorkerSetup;
+  const scenario = parseScenario(setup.scenarioText);
+  const driver = createDriver({
+    compiled: compileScenario(scenario, setup),
+    feeds: setup.data.map((share) => new DataFeed(share)),
+    load: setup.load,
+    think: scenario.think,
+    seed: setup.seed,
+    workerIndex: setup.workerIndex,
+    workerCount: setup.workerCount,
+    insecure: setup.insecure,
+  });
+  port.on('message', (message: ToWorker) => {
+    switch (message.type) {
+      case 'start': {
+        // Align on the shared start time, expressed on this thread's monotonic clock.
+        const startedAt = performance.now() + (message.startAt - Date.now());
+        setTimeout(() => driver.start(startedAt), Math.max(0, startedAt - performance.now()));
+        break;
+      }
+      case 'flush':
+        post({ type: 'partial', seq: message.seq, partial: driver.takePartial() });
+        break;
+      case 'stop':
+        driver.stop(message.graceMs).then(
+          () => post({ type: 'stopped', partial: driver.takePartial() }),
+          (error: unknown) => post({ type: 'failed', message: String(error) }),
+        );
+        break;
+    }
+  });
+  post({ type: 'ready' });
+}
+
+try {
+  main();
+} catch (error) {
+  post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}

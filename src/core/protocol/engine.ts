@@ -61,6 +61,10 @@ export type EngineEvent =
       host?: string;
       /** Stats names in request order. */
       requestNames: string[];
+      /** How long running iterations may finish after a stop (so the parent knows when to give up). */
+      stopTimeoutMs?: number;
+      /** Worker threads generating the load. */
+      workers?: number;
     }
   | { type: 'run/interval'; runId: string; snapshot: IntervalSnapshot }
   | { type: 'run/threshold-abort'; runId: string; rule: string; target: string }

@@ -1,0 +1,7 @@
+// Metrics: latency histograms, per-worker recorders, exact merging into interval snapshots and summaries.
+export * from './result';
+export { createHistogram, recordMicros, encodeHistogram, decodeHistogram, addEncoded, mergeEncodedHistograms, percentileSet, percentileMs, HIGHEST_TRACKABLE_US, type Histogram } from './histogram';
+export { emptyEndpointPartial, type EndpointPartial, type IntervalCounts, type IntervalPartial } from './partial';
+export { MetricsRecorder } from './recorder';
+export { StatsSeries, WINDOW_INTERVALS } from './series';
+export { RunAggregator, AGGREGATE_NAME, type EndpointKey } from './aggregator';

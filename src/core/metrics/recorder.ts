@@ -1,0 +1,77 @@
+// The hot path of the metrics: one pre-made histogram and a few counters per endpoint; a sample
+// is a bucket increment and three comparisons. `takePartial` hands over the interval and resets.
+
+import { createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram';
+import type { EndpointPartial, IntervalPartial } from './partial';
+
+class EndpointCounters {
+  readonly histogram: Histogram = createHistogram();
+  requests = 0;
+  failures = 0;
+  contentBytes = 0;
+  sumMicros = 0;
+  minMicros = Infinity;
+  maxMicros = 0;
+  /** Failures of this interval by error text. */
+  readonly errors = new Map<string, number>();
+
+  take(): EndpointPartial {
+    const partial: EndpointPartial = {
+      requests: this.requests,
+      failures: this.failures,
+      contentBytes: this.contentBytes,
+      sumMicros: this.sumMicros,
+      minMicros: this.minMicros,
+      maxMicros: this.maxMicros,
+      histogram: encodeHistogram(this.histogram),
+    };
+    this.histogram.reset();
+    this.requests = this.failures = this.contentBytes = this.sumMicros = this.maxMicros = 0;
+    this.minMicros = Infinity;
+    return partial;
+  }
+}
+
+export class MetricsRecorder {
+  private readonly endpoints: EndpointCounters[];
+
+  constructor(endpointCount: number) {
+    this.endpoints = Array.from({ length: endpointCount }, () => new EndpointCounters());
+  }
+
+  /** A request that got an answer or an error; `error` undefined means success. */
+  record(endpoint: number, micros: number, contentBytes: number, error: string | undefined): void {
+    const counters = this.endpoints[endpoint];
+    if (!counters) return;
+    counters.requests++;
+    counters.contentBytes += contentBytes;
+    counters.sumMicros += micros;
+    if (micros < counters.minMicros) counters.minMicros = micros;
+    if (micros > counters.maxMicros) counters.maxMicros = micros;
+    recordMicros(counters.histogram, micros);
+    if (error !== undefined) this.countError(counters, error);
+  }
+
+  /** A request that failed before it could be sent (a capture found nothing): no latency sample. */
+  recordUnsent(endpoint: number, error: string): void {
+    const counters = this.endpoints[endpoint];
+    if (!counters) return;
+    counters.requests++;
+    this.countError(counters, error);
+  }
+
+  private countError(counters: EndpointCounters, error: string): void {
+    counters.failures++;
+    counters.errors.set(error, (counters.errors.get(error) ?? 0) + 1);
+  }
+
+  /** The interval so far; the counters start again from zero. */
+  takePartial(gauges: { users: number; inFlight: number; dropped: number }): IntervalPartial {
+    const failures: Array<[number, string, number]> = [];
+    this.endpoints.forEach((counters, index) => {
+      for (const [error, count] of counters.errors) failures.push([index, error, count]);
+      counters.errors.clear();
+    });
+    return { endpoints: this.endpoints.map((counters) => counters.take()), failures, ...gauges };
+  }
+}

@@ -1,0 +1,115 @@
+// Every request of the scenario prepared once per run: templates compiled, constant URLs split
+// into origin and path, constant headers flattened, constant bodies turned into Buffers.
+
+import type { Dispatcher } from 'undici';
+import type { RequestBlock, Scenario, ThinkTime } from '../core/scenario/model';
+import { TemplateCompiler, type CompiledTemplate, type TemplateContext } from './compile-template';
+import { endpointMap } from './endpoints';
+import { timeoutText } from './failure-text';
+import type { SendSpec } from './http-client';
+import type { WorkerSetup } from './worker-protocol';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface CompiledRequest extends SendSpec {
+  index: number;
+  endpoint: number;
+  url: CompiledTemplate;
+  /** Set when the URL never changes. */
+  origin: string | undefined;
+  path: string | undefined;
+  headerNames: string[];
+  headerValues: CompiledTemplate[];
+  /** Set when no header value changes: `[name, value, name, value...]` as undici takes them. */
+  constantHeaders: string[] | undefined;
+  body: CompiledTemplate | undefined;
+  constantBody: Buffer | undefined;
+  think: ThinkTime | undefined;
+}
+
+export interface CompiledScenario {
+  requests: CompiledRequest[];
+  /** Each task's request indexes, and the running sum of task weights (for pickWeighted). */
+  tasks: number[][];
+  cumulativeWeights: number[];
+  endpointCount: number;
+}
+
+/** `http://a:1/x/y?q` -> [`http://a:1`, `/x/y?q`]; undefined when it is not an absolute http(s) URL. */
+export function splitUrl(url: string): [string, string] | undefined {
+  const scheme = /^https?:\/\//i.exec(url);
+  if (!scheme) return undefined;
+  const slash = url.indexOf('/', scheme[0].length);
+  const query = url.indexOf('?', scheme[0].length);
+  const cut = slash < 0 ? query : query < 0 ? slash : Math.min(slash, query);
+  if (cut < 0) return [url, '/'];
+  const path = url.slice(cut);
+  return [url.slice(0, cut), path.startsWith('/') ? path : `/${path}`];
+}
+
+/** True when a request URL needs the host (written as a path). */
+export function isRelativeUrl(request: RequestBlock): boolean {
+  return request.url.raw.trimStart().startsWith('/');
+}
+
+function compileUrl(compiler: TemplateCompiler, request: RequestBlock, host: string | undefined): CompiledTemplate {
+  const url = compiler.compile(request.url);
+  if (!isRelativeUrl(request)) return url;
+  const prefix = host ?? '';
+  if (url.constant !== undefined) {
+    const text = prefix + url.constant;
+    return { constant: text, render: () => text };
+  }
+  return { constant: undefined, render: (ctx: TemplateContext) => prefix + url.render(ctx) };
+}
+
+export function compileScenario(scenario: Scenario, setup: WorkerSetup): CompiledScenario {
+  const data = new Map(setup.data.map((share, index) => [share.name, { index, columns: share.columns }]));
+  const requestsByName = new Map<string, number>();
+  for (const request of scenario.requests) if (request.name) requestsByName.set(request.name, request.index);
+  const compiler = new TemplateCompiler({ variables: scenario.variables, env: setup.env, dotenv: setup.dotenv, data, requestsByName });
+  const { ofRequest } = endpointMap(scenario);
+  const requests = scenario.requests.map((request): CompiledRequest => {
+    const url = compileUrl(compiler, request, setup.host);
+    const split = url.constant !== undefined ? splitUrl(url.constant) : undefined;
+    const headerValues = request.headers.map((header) => compiler.compile(header.value));
+    const headerNames = request.headers.map((header) => header.name);
+    const constantHeaders = headerValues.every((value) => value.constant !== undefined)
+      ? headerNames.flatMap((name, i) => [name, headerValues[i]?.constant ?? ''])
+      : undefined;
+    const fileBody = request.body?.kind === 'file' ? setup.bodies[request.index] : undefined;
+    const body = request.body?.kind === 'inline' ? compiler.compile(request.body.template) : undefined;
+    const constantBody = fileBody ? Buffer.from(fileBody) : body?.constant !== undefined ? Buffer.from(body.constant) : undefined;
+    const timeoutMs = request.timeoutMs ?? scenario.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return {
+      index: request.index,
+      endpoint: ofRequest[request.index] ?? 0,
+      method: request.method as Dispatcher.HttpMethod,
+      url,
+      origin: split?.[0],
+      path: split?.[1],
+      headerNames,
+      headerValues,
+      constantHeaders,
+      body: constantBody ? undefined : body,
+      constantBody,
+      think: request.think,
+      timeoutMs,
+      timeoutText: timeoutText(timeoutMs),
+      expect: request.expect?.ranges,
+      keepBody: false,
+      keepHeaders: false,
+    };
+  });
+  // Only now are all references known: keep the responses some template reads.
+  for (const index of compiler.needs.bodies) if (requests[index]) requests[index].keepBody = true;
+  for (const index of compiler.needs.headers) if (requests[index]) requests[index].keepHeaders = true;
+  const tasks = scenario.tasks.length > 0 ? scenario.tasks : [{ weight: 1, requests: scenario.requests.map((r) => r.index) }];
+  let sum = 0;
+  return {
+    requests,
+    tasks: tasks.map((task) => task.requests),
+    cumulativeWeights: tasks.map((task) => (sum += Math.max(0, task.weight))),
+    endpointCount: endpointMap(scenario).endpoints.length,
+  };
+}

@@ -1,0 +1,32 @@
+// Rows of a `# @data` file for one worker: its share of the rows, read by a cursor that wraps
+// around, or at random. Every iteration of a virtual user takes one row per binding.
+
+import type { Random } from '../core/schedule/random';
+import type { DataShare } from './worker-protocol';
+
+export class DataFeed {
+  private cursor = 0;
+
+  constructor(private readonly share: DataShare) {}
+
+  next(random: Random): string[] | undefined {
+    const rows = this.share.rows;
+    if (rows.length === 0) return undefined;
+    if (this.share.random) return rows[Math.floor(random() * rows.length)];
+    const row = rows[this.cursor];
+    this.cursor = this.cursor + 1 === rows.length ? 0 : this.cursor + 1;
+    return row;
+  }
+}
+
+/**
+ * Worker `worker` of `workers` gets rows worker, worker + N, worker + 2N...: together the workers
+ * walk the file in order, as one shared cursor would. A file with fewer rows than workers is
+ * given whole to every worker.
+ */
+export function shareRows(rows: readonly string[][], worker: number, workers: number): string[][] {
+  if (workers <= 1 || rows.length < workers) return rows.slice();
+  const share: string[][] = [];
+  for (let i = worker; i < rows.length; i += workers) share.push(rows[i] as string[]);
+  return share;
+}

@@ -1,0 +1,200 @@
+// Sending requests: one undici Pool (keep-alive, HTTP/1.1) per origin, driven through the low-level
+// `dispatch` API with one small handler object per request (no promises, no streams, no closures).
+// Bodies are read to the end and counted; a body is kept only when a capture needs it.
+
+import { performance } from 'node:perf_hooks';
+import { Pool, type Dispatcher } from 'undici';
+import type { Deadlines, DeadlineList, Expirable } from './deadlines';
+import { errorText } from './failure-text';
+import { Http1Origin } from './http1-transport';
+
+/** What the sender needs of a request, prepared once per run (see compile-requests.ts). */
+export interface SendSpec {
+  method: Dispatcher.HttpMethod;
+  timeoutMs: number;
+  timeoutText: string;
+  /** Inclusive status ranges that count as success; undefined = any status below 400. */
+  expect: ReadonlyArray<readonly [number, number]> | undefined;
+  keepBody: boolean;
+  keepHeaders: boolean;
+}
+
+export interface ExchangeOwner {
+  onExchangeEnd(exchange: Exchange): void;
+}
+
+class TimeoutError extends Error {}
+
+/** One request in flight, and its outcome once ended. Also undici's handler for it. */
+export class Exchange implements Expirable {
+  status = 0;
+  contentBytes = 0;
+  /** Set when the request failed: the text for the failures table. */
+  failure: string | undefined;
+  /** When it ended (performance.now()). */
+  endedAt = 0;
+  chunks: Buffer[] | undefined;
+  /** Names and values alternating: Buffers from undici (https), strings from http1-transport. */
+  rawHeaders: ReadonlyArray<Buffer | string> | undefined;
+  private abort: ((error?: Error) => void) | undefined;
+  private ended = false;
+  deadline = 0;
+  prevDeadline: Expirable | undefined;
+  nextDeadline: Expirable | undefined;
+  deadlineList: DeadlineList | undefined;
+
+  constructor(
+    private readonly client: HttpClient,
+    readonly owner: ExchangeOwner,
+    readonly spec: SendSpec,
+    /** When the request was due: latency is measured from here (docs/engine.md, latency). */
+    readonly dueAt: number,
+  ) {}
+
+  onConnect(abort: (error?: Error) => void): void {
+    if (this.ended) abort(new TimeoutError());
+    else this.abort = abort;
+  }
+
+  onHeaders(statusCode: number, rawHeaders: ReadonlyArray<Buffer | string>): boolean {
+    this.status = statusCode;
+    if (this.spec.keepHeaders) this.rawHeaders = rawHeaders;
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.contentBytes += chunk.length;
+    if (this.spec.keepBody) (this.chunks ??= []).push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    if (this.ended) return;
+    const expect = this.spec.expect;
+    const status = this.status;
+    let ok = status < 400;
+    if (expect) {
+      ok = false;
+      for (let i = 0; i < expect.length; i++) {
+        const range = expect[i] as readonly [number, number];
+        if (status >= range[0] && status <= range[1]) {
+          ok = true;
+          break;
+        }
+      }
+    }
+    if (!ok) this.failure = `HTTP ${status}`;
+    this.end();
+  }
+
+  onError(error: Error): void {
+    if (this.ended) return;
+    this.failure = errorText(error);
+    this.end();
+  }
+
+  /** The deadline passed: fail now and cut the request off. */
+  expire(): void {
+    if (this.ended) return;
+    this.failure = this.spec.timeoutText;
+    this.end();
+    this.abort?.(new TimeoutError(this.spec.timeoutText));
+  }
+
+  /** The body as text, for captures (only kept when `keepBody`). */
+  bodyText(): string | undefined {
+    if (!this.chunks) return this.spec.keepBody && this.status > 0 ? '' : undefined;
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+
+  private end(): void {
+    this.ended = true;
+    this.endedAt = performance.now();
+    this.client.finished(this);
+  }
+}
+
+export interface HttpClientOptions {
+  insecure: boolean;
+  /** The longest request timeout of the run: connecting must not give up before it. */
+  longestTimeoutMs: number;
+}
+
+export class HttpClient {
+  private readonly pools = new Map<string, Pool>();
+  /** Plain-HTTP origins: our own keep-alive connections (http1-transport.ts), the fast path. */
+  private readonly http1Origins = new Map<string, Http1Origin>();
+  inFlight = 0;
+  /** After a hard stop, requests still ending are not counted (they were cut off by the stop). */
+  private discarding = false;
+
+  constructor(
+    private readonly options: HttpClientOptions,
+    private readonly deadlines: Deadlines,
+  ) {}
+
+  private pool(origin: string): Pool {
+    let pool = this.pools.get(origin);
+    if (!pool) {
+      pool = new Pool(origin, {
+        pipelining: 1,
+        keepAliveTimeout: 10_000,
+        // Our own timeout covers the whole exchange; undici's partial ones must not fire first.
+        headersTimeout: 0,
+        bodyTimeout: 0,
+        connect: { rejectUnauthorized: !this.options.insecure, timeout: this.options.longestTimeoutMs + 1000 },
+      });
+      this.pools.set(origin, pool);
+    }
+    return pool;
+  }
+
+  private http1(origin: string): Http1Origin {
+    let connections = this.http1Origins.get(origin);
+    if (!connections) {
+      connections = new Http1Origin(origin, performance.now.bind(performance));
+      this.http1Origins.set(origin, connections);
+    }
+    return connections;
+  }
+
+  send(
+    owner: ExchangeOwner,
+    spec: SendSpec,
+    origin: string,
+    path: string,
+    headers: string[],
+    body: string | Buffer | undefined,
+    dueAt: number,
+    /** Now (performance.now()): the timeout runs from the actual send. */
+    sentAt: number,
+  ): void {
+    const exchange = new Exchange(this, owner, spec, dueAt);
+    this.inFlight++;
+    this.deadlines.add(exchange, spec.timeoutMs, sentAt);
+    try {
+      if (origin.startsWith('http://')) this.http1(origin).send(exchange, spec, spec.method, path, headers, body);
+      else this.pool(origin).dispatch({ origin, path, method: spec.method, headers, body: body ?? null }, exchange);
+    } catch (error) {
+      // An origin undici cannot use (a bad URL) fails this request rather than the run.
+      exchange.onError(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
+  /** Called once per exchange when it ends, whatever the outcome. */
+  finished(exchange: Exchange): void {
+    this.inFlight--;
+    this.deadlines.remove(exchange);
+    if (!this.discarding) exchange.owner.onExchangeEnd(exchange);
+  }
+
+  /** Cuts off everything in flight (not counted) and closes every connection. */
+  async destroy(): Promise<void> {
+    this.discarding = true;
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    for (const connections of this.http1Origins.values()) connections.destroy(new Error('run stopped'));
+    this.http1Origins.clear();
+    await Promise.allSettled(pools.map((pool) => pool.destroy()));
+  }
+}

@@ -1,0 +1,18 @@
+// Types for Node's own HTTP/1 parser binding (llhttp, native), the one node:http uses. It is not a
+// public module, but it has been there under this name since Node 0.x and is in Electron's Node.
+declare module '_http_common' {
+  export class HTTPParser {
+    static readonly RESPONSE: number;
+    static readonly kOnHeaders: number;
+    static readonly kOnHeadersComplete: number;
+    static readonly kOnBody: number;
+    static readonly kOnMessageComplete: number;
+    static readonly kLenientNone: number;
+    initialize(type: number, resource: object, maxHeaderSize?: number, lenient?: number): void;
+    /** Bytes parsed, or the parse error. */
+    execute(data: Buffer): number | Error;
+    /** End of input (the server closed): completes a body that runs until close, or errors. */
+    finish(): Error | undefined;
+    [callback: number]: unknown;
+  }
+}

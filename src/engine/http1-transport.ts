@@ -1,0 +1,312 @@
+// Plain-HTTP (http://) requests without undici: one socket per connection, Node's own native
+// llhttp parser (the one node:http uses), and each request's bytes serialized once and reused
+// while its path, headers and body stay the same. Why: undici defers every request on a reused
+// keep-alive socket to the next event-loop turn and builds a Request and header Buffers per
+// request; measured on the benchmark (docs/performance.md), a bare loop over undici Clients
+// reached 0.93x autocannon and the same loop over a socket and this parser 1.33x. https:// still
+// goes through undici (http-client.ts).
+
+import { connect, type Socket } from 'node:net';
+import { HTTPParser } from '_http_common';
+
+/** What the transport calls back; undici's dispatch handler shape, so one Exchange serves both. */
+export interface ResponseHandler {
+  onConnect(abort: (error?: Error) => void): void;
+  /** Header names and values alternate, as strings. */
+  onHeaders(statusCode: number, rawHeaders: string[]): boolean;
+  onData(chunk: Buffer): boolean;
+  onComplete(): void;
+  onError(error: Error): void;
+}
+
+/** A connection idle this long is closed rather than reused: servers often drop idle ones after 5 s
+ *  (Node's default), and a request written as the server closes would fail for nothing. */
+const IDLE_REUSE_LIMIT_MS = 4000;
+/**
+ * At most this many connections are being opened at once per origin; requests beyond wait for the
+ * first connection that is free. An open model's first burst (thousands of arrivals per second,
+ * no connection yet) would otherwise open one connection per arrival, a connect storm that the
+ * server must accept all at once. Latency still runs from each request's due time.
+ */
+const MAX_CONNECTING = 32;
+const NO_HEADERS: string[] = [];
+const K_ON_HEADERS = HTTPParser.kOnHeaders | 0;
+const K_ON_HEADERS_COMPLETE = HTTPParser.kOnHeadersComplete | 0;
+const K_ON_BODY = HTTPParser.kOnBody | 0;
+const K_ON_MESSAGE_COMPLETE = HTTPParser.kOnMessageComplete | 0;
+const UNSAFE_HEADER_TEXT = /[\r\n\0]/;
+
+function connectionError(message: string, code: string): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+class Http1Connection {
+  alive = true;
+  connecting = true;
+  idleSince = 0;
+  private readonly socket: Socket;
+  private readonly parser = new HTTPParser();
+  private handler: ResponseHandler | undefined;
+  private isHead = false;
+  private keepAlive = true;
+  /** A 1xx answer is followed by the real one on the same exchange. */
+  private informational = false;
+  /** Headers that came before headers-complete (llhttp hands over more than 32 in parts). */
+  private headerParts: string[] | undefined;
+  /** Between handing the exchange its abort and writing the request: an abort then costs nothing. */
+  private unsent = false;
+  readonly abort = (error?: Error): void => {
+    const reason = error ?? connectionError('aborted', 'ECONNRESET');
+    if (!this.unsent) {
+      this.destroy(reason);
+      return;
+    }
+    const handler = this.handler;
+    this.handler = undefined;
+    handler?.onError(reason);
+  };
+
+  constructor(
+    private readonly origin: Http1Origin,
+    host: string,
+    port: number,
+  ) {
+    this.socket = connect(port, host);
+    this.socket.setNoDelay(true);
+    const parser = this.parser;
+    parser.initialize(HTTPParser.RESPONSE, {}, 0, HTTPParser.kLenientNone);
+    parser[K_ON_HEADERS] = (headers: string[]) => (this.headerParts ??= []).push(...headers);
+    parser[K_ON_HEADERS_COMPLETE] = this.onHeadersComplete;
+    parser[K_ON_BODY] = (chunk: Buffer) => this.handler?.onData(chunk);
+    parser[K_ON_MESSAGE_COMPLETE] = this.onMessageComplete;
+    this.socket.once('connect', () => {
+      this.connecting = false;
+      origin.connected();
+    });
+    this.socket.on('data', this.onSocketData);
+    this.socket.on('end', this.onSocketEnd);
+    this.socket.on('error', (error) => this.destroy(error));
+    this.socket.on('close', () => this.destroy(connectionError('other side closed', 'ECONNRESET')));
+  }
+
+  send(handler: ResponseHandler, isHead: boolean, bytes: Buffer): void {
+    this.handler = handler;
+    this.isHead = isHead;
+    this.unsent = true;
+    handler.onConnect(this.abort);
+    this.unsent = false;
+    // Aborted at once (it had timed out while waiting for a connection): the connection is clean.
+    if (this.handler !== handler) this.origin.release(this);
+    else this.socket.write(bytes);
+  }
+
+  private readonly onSocketData = (data: Buffer): void => {
+    const outcome = this.parser.execute(data);
+    if (outcome instanceof Error) this.destroy(outcome);
+  };
+
+  private readonly onSocketEnd = (): void => {
+    // A body that runs until the server closes ends here (finish completes it); an answer cut
+    // short is a reset, as undici reports it ("other side closed"), not a parse error.
+    if (this.handler) this.parser.finish();
+    this.destroy(connectionError('other side closed', 'ECONNRESET'));
+  };
+
+  private readonly onHeadersComplete = (
+    _major: number,
+    _minor: number,
+    headers: string[] | undefined,
+    _method: unknown,
+    _url: unknown,
+    statusCode: number,
+    _statusMessage: unknown,
+    _upgrade: boolean,
+    shouldKeepAlive: boolean,
+  ): number => {
+    const all = headers ?? this.headerParts ?? NO_HEADERS;
+    this.headerParts = undefined;
+    if (statusCode < 200) {
+      this.informational = true;
+      return 0;
+    }
+    this.keepAlive = shouldKeepAlive;
+    this.handler?.onHeaders(statusCode, all);
+    // 1 = no body follows (a HEAD answer announces a length it does not send).
+    return this.isHead ? 1 : 0;
+  };
+
+  private readonly onMessageComplete = (): void => {
+    if (this.informational) {
+      this.informational = false;
+      return;
+    }
+    const handler = this.handler;
+    this.handler = undefined;
+    // Released before the handler runs, so that the next request it sends reuses this socket.
+    if (this.keepAlive) this.origin.release(this);
+    else this.destroy(connectionError('closed by the server', 'ECONNRESET'));
+    handler?.onComplete();
+  };
+
+  /** Ends the connection; an exchange still on it fails with `error`. */
+  destroy(error: Error): void {
+    if (!this.alive) return;
+    this.alive = false;
+    const handler = this.handler;
+    this.handler = undefined;
+    this.socket.destroy();
+    if (this.connecting) {
+      this.connecting = false;
+      this.origin.connected();
+    }
+    this.origin.forget(this);
+    handler?.onError(error);
+  }
+}
+
+interface WaitingRequest {
+  handler: ResponseHandler;
+  isHead: boolean;
+  bytes: Buffer;
+}
+
+interface SerializedRequest {
+  path: string;
+  headers: string[];
+  body: string | Buffer | undefined;
+  bytes: Buffer;
+}
+
+/** The connections to one `http://host:port` origin: idle ones on a stack (the most recent first). */
+export class Http1Origin {
+  private readonly host: string;
+  private readonly port: number;
+  private readonly hostHeader: string;
+  private readonly idle: Http1Connection[] = [];
+  private readonly open = new Set<Http1Connection>();
+  private connectingCount = 0;
+  /** Requests waiting for a connection (only while MAX_CONNECTING are being opened), oldest first. */
+  private waiting: WaitingRequest[] = [];
+  private waitingHead = 0;
+  /** The last bytes sent per request (keyed by its compiled spec), reused while nothing changed. */
+  private readonly serialized = new Map<object, SerializedRequest>();
+
+  constructor(
+    origin: string,
+    private readonly now: () => number,
+  ) {
+    const url = new URL(origin);
+    this.host = url.hostname.replace(/^\[|\]$/g, '');
+    this.port = Number(url.port || 80);
+    this.hostHeader = url.host;
+  }
+
+  send(
+    handler: ResponseHandler,
+    key: object,
+    method: string,
+    path: string,
+    headers: string[],
+    body: string | Buffer | undefined,
+  ): void {
+    let request = this.serialized.get(key);
+    if (!request || request.path !== path || request.headers !== headers || request.body !== body) {
+      request = { path, headers, body, bytes: this.serialize(method, path, headers, body) };
+      this.serialized.set(key, request);
+    }
+    const isHead = method === 'HEAD';
+    const connection = this.idleConnection();
+    if (connection) connection.send(handler, isHead, request.bytes);
+    else if (this.connectingCount < MAX_CONNECTING) this.newConnection().send(handler, isHead, request.bytes);
+    else this.waiting.push({ handler, isHead, bytes: request.bytes });
+  }
+
+  private idleConnection(): Http1Connection | undefined {
+    const now = this.now();
+    for (;;) {
+      const connection = this.idle.pop();
+      if (!connection) return undefined;
+      if (!connection.alive) continue;
+      if (now - connection.idleSince <= IDLE_REUSE_LIMIT_MS) return connection;
+      connection.destroy(connectionError('idle too long', 'ECONNRESET'));
+    }
+  }
+
+  private newConnection(): Http1Connection {
+    const connection = new Http1Connection(this, this.host, this.port);
+    this.connectingCount++;
+    this.open.add(connection);
+    return connection;
+  }
+
+  private nextWaiting(): WaitingRequest | undefined {
+    if (this.waitingHead >= this.waiting.length) return undefined;
+    const next = this.waiting[this.waitingHead++];
+    if (this.waitingHead === this.waiting.length) {
+      this.waiting = [];
+      this.waitingHead = 0;
+    }
+    return next;
+  }
+
+  /** A connection is free: it takes the oldest waiting request, or goes on the idle stack. */
+  release(connection: Http1Connection): void {
+    const next = this.nextWaiting();
+    if (next) {
+      connection.send(next.handler, next.isHead, next.bytes);
+      return;
+    }
+    connection.idleSince = this.now();
+    this.idle.push(connection);
+  }
+
+  /** A connection finished opening (or failed to): open more for the requests still waiting. */
+  connected(): void {
+    this.connectingCount--;
+    while (this.connectingCount < MAX_CONNECTING) {
+      const next = this.nextWaiting();
+      if (!next) return;
+      this.newConnection().send(next.handler, next.isHead, next.bytes);
+    }
+  }
+
+  forget(connection: Http1Connection): void {
+    // A dead connection left on the idle stack is skipped when popped.
+    this.open.delete(connection);
+  }
+
+  /** Request line, headers (ours: host unless given, content-length for a body) and body. */
+  private serialize(method: string, path: string, headers: string[], body: string | Buffer | undefined): Buffer {
+    let head = `${method} ${path} HTTP/1.1\r\n`;
+    let hasHost = false;
+    for (let i = 0; i + 1 < headers.length; i += 2) {
+      const name = headers[i] as string;
+      const value = headers[i + 1] as string;
+      if (UNSAFE_HEADER_TEXT.test(name) || UNSAFE_HEADER_TEXT.test(value)) {
+        throw connectionError(`invalid header ${name}: a line break or NUL in it`, 'invalid header');
+      }
+      const lower = name.toLowerCase();
+      // The body is framed here, from its real length.
+      if (lower === 'content-length' || lower === 'transfer-encoding') continue;
+      if (lower === 'host') hasHost = true;
+      head += `${name}: ${value}\r\n`;
+    }
+    if (!hasHost) head += `host: ${this.hostHeader}\r\n`;
+    const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    if (payload) head += `content-length: ${payload.length}\r\n`;
+    else if (method === 'POST' || method === 'PUT' || method === 'PATCH') head += 'content-length: 0\r\n';
+    head += '\r\n';
+    const headBytes = Buffer.from(head, 'latin1');
+    return payload && payload.length > 0 ? Buffer.concat([headBytes, payload]) : headBytes;
+  }
+
+  /** Closes every connection; exchanges still running fail with `error`. */
+  destroy(error: Error): void {
+    const waiting = this.waiting.slice(this.waitingHead);
+    this.waiting = [];
+    this.waitingHead = 0;
+    for (const connection of [...this.open]) connection.destroy(error);
+    this.idle.length = 0;
+    for (const request of waiting) request.handler.onError(error);
+  }
+}

@@ -1,0 +1,212 @@
+// One run inside the engine process: prepare, start the workers on a shared clock, turn their
+// partials into one interval per second, watch `abort` rules, stop (planned end, parent's stop,
+// abort) and assemble the RunResult.
+
+import { performance } from 'node:perf_hooks';
+import { applicableThresholds, createAbortTracker, deriveInsights, evaluateThresholds } from '../core/analysis';
+import { RunAggregator } from '../core/metrics/aggregator';
+import type { IntervalPartial } from '../core/metrics/partial';
+import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type RunResult } from '../core/metrics/result';
+import type { EngineCommand, EngineEvent } from '../core/protocol/engine';
+import { plannedDurationMs } from '../core/schedule/timeline';
+import { endpointMap } from './endpoints';
+import { shareRows } from './data-feed';
+import { prepareRun, PrepareError, type PreparedRun } from './prepare';
+import { WorkerPool } from './worker-pool';
+import type { WorkerSetup } from './worker-protocol';
+import { ENGINE_VERSION } from './version';
+
+type StartCommand = Extract<EngineCommand, { type: 'run/start' }>;
+type Outcome = RunResult['outcome'];
+
+/** Workers start this long after they are ready, so that all begin on the same tick. */
+const START_DELAY_MS = 50;
+
+export class RunController {
+  private prepared: PreparedRun | undefined;
+  private pool: WorkerPool | undefined;
+  private aggregator: RunAggregator | undefined;
+  private readonly intervals: IntervalSnapshot[] = [];
+  private readonly abortTracker = createAbortTracker();
+  private watchAbortRules = false;
+  private startTime = 0;
+  private startPerf = 0;
+  private lastBoundary = 0;
+  private seq = 0;
+  /** When each flush was asked for: the end of its interval. */
+  private readonly boundaries = new Map<number, number>();
+  private tickTimer: NodeJS.Timeout | undefined;
+  private endTimer: NodeJS.Timeout | undefined;
+  private stopping: { outcome: Outcome; abortedBy?: string } | undefined;
+  private stopRequestedEarly = false;
+  private done!: () => void;
+  readonly finished = new Promise<void>((resolve) => (this.done = resolve));
+
+  constructor(
+    private readonly command: StartCommand,
+    private readonly emit: (event: EngineEvent) => void,
+    private readonly workerEntry: string,
+  ) {}
+
+  private get runId(): string {
+    return this.command.runId;
+  }
+
+  async run(): Promise<void> {
+    try {
+      this.prepared = prepareRun(this.command);
+    } catch (error) {
+      const code = error instanceof PrepareError ? error.code : 'internal';
+      this.fail(code, error instanceof Error ? error.message : String(error));
+      return this.finished;
+    }
+    const prepared = this.prepared;
+    const { endpoints } = endpointMap(prepared.scenario);
+    this.aggregator = new RunAggregator(endpoints);
+    const defaults = this.command.options.defaultThresholds ?? [];
+    this.watchAbortRules = applicableThresholds(prepared.scenario, defaults).some((rule) => rule.abort);
+    this.pool = new WorkerPool(this.workerEntry, this.setups(prepared), {
+      onPartials: (seq, partials) => this.onPartials(seq, partials),
+      onCrash: (message) => this.fail('worker-crashed', message),
+    });
+    await this.pool.ready();
+    if (this.stopRequestedEarly) {
+      this.finish('stopped', [], undefined);
+      return this.finished;
+    }
+    this.begin(prepared);
+    return this.finished;
+  }
+
+  private setups(prepared: PreparedRun): WorkerSetup[] {
+    return Array.from({ length: prepared.workers }, (_, workerIndex) => ({
+      workerIndex,
+      workerCount: prepared.workers,
+      scenarioText: this.command.scenarioText,
+      load: prepared.load,
+      host: prepared.host,
+      seed: prepared.seed,
+      insecure: this.command.options.insecure ?? false,
+      env: prepared.env,
+      dotenv: prepared.dotenv,
+      data: prepared.data.map((file) => ({ ...file, rows: shareRows(file.rows, workerIndex, prepared.workers) })),
+      bodies: prepared.bodies,
+    }));
+  }
+
+  private begin(prepared: PreparedRun): void {
+    this.startTime = Date.now() + START_DELAY_MS;
+    this.startPerf = performance.now() + START_DELAY_MS;
+    this.lastBoundary = this.startPerf;
+    this.pool?.broadcast({ type: 'start', startAt: this.startTime });
+    const planned = plannedDurationMs(prepared.load);
+    this.emit({
+      type: 'run/started',
+      runId: this.runId,
+      startTime: this.startTime,
+      load: prepared.load,
+      plannedDurationMs: planned,
+      host: prepared.host,
+      requestNames: prepared.scenario.requests.map((request) => request.statsName),
+      stopTimeoutMs: prepared.stopTimeoutMs,
+      workers: prepared.workers,
+    });
+    this.scheduleTick();
+    if (planned !== undefined) {
+      this.endTimer = setTimeout(() => this.beginStop('completed'), Math.max(0, this.startPerf + planned - performance.now()));
+    }
+  }
+
+  private scheduleTick(): void {
+    const next = this.startPerf + (this.seq + 1) * 1000;
+    this.tickTimer = setTimeout(() => {
+      this.seq++;
+      this.boundaries.set(this.seq, performance.now());
+      this.pool?.broadcast({ type: 'flush', seq: this.seq });
+      this.scheduleTick();
+    }, Math.max(0, next - performance.now()));
+  }
+
+  private onPartials(seq: number, partials: IntervalPartial[]): void {
+    const boundary = this.boundaries.get(seq) ?? performance.now();
+    this.boundaries.delete(seq);
+    const snapshot = this.addInterval(partials, boundary);
+    if (!this.watchAbortRules || this.stopping || !this.prepared || !this.aggregator) return;
+    const stats = this.aggregator.stats(snapshot.elapsedMs, false);
+    const verdicts = evaluateThresholds(this.prepared.scenario, stats, this.command.options.defaultThresholds ?? []);
+    const broken = this.abortTracker.update(verdicts, snapshot.elapsedMs);
+    if (broken) {
+      this.emit({ type: 'run/threshold-abort', runId: this.runId, rule: broken.rule, target: broken.target });
+      this.beginStop('aborted', broken.rule);
+    }
+  }
+
+  /** Closes the interval that ended at `now` (when its partials were asked for). */
+  private addInterval(partials: IntervalPartial[], now: number): IntervalSnapshot {
+    const elapsedMs = now - this.startPerf;
+    const snapshot = (this.aggregator as RunAggregator).addInterval(partials, {
+      time: this.startTime + elapsedMs,
+      elapsedMs,
+      intervalMs: now - this.lastBoundary,
+    });
+    this.lastBoundary = now;
+    this.intervals.push(snapshot);
+    this.emit({ type: 'run/interval', runId: this.runId, snapshot });
+    return snapshot;
+  }
+
+  /** The parent asked to stop. */
+  stop(): void {
+    if (!this.pool || this.startTime === 0) this.stopRequestedEarly = true;
+    else this.beginStop('stopped');
+  }
+
+  private beginStop(outcome: Outcome, abortedBy?: string): void {
+    if (this.stopping || !this.pool || !this.prepared) return;
+    this.stopping = { outcome, abortedBy };
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    if (this.endTimer) clearTimeout(this.endTimer);
+    void this.pool.stop(this.prepared.stopTimeoutMs).then((partials) => this.finish(outcome, partials, abortedBy));
+  }
+
+  private finish(outcome: Outcome, lastPartials: IntervalPartial[], abortedBy: string | undefined): void {
+    const prepared = this.prepared as PreparedRun;
+    const aggregator = this.aggregator as RunAggregator;
+    const stoppedAt = performance.now();
+    if (lastPartials.length > 0 && stoppedAt - this.lastBoundary > 1) this.addInterval(lastPartials, stoppedAt);
+    const endTime = this.startTime === 0 ? Date.now() : this.startTime + (performance.now() - this.startPerf);
+    const startTime = this.startTime === 0 ? endTime : this.startTime;
+    const stats = aggregator.stats(endTime - startTime);
+    const fullHistory = this.command.options.fullHistory ?? false;
+    const base: Omit<RunResult, 'insights'> = {
+      formatVersion: RESULT_FORMAT_VERSION,
+      engineVersion: ENGINE_VERSION,
+      scenario: { path: this.command.scenarioPath, hash: prepared.scenarioHash },
+      host: prepared.host,
+      load: prepared.load,
+      startTime,
+      endTime,
+      outcome,
+      abortedBy,
+      workers: prepared.workers,
+      seed: prepared.seed,
+      endpoints: stats.endpoints,
+      aggregate: stats.aggregate,
+      intervals: fullHistory ? this.intervals : this.intervals.map((interval) => ({ ...interval, endpoints: [] })),
+      failures: aggregator.failures(),
+      dropped: aggregator.dropped,
+      thresholds: evaluateThresholds(prepared.scenario, stats, this.command.options.defaultThresholds ?? []),
+    };
+    const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }) };
+    this.emit({ type: 'run/finished', runId: this.runId, result });
+    void this.pool?.terminate().then(() => this.done());
+  }
+
+  private fail(code: Extract<EngineEvent, { type: 'run/error' }>['code'], message: string): void {
+    this.emit({ type: 'run/error', runId: this.runId, code, message });
+    if (this.tickTimer) clearTimeout(this.tickTimer);
+    if (this.endTimer) clearTimeout(this.endTimer);
+    if (this.pool) void this.pool.terminate().then(() => this.done());
+    else this.done();
+  }
+}

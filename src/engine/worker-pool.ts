@@ -1,0 +1,95 @@
+// The engine's worker threads as one unit: start them with their setups, wait until all are ready,
+// broadcast commands, and gather one answer per worker (partials each second, the final ones at
+// the end). A worker that fails or exits early fails the run.
+
+import { Worker } from 'node:worker_threads';
+import type { IntervalPartial } from '../core/metrics/partial';
+import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
+
+export interface WorkerPoolEvents {
+  /** Every worker answered `flush` number `seq`. */
+  onPartials(seq: number, partials: IntervalPartial[]): void;
+  /** A worker failed, crashed or exited before it was told to. */
+  onCrash(message: string): void;
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, IntervalPartial[]>();
+  private readonly stopped: IntervalPartial[] = [];
+  private readyCount = 0;
+  private onReady: (() => void) | undefined;
+  private onStopped: ((partials: IntervalPartial[]) => void) | undefined;
+  private ending = false;
+
+  constructor(entry: string, setups: WorkerSetup[], private readonly events: WorkerPoolEvents) {
+    this.workers = setups.map((setup) => {
+      const worker = new Worker(entry, { workerData: setup });
+      worker.on('message', (message: FromWorker) => this.receive(message));
+      worker.on('error', (error) => this.crash(`worker ${setup.workerIndex}: ${error.stack ?? error.message}`));
+      worker.on('exit', (code) => {
+        if (!this.ending) this.crash(`worker ${setup.workerIndex} exited with code ${code}`);
+      });
+      return worker;
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  private crash(message: string): void {
+    if (this.ending) return;
+    this.ending = true;
+    this.events.onCrash(message);
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'ready':
+        if (++this.readyCount === this.workers.length) this.onReady?.();
+        break;
+      case 'partial': {
+        const partials = this.pending.get(message.seq) ?? [];
+        partials.push(message.partial);
+        this.pending.set(message.seq, partials);
+        if (partials.length === this.workers.length) {
+          this.pending.delete(message.seq);
+          this.events.onPartials(message.seq, partials);
+        }
+        break;
+      }
+      case 'stopped':
+        this.stopped.push(message.partial);
+        if (this.stopped.length === this.workers.length) this.onStopped?.(this.stopped);
+        break;
+      case 'failed':
+        this.crash(message.message);
+        break;
+    }
+  }
+
+  ready(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.readyCount === this.workers.length) resolve();
+      else this.onReady = resolve;
+    });
+  }
+
+  broadcast(message: ToWorker): void {
+    for (const worker of this.workers) worker.postMessage(message);
+  }
+
+  /** Stops every worker (letting iterations finish for `graceMs`) and returns their last partials. */
+  stop(graceMs: number): Promise<IntervalPartial[]> {
+    return new Promise((resolve) => {
+      this.onStopped = resolve;
+      this.broadcast({ type: 'stop', graceMs });
+    });
+  }
+
+  async terminate(): Promise<void> {
+    this.ending = true;
+    await Promise.allSettled(this.workers.map((worker) => worker.terminate()));
+  }
+}

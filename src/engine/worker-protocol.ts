@@ -1,0 +1,41 @@
+// Messages between the engine's main thread and its load-generating worker threads.
+// The setup travels once as workerData; then the main thread asks for one partial per second.
+
+import type { IntervalPartial } from '../core/metrics/partial';
+import type { ResolvedLoadModel } from '../core/metrics/result';
+
+/** One `# @data` file, as this worker sees it: its share of the rows (docs/engine.md, Data). */
+export interface DataShare {
+  name: string;
+  columns: string[];
+  rows: string[][];
+  random: boolean;
+}
+
+export interface WorkerSetup {
+  workerIndex: number;
+  workerCount: number;
+  /** The worker parses the text again (cheap) rather than receiving a cloned AST. */
+  scenarioText: string;
+  load: ResolvedLoadModel;
+  /** The resolved host, without a trailing slash; undefined when every URL is absolute. */
+  host?: string;
+  seed: number;
+  insecure: boolean;
+  env: Record<string, string>;
+  dotenv: Record<string, string>;
+  data: DataShare[];
+  /** Bodies of `< ./file` requests, by request index. */
+  bodies: Record<number, Uint8Array>;
+}
+
+export type ToWorker =
+  /** Unix ms at which the run starts: every worker aligns its own monotonic clock on it. */
+  | { type: 'start'; startAt: number }
+  | { type: 'flush'; seq: number } | { type: 'stop'; graceMs: number };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'partial'; seq: number; partial: IntervalPartial }
+  | { type: 'stopped'; partial: IntervalPartial }
+  | { type: 'failed'; message: string };

@@ -1,0 +1,213 @@
+// The plain-HTTP transport against real servers on 127.0.0.1:0: node:http for the usual answers,
+// a raw TCP server for the ones node:http will not produce (1xx first, a body until close, a
+// connection cut mid-answer).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { Http1Origin, type ResponseHandler } from '../../src/engine/http1-transport';
+
+interface Outcome {
+  status: number;
+  headers: string[];
+  body: string;
+  error: Error | undefined;
+}
+
+/** Sends one request and resolves with what the handler saw. */
+function exchange(origin: Http1Origin, method: string, path: string, headers: string[] = [], body?: string, key: object = {}): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const outcome: Outcome = { status: 0, headers: [], body: '', error: undefined };
+    const handler: ResponseHandler = {
+      onConnect() {},
+      onHeaders(status, raw) {
+        outcome.status = status;
+        outcome.headers = raw;
+        return true;
+      },
+      onData(chunk) {
+        outcome.body += chunk.toString('utf8');
+        return true;
+      },
+      onComplete: () => resolve(outcome),
+      onError(error) {
+        outcome.error = error;
+        resolve(outcome);
+      },
+    };
+    origin.send(handler, key, method, path, headers, body);
+  });
+}
+
+async function listen(server: HttpServer | TcpServer): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function close(server: HttpServer | TcpServer): Promise<void> {
+  if ('closeAllConnections' in server) server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+test('keep-alive: sequential requests reuse one connection; bodies, methods and lengths arrive intact', async () => {
+  let connections = 0;
+  const server = createHttpServer((req, res) => {
+    let received = '';
+    req.on('data', (chunk: Buffer) => (received += chunk.toString('utf8')));
+    req.on('end', () => {
+      const echo = JSON.stringify({ method: req.method, url: req.url, host: req.headers.host, length: req.headers['content-length'] ?? null, received, x: req.headers['x-test'] ?? null });
+      // Chunked on purpose: no content-length on the answer.
+      res.write(echo.slice(0, 5));
+      res.end(echo.slice(5));
+    });
+  });
+  server.on('connection', () => connections++);
+  const url = await listen(server);
+  const origin = new Http1Origin(url, () => performance.now());
+  try {
+    for (let i = 0; i < 5; i++) {
+      const outcome = await exchange(origin, 'GET', `/items?i=${i}`, ['X-Test', 'yes']);
+      assert.equal(outcome.error, undefined);
+      assert.equal(outcome.status, 200);
+      assert.deepEqual(JSON.parse(outcome.body), { method: 'GET', url: `/items?i=${i}`, host: url.slice(7), length: null, received: '', x: 'yes' });
+    }
+    const posted = await exchange(origin, 'POST', '/p', ['Content-Length', '999'], 'héllo');
+    assert.deepEqual(JSON.parse(posted.body), { method: 'POST', url: '/p', host: url.slice(7), length: '6', received: 'héllo', x: null });
+    const empty = await exchange(origin, 'PUT', '/e');
+    assert.equal(JSON.parse(empty.body).length, '0');
+    assert.equal(connections, 1);
+  } finally {
+    origin.destroy(new Error('end of test'));
+    await close(server);
+  }
+});
+
+test('a server that closes after each answer gets a fresh connection each time, and HEAD waits for no body', async () => {
+  let connections = 0;
+  const server = createHttpServer((req, res) => {
+    res.setHeader('connection', 'close');
+    res.setHeader('content-length', '5');
+    res.end(req.method === 'HEAD' ? undefined : 'hello');
+  });
+  server.on('connection', () => connections++);
+  const url = await listen(server);
+  const origin = new Http1Origin(url, () => performance.now());
+  try {
+    for (let i = 0; i < 3; i++) assert.equal((await exchange(origin, 'GET', '/')).body, 'hello');
+    const head = await exchange(origin, 'HEAD', '/');
+    assert.equal(head.error, undefined);
+    assert.equal(head.body, '');
+    assert.equal(connections, 4);
+  } finally {
+    origin.destroy(new Error('end of test'));
+    await close(server);
+  }
+});
+
+/** A raw server answering each connection's first request with `reply(socket)`. */
+async function rawServer(reply: (socket: Socket) => void): Promise<{ url: string; server: TcpServer }> {
+  const server = createTcpServer((socket) => socket.once('data', () => reply(socket)));
+  return { url: await listen(server), server };
+}
+
+test('1xx then the answer completes once; a body until close completes; many headers all arrive', async () => {
+  const many = Array.from({ length: 40 }, (_, i) => `x-h${i}: v${i}\r\n`).join('');
+  const cases: Array<[string, (socket: Socket) => void, (outcome: Outcome) => void]> = [
+    [
+      '1xx',
+      (socket) => socket.end('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\ncontent-length: 2\r\n\r\nok'),
+      (outcome) => assert.deepEqual([outcome.status, outcome.body], [201, 'ok']),
+    ],
+    [
+      'until close',
+      (socket) => socket.end('HTTP/1.0 200 OK\r\n\r\nall of it'),
+      (outcome) => assert.deepEqual([outcome.status, outcome.body, outcome.error], [200, 'all of it', undefined]),
+    ],
+    [
+      'many headers',
+      (socket) => socket.end(`HTTP/1.1 200 OK\r\n${many}content-length: 0\r\n\r\n`),
+      (outcome) => {
+        assert.equal(outcome.headers.length, 82);
+        assert.equal(outcome.headers[79], 'v39');
+      },
+    ],
+  ];
+  for (const [name, reply, check] of cases) {
+    const { url, server } = await rawServer(reply);
+    const origin = new Http1Origin(url, () => performance.now());
+    try {
+      const outcome = await exchange(origin, 'GET', '/');
+      assert.equal(outcome.error, undefined, name);
+      check(outcome);
+    } finally {
+      origin.destroy(new Error('end of test'));
+      await close(server);
+    }
+  }
+});
+
+test('failures: cut mid-answer, not HTTP, refused, a line break in a header', async () => {
+  const cut = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort'));
+  const garbage = await rawServer((socket) => socket.end('SSH-2.0-OpenSSH\r\n'));
+  try {
+    const cutOutcome = await exchange(new Http1Origin(cut.url, () => performance.now()), 'GET', '/');
+    assert.equal((cutOutcome.error as NodeJS.ErrnoException | undefined)?.code, 'ECONNRESET');
+    const garbageOutcome = await exchange(new Http1Origin(garbage.url, () => performance.now()), 'GET', '/');
+    assert.match(String((garbageOutcome.error as NodeJS.ErrnoException | undefined)?.code), /^HPE_/);
+  } finally {
+    await close(cut.server);
+    await close(garbage.server);
+  }
+  // A port that refuses: listen, note the port, close.
+  const closed = createTcpServer();
+  const closedUrl = await listen(closed);
+  await close(closed);
+  const refused = await exchange(new Http1Origin(closedUrl, () => performance.now()), 'GET', '/');
+  assert.equal((refused.error as NodeJS.ErrnoException | undefined)?.code, 'ECONNREFUSED');
+  const origin = new Http1Origin(closedUrl, () => performance.now());
+  assert.throws(() => origin.send({} as ResponseHandler, {}, 'GET', '/', ['X-Bad', 'a\r\nInjected: 1'], undefined), /line break/);
+});
+
+test('a connection idle longer than the reuse limit is replaced, not reused', async () => {
+  let connections = 0;
+  const server = createHttpServer((_req, res) => res.end('ok'));
+  server.on('connection', () => connections++);
+  const url = await listen(server);
+  let clock = 0;
+  const origin = new Http1Origin(url, () => clock);
+  try {
+    await exchange(origin, 'GET', '/');
+    clock += 1000;
+    await exchange(origin, 'GET', '/');
+    clock += 10_000;
+    await exchange(origin, 'GET', '/');
+    assert.equal(connections, 2);
+  } finally {
+    origin.destroy(new Error('end of test'));
+    await close(server);
+  }
+});
+
+test('a burst beyond the connections being opened waits for a free one; all answer, or all fail when refused', async () => {
+  let connections = 0;
+  const server = createHttpServer((_req, res) => setTimeout(() => res.end('ok'), 20));
+  server.on('connection', () => connections++);
+  const url = await listen(server);
+  const origin = new Http1Origin(url, () => performance.now());
+  try {
+    const outcomes = await Promise.all(Array.from({ length: 200 }, () => exchange(origin, 'GET', '/')));
+    assert.equal(outcomes.filter((outcome) => outcome.body === 'ok').length, 200);
+    assert.ok(connections >= 32 && connections <= 200, `${connections} connections`);
+  } finally {
+    origin.destroy(new Error('end of test'));
+    await close(server);
+  }
+  const closed = createTcpServer();
+  const closedUrl = await listen(closed);
+  await close(closed);
+  const refusing = new Http1Origin(closedUrl, () => performance.now());
+  const refused = await Promise.all(Array.from({ length: 100 }, () => exchange(refusing, 'GET', '/')));
+  assert.ok(refused.every((outcome) => (outcome.error as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED'));
+});

@@ -1,0 +1,120 @@
+// Threshold rules against run statistics: which rules apply to which target, and their verdicts
+// (shared/spec/scenario-format.md, Thresholds).
+import type { EndpointStats, ThresholdVerdict } from '../metrics/result';
+import type { RequestBlock, Scenario, Threshold, ThresholdMetric, ThresholdOp } from '../scenario/model';
+import { parseThresholdRule } from '../scenario/thresholds';
+import { measure } from './measure';
+
+export interface RunStats {
+  endpoints: EndpointStats[];
+  aggregate: EndpointStats;
+}
+
+/** The target name of the aggregate in verdicts. */
+export const AGGREGATE_TARGET = 'aggregate';
+
+/**
+ * Rules that apply: the header rules (for every request and the aggregate) and each request's own
+ * rules; `defaults` (scenario syntax, e.g. `p95 < 500ms warn`) only when the file has no threshold
+ * at all. A default that does not parse is left out: settings are checked where they are edited.
+ */
+export function applicableThresholds(scenario: Scenario, defaults: string[]): Threshold[] {
+  const fromFile = [...scenario.thresholds, ...scenario.requests.flatMap((request) => request.thresholds)];
+  if (fromFile.length > 0) return fromFile;
+  const rules: Threshold[] = [];
+  for (const text of defaults) {
+    const parsed = parseThresholdRule(text);
+    if (parsed.ok) rules.push({ ...parsed.rule, scope: 'header' });
+  }
+  return rules;
+}
+
+export function sameMetric(a: ThresholdMetric, b: ThresholdMetric): boolean {
+  if (a.kind === 'percentile' && b.kind === 'percentile') return a.percentile === b.percentile;
+  return a.kind === b.kind;
+}
+
+export function compare(actual: number, op: ThresholdOp, value: number): boolean {
+  switch (op) {
+    case '<':
+      return actual < value;
+    case '<=':
+      return actual <= value;
+    case '>':
+      return actual > value;
+    case '>=':
+      return actual >= value;
+  }
+}
+
+/**
+ * One verdict per (rule, target): a header rule for each request that has no rule of its own on
+ * the same metric, then for the aggregate; a request rule for its request. A target with no
+ * request gets no verdict for latency or error rules (there is nothing to judge), but does for
+ * `rps`, where 0 req/s is a measurement.
+ */
+export function evaluateThresholds(scenario: Scenario, stats: RunStats, defaults: string[]): ThresholdVerdict[] {
+  const verdicts: ThresholdVerdict[] = [];
+  const add = (rule: Threshold, target: string, targetStats: EndpointStats, requestIndex?: number): void => {
+    const verdict = judge(rule, target, targetStats, requestIndex);
+    if (verdict) verdicts.push(verdict);
+  };
+  for (const rule of applicableThresholds(scenario, defaults)) {
+    if (rule.scope === 'header') {
+      for (const request of scenario.requests) {
+        if (request.thresholds.some((own) => sameMetric(own.metric, rule.metric))) continue;
+        add(rule, request.statsName, statsOf(request, stats.endpoints), request.index);
+      }
+      add(rule, AGGREGATE_TARGET, stats.aggregate);
+    } else {
+      const request = scenario.requests[rule.scope];
+      if (request) add(rule, request.statsName, statsOf(request, stats.endpoints), request.index);
+    }
+  }
+  return verdicts;
+}
+
+function judge(rule: Threshold, target: string, stats: EndpointStats, requestIndex?: number): ThresholdVerdict | undefined {
+  const actual = measure(rule.metric, stats);
+  if (actual === undefined) return undefined;
+  const verdict: ThresholdVerdict = {
+    rule: rule.text,
+    severity: rule.severity,
+    abort: rule.abort,
+    target,
+    actual,
+    requests: stats.requests,
+    passed: compare(actual, rule.op, rule.value),
+    isDefault: rule.range === undefined,
+  };
+  if (requestIndex !== undefined) verdict.requestIndex = requestIndex;
+  if (rule.range) verdict.ruleLine = rule.range.start.line;
+  return verdict;
+}
+
+/** The request's row: by name and method, else by name; an empty row if it never ran. */
+function statsOf(request: RequestBlock, endpoints: EndpointStats[]): EndpointStats {
+  return (
+    endpoints.find((e) => e.name === request.statsName && e.method === request.method) ??
+    endpoints.find((e) => e.name === request.statsName) ??
+    emptyStats(request.method, request.statsName)
+  );
+}
+
+function emptyStats(method: string, name: string): EndpointStats {
+  return {
+    method,
+    name,
+    requests: 0,
+    failures: 0,
+    minMs: 0,
+    maxMs: 0,
+    meanMs: 0,
+    medianMs: 0,
+    contentBytes: 0,
+    rps: 0,
+    failuresPerSec: 0,
+    percentiles: {},
+    histogram: '',
+  };
+}

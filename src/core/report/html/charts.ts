@@ -1,0 +1,49 @@
+// The report's charts: throughput, response times and users over time, and the distribution.
+import type { RunResult } from '../../metrics/result';
+import { histogramDistribution } from '../../analysis/histogram';
+import { formatCount, formatMs } from '../../analysis/format';
+import { escapeHtml } from './escape';
+import { barChart, lineChart, type Series } from './svg-chart';
+
+const DISTRIBUTION_BUCKETS = 24;
+
+function figure(caption: string, series: Series[], svg: string): string {
+  const legend = series.map((s) => `<span><i class="${s.colour}"></i>${escapeHtml(s.label)}</span>`).join('');
+  return `<figure><figcaption>${escapeHtml(caption)}</figcaption><div class="legend">${legend}</div>${svg}</figure>`;
+}
+
+export function timelineSection(result: RunResult): string {
+  if (result.intervals.length === 0) return `<section><h2>Over time</h2><p class="muted">No per-second data in this result.</p></section>`;
+  const x = result.intervals.map((i) => i.elapsedMs / 1000);
+  const throughput: Series[] = [
+    { label: 'Requests/s', colour: 'c1', values: result.intervals.map((i) => i.aggregate.rps) },
+    { label: 'Failures/s', colour: 'c2', values: result.intervals.map((i) => i.aggregate.failuresPerSec) },
+  ];
+  // A window with no request has no percentile: leave a gap rather than draw a fake 0 ms.
+  const windowed = (key: string): number[] => result.intervals.map((i) => (i.aggregate.total.requests > 0 && (i.aggregate.window[key] ?? 0) > 0 ? (i.aggregate.window[key] ?? NaN) : NaN));
+  const latency: Series[] = [
+    { label: 'p50', colour: 'c5', values: windowed('50') },
+    { label: 'p95', colour: 'c4', values: windowed('95') },
+    { label: 'p99', colour: 'c3', values: windowed('99') },
+  ];
+  const users: Series[] = [{ label: 'Users', colour: 'c1', values: result.intervals.map((i) => i.users) }];
+  return (
+    `<section><h2>Over time</h2>` +
+    figure('Requests and failures per second', throughput, lineChart({ title: 'Requests and failures per second', unit: 'req/s', xSeconds: x, series: throughput })) +
+    figure('Response times (last 10 s window)', latency, lineChart({ title: 'Response times p50, p95, p99', unit: 'ms', xSeconds: x, series: latency })) +
+    figure('Users', users, lineChart({ title: 'Users over time', unit: 'users', xSeconds: x, series: users })) +
+    `</section>`
+  );
+}
+
+export function distributionSection(result: RunResult): string {
+  const buckets = histogramDistribution(result.aggregate.histogram, DISTRIBUTION_BUCKETS);
+  if (buckets.length === 0) return `<section><h2>Response-time distribution</h2><p class="muted">No response-time histogram in this result.</p></section>`;
+  const bars = buckets.map((b) => ({
+    label: formatMs(b.fromMs).replace(' ', ''),
+    value: b.count,
+    detail: `${formatMs(b.fromMs)} – ${formatMs(b.toMs)}: ${formatCount(b.count)} requests`,
+  }));
+  const svg = barChart('Response-time distribution, all requests', 'requests', bars, 4);
+  return `<section><h2>Response-time distribution</h2><figure><figcaption>All requests (log scale of time)</figcaption>${svg}</figure></section>`;
+}

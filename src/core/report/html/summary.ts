@@ -1,0 +1,89 @@
+// The top of the report: what ran, how it ended, and the numbers the seed guide's users read first.
+import type { ResolvedLoadModel, RunResult } from '../../metrics/result';
+import { formatCount, formatDuration, formatMs, formatRate } from '../../analysis/format';
+import { statsPercentileMs } from '../../analysis/measure';
+import { escapeHtml, withoutCredentials } from './escape';
+
+export type OverallVerdict = { kind: 'pass' | 'warn' | 'fail' | 'none'; text: string };
+
+/** Failed if an `error` rule broke or the run was aborted; warnings if only `warn` rules broke. */
+export function overallVerdict(result: RunResult): OverallVerdict {
+  const failed = result.thresholds.filter((v) => !v.passed);
+  if (result.outcome === 'aborted') return { kind: 'fail', text: `Aborted${result.abortedBy ? `: ${result.abortedBy}` : ''}` };
+  if (failed.some((v) => v.severity === 'error')) return { kind: 'fail', text: 'Failed' };
+  if (failed.length > 0) return { kind: 'warn', text: 'Passed with warnings' };
+  if (result.thresholds.length === 0) return { kind: 'none', text: 'No thresholds' };
+  return { kind: 'pass', text: 'Passed' };
+}
+
+/** `50 users · spawn 5/s · 2m`, `100/s · 1m · max 1000`, `3 stages: 0→100→100→0 users`. */
+export function describeLoad(load: ResolvedLoadModel): string {
+  switch (load.kind) {
+    case 'users':
+      return [
+        `${load.users} users`,
+        load.spawnRate === undefined ? undefined : `spawn ${formatRate(load.spawnRate)}/s`,
+        load.runTimeMs === undefined ? undefined : formatDuration(load.runTimeMs),
+      ]
+        .filter((part) => part !== undefined)
+        .join(' · ');
+    case 'rate':
+      return [`${formatRate(load.rate)}/s`, load.runTimeMs === undefined ? undefined : formatDuration(load.runTimeMs), `max ${load.maxUsers} users`]
+        .filter((part) => part !== undefined)
+        .join(' · ');
+    case 'stages': {
+      const targets = [0, ...load.stages.map((s) => s.target)].map((t) => (load.target === 'rate' ? `${formatRate(t)}/s` : String(t)));
+      const total = load.stages.reduce((sum, s) => sum + s.durationMs, 0);
+      return `${load.stages.length} stages: ${targets.join('→')}${load.target === 'users' ? ' users' : ''} · ${formatDuration(total)}`;
+    }
+  }
+}
+
+/** `2026-11-26 09:30:00 UTC`: a result's own time, never the clock of whoever renders it. */
+export function utcTime(unixMs: number): string {
+  return `${new Date(unixMs).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** `99.95%`: two decimals, since the interesting success rates all start with 99; never rounded up to 100%. */
+export function successPercent(requests: number, failures: number): string {
+  if (failures === 0) return '100%';
+  const percent = Math.floor(((requests - failures) / requests) * 10_000) / 100;
+  return `${percent.toFixed(2).replace(/\.?0+$/, '')}%`;
+}
+
+/** When the run happened; a Locust run imported without its history has no start time (0). */
+export function runTimes(result: RunResult): string {
+  if (result.startTime === 0) return `start time unknown, ${formatDuration(result.endTime - result.startTime)}`;
+  return `${utcTime(result.startTime)} – ${utcTime(result.endTime)}`;
+}
+
+function card(label: string, value: string): string {
+  return `<div class="card"><div class="label">${escapeHtml(label)}</div><div class="value">${escapeHtml(value)}</div></div>`;
+}
+
+export function summarySection(result: RunResult): string {
+  const { aggregate } = result;
+  const successRate = aggregate.requests === 0 ? '–' : successPercent(aggregate.requests, aggregate.failures);
+  const p95 = statsPercentileMs(aggregate, 95);
+  const peakRps = Math.max(0, ...result.intervals.map((i) => i.aggregate.rps));
+  const cards = [
+    card('Total requests', formatCount(aggregate.requests)),
+    card('Success rate', successRate),
+    card('Average latency', aggregate.requests === 0 ? '–' : formatMs(aggregate.meanMs)),
+    card('95th percentile', p95 === undefined ? '–' : formatMs(p95)),
+    card('RPS (peak)', `${formatRate(aggregate.rps)} (${formatRate(peakRps)})`),
+    card('Failures', formatCount(aggregate.failures)),
+    card('Duration', formatDuration(result.endTime - result.startTime)),
+    card('Load model', describeLoad(result.load)),
+  ];
+  if (result.host !== undefined) cards.push(card('Host', withoutCredentials(result.host)));
+  cards.push(card('Outcome', result.outcome === 'aborted' && result.abortedBy ? `aborted by ${result.abortedBy}` : result.outcome));
+  if (result.dropped > 0) cards.push(card('Dropped arrivals', formatCount(result.dropped)));
+  const verdict = overallVerdict(result);
+  return (
+    `<header><h1>${escapeHtml(result.scenario.path)}</h1>` +
+    `<p class="sub">${escapeHtml(runTimes(result))} · ` +
+    `<span class="verdict ${verdict.kind}">${escapeHtml(verdict.text)}</span></p></header>` +
+    `<section><div class="cards">${cards.join('')}</div></section>`
+  );
+}

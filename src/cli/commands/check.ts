@@ -1,0 +1,47 @@
+// `loadlens check FILE...`: every diagnostic as `FILE:LINE:COL: severity: message`; exit 0 when
+// no file has an error (warnings allowed), else 2.
+
+import { parseArgs } from '../args';
+import { ExitCode, UsageError } from '../exit-codes';
+import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
+import { checkLoadedScenario, formatDiagnostic, loadScenario, sortDiagnostics } from '../scenario-file';
+
+export const CHECK_HELP: CommandHelp = {
+  usage: 'loadlens check SCENARIO.load.http...',
+  summary: 'Parse and validate scenarios without sending anything. Prints each problem as\nFILE:LINE:COL: severity: message. Exit 0 when there are no errors (warnings allowed), else 2.',
+  options: [HELP_OPTION],
+  examples: ['loadlens check examples/*.load.http'],
+};
+
+export function runCheck(argv: readonly string[]): ExitCode {
+  const args = parseArgs(argv, CHECK_HELP.options, 'check');
+  if (args.flags.has('help')) {
+    process.stdout.write(formatCommandHelp(CHECK_HELP));
+    return ExitCode.ok;
+  }
+  if (args.positionals.length === 0) throw new UsageError('which files? Usage: loadlens check SCENARIO.load.http...');
+  let errors = 0;
+  let warnings = 0;
+  let unreadable = 0;
+  for (const file of args.positionals) {
+    let scenario;
+    try {
+      scenario = loadScenario(file);
+    } catch (error) {
+      // One missing file must not hide the diagnostics of the others.
+      process.stderr.write(`error: ${(error as Error).message}\n`);
+      unreadable++;
+      continue;
+    }
+    const { diagnostics } = checkLoadedScenario(scenario);
+    for (const diagnostic of sortDiagnostics(diagnostics)) {
+      process.stdout.write(`${formatDiagnostic(file, diagnostic)}\n`);
+      if (diagnostic.severity === 'error') errors++;
+      else if (diagnostic.severity === 'warning') warnings++;
+    }
+  }
+  const files = args.positionals.length - unreadable;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  process.stderr.write(`${plural(files, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unreadable ? `, ${unreadable} unreadable` : ''}.\n`);
+  return errors > 0 || unreadable > 0 ? ExitCode.usage : ExitCode.ok;
+}

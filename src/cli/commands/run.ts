@@ -1,0 +1,100 @@
+// `loadlens run SCENARIO [options]`: check, resolve host and load model, run through the engine
+// with live progress, then print the summary, write the reports and exit 0/1/2/3.
+
+import type { RunOptions } from '../../core/protocol/engine';
+import { describePlan, plannedDurationMs, resolveLoadModel } from '../../core/schedule';
+import type { Diagnostic, Scenario } from '../../core/scenario';
+import { parseArgs } from '../args';
+import { executeRun } from '../engine-run';
+import { CliFailure, ExitCode } from '../exit-codes';
+import { createStyle, wantsColor, type Style } from '../format';
+import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
+import { createPlainProgress, createSilentProgress, createTerminalProgress, type ProgressReporter } from '../progress';
+import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
+import { RUN_OPTIONS, toRunSettings } from '../run-options';
+import { checkLoadedScenario, formatDiagnostic, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
+import { brokeErrorThreshold, renderSummary } from '../summary';
+
+export const RUN_HELP: CommandHelp = {
+  usage: 'loadlens run SCENARIO.load.http [options]',
+  summary: 'Run a scenario headless. Options beat the file\'s # @ directives, as Locust\'s flags do.',
+  options: [...RUN_OPTIONS, HELP_OPTION],
+  notes: [
+    'Durations: 250ms, 30s, 5m, 1h30m, or a number of seconds.',
+    'Ctrl-C stops the run cleanly and still writes every report asked for; a second Ctrl-C quits at once.',
+    'Exit codes: 0 passed, 1 an error threshold broke, 2 usage or scenario error (nothing sent), 3 the run failed.',
+  ],
+  examples: [
+    'loadlens run examples/quick-test.load.http',
+    'loadlens run api.load.http -H http://localhost:8888 -u 50 -r 5 -t 2m --html quick_test.html',
+    'loadlens run api.load.http --rate 20 -t 1m --csv results --csv-full-history --json results.json',
+  ],
+};
+
+/** Warnings that the command line has already answered (a --host, a --run-time). */
+function answeredByFlags(diagnostic: Diagnostic, options: RunOptions): boolean {
+  if (diagnostic.code === 'missing-host') return true; // `run` decides about the host itself, below.
+  if (diagnostic.code === 'no-run-time') return options.runTimeMs !== undefined;
+  return false;
+}
+
+function checkBeforeSending(scenario: LoadedScenario, options: RunOptions): Scenario {
+  const { scenario: parsed, diagnostics } = checkLoadedScenario(scenario);
+  const shown = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error' || !answeredByFlags(d, options));
+  for (const diagnostic of shown) process.stderr.write(`${formatDiagnostic(scenario.displayPath, diagnostic)}\n`);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  if (errors > 0) {
+    throw new CliFailure(`${scenario.displayPath} has ${errors} error${errors === 1 ? '' : 's'}: nothing was sent. Fix ${errors === 1 ? 'it' : 'them'} and run again.`, ExitCode.usage);
+  }
+  return parsed;
+}
+
+function requireHost(parsed: Scenario, scenario: LoadedScenario, options: RunOptions): void {
+  if (options.host !== undefined || parsed.host !== undefined) return;
+  const relative = parsed.requests.find((request) => request.url.raw.trim().startsWith('/'));
+  if (!relative) return;
+  throw new CliFailure(
+    `${scenario.displayPath}:${relative.requestLineRange.start.line + 1}: ${relative.method} ${relative.url.raw} is a relative URL and there is no host. ` +
+      'Add `# @host http://localhost:8888` to the file or pass --host URL. Nothing was sent.',
+    ExitCode.usage,
+  );
+}
+
+function createProgress(quiet: boolean, plannedMs: number | undefined, style: Style): ProgressReporter {
+  const write = (text: string) => void process.stderr.write(text);
+  if (quiet) return createSilentProgress(write);
+  if (process.stderr.isTTY) return createTerminalProgress(write, () => process.stderr.columns || 80, plannedMs, style);
+  return createPlainProgress(write, plannedMs);
+}
+
+export async function runRun(argv: readonly string[]): Promise<ExitCode> {
+  const args = parseArgs(argv, RUN_HELP.options, 'run');
+  if (args.flags.has('help')) {
+    process.stdout.write(formatCommandHelp(RUN_HELP));
+    return ExitCode.ok;
+  }
+  const settings = toRunSettings(args);
+  const scenario = loadScenario(settings.scenarioFile);
+  const parsed = checkBeforeSending(scenario, settings.options);
+  requireHost(parsed, scenario, settings.options);
+  const model = resolveLoadModel(parsed, settings.options);
+  if ('error' in model) throw new CliFailure(`${scenario.displayPath}: ${model.error} Nothing was sent.`, ExitCode.usage);
+  prepareReportPaths(settings.reports);
+
+  const plannedMs = plannedDurationMs(model);
+  const errStyle = createStyle(wantsColor(process.stderr, process.env));
+  if (!settings.quiet) {
+    const host = settings.options.host ?? parsed.host?.raw;
+    const against = host ? ` against ${host}` : '';
+    process.stderr.write(`${errStyle.bold('Running')} ${scenario.displayPath}${against}: ${describePlan(model, parsed.tasks.length)}\n`);
+  }
+  const progress = createProgress(settings.quiet, plannedMs, errStyle);
+  const result = await executeRun(scenario, settings.options, progress);
+
+  const outStyle = createStyle(wantsColor(process.stdout, process.env));
+  process.stdout.write(`\n${renderSummary(result, outStyle)}`);
+  const written = writeReports(result, settings.reports);
+  const paths = formatWrittenReports(written);
+  if (paths) process.stdout.write(`\n${paths}`);
+  return brokeErrorThreshold(result) ? ExitCode.thresholdBroken : ExitCode.ok;
+}

@@ -1,0 +1,133 @@
+// `loadlens run` flags -> RunOptions (which beat the file) and the reports to write.
+// Each value is checked here so that a typo is a usage error before anything is sent.
+
+import { parseDuration } from '../core/scenario';
+import type { RunOptions } from '../core/protocol/engine';
+import type { ParsedArgs, OptionSpec } from './args';
+import { UsageError } from './exit-codes';
+
+/**
+ * The CLI has no settings, so it uses the default of `loadlens.defaultThresholds`: the seed guide's
+ * bands. They apply only to a file without any `# @threshold`.
+ */
+export const DEFAULT_THRESHOLDS = ['p95 < 500ms warn', 'p95 < 1s error', 'errors < 1% warn', 'errors < 5% error'];
+
+export const RUN_OPTIONS: readonly OptionSpec[] = [
+  { name: 'host', short: 'H', value: 'URL', description: 'base URL for relative request URLs (overrides # @host)' },
+  { name: 'users', short: 'u', value: 'N', description: 'closed model: N concurrent users (overrides the file\'s load model)' },
+  { name: 'spawn-rate', short: 'r', value: 'R', description: 'users started per second' },
+  { name: 'run-time', short: 't', value: 'D', description: 'stop after D: 30s, 2m, 1h30m' },
+  { name: 'rate', value: 'R', description: 'open model: R task iterations per second (with -u N: at most N at once)' },
+  { name: 'headless', description: 'accepted for Locust habits; the CLI is always headless' },
+  { name: 'csv', value: 'PREFIX', description: 'write PREFIX_stats.csv, PREFIX_failures.csv, PREFIX_stats_history.csv' },
+  { name: 'csv-full-history', description: 'history rows for every request name, not only the aggregate' },
+  { name: 'html', value: 'FILE', description: 'a self-contained HTML report' },
+  { name: 'json', value: 'FILE', description: 'the full result, loss-free (for `loadlens report` and comparisons)' },
+  { name: 'stop-timeout', value: 'D', description: 'at the end, let running iterations finish for up to D' },
+  { name: 'workers', value: 'N|auto', description: 'load-generating workers; auto = one per core (default 1)' },
+  { name: 'seed', value: 'N', description: 'seed for every random choice, so two runs choose alike' },
+  { name: 'quiet', short: 'q', description: 'no live progress; the final summary only' },
+  { name: 'insecure', description: 'accept self-signed TLS certificates' },
+];
+
+export interface ReportTargets {
+  csvPrefix?: string;
+  csvFullHistory: boolean;
+  html?: string;
+  json?: string;
+}
+
+export interface RunSettings {
+  scenarioFile: string;
+  options: RunOptions;
+  reports: ReportTargets;
+  quiet: boolean;
+}
+
+const DURATION_EXAMPLES = 'e.g. 30s, 2m, 1h30m or a number of seconds';
+
+function positiveNumber(raw: string, flag: string, example: string): number {
+  // `5/s` is how the file writes rates; accept it on the command line too.
+  const text = raw.endsWith('/s') ? raw.slice(0, -2) : raw;
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(value > 0)) throw new UsageError(`${flag} needs a number greater than 0 (${example}), got '${raw}'.`);
+  return value;
+}
+
+function wholeNumber(raw: string, flag: string, min: number, example: string): number {
+  const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new UsageError(`${flag} needs a whole number${min > 0 ? ` of at least ${min}` : ''} (${example}), got '${raw}'.`);
+  }
+  return value;
+}
+
+function duration(raw: string, flag: string, allowZero: boolean): number {
+  const ms = parseDuration(raw);
+  if (ms === undefined || (!allowZero && ms <= 0)) {
+    throw new UsageError(`${flag} needs a duration${allowZero ? '' : ' longer than 0'} (${DURATION_EXAMPLES}), got '${raw}'.`);
+  }
+  return ms;
+}
+
+function hostUrl(raw: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new UsageError(`--host needs a full URL starting with http:// or https:// (e.g. --host http://localhost:8888), got '${raw}'.`);
+  }
+  return raw;
+}
+
+function workers(raw: string): number | 'auto' {
+  if (raw === 'auto') return 'auto';
+  return wholeNumber(raw, '--workers', 1, 'e.g. --workers 2, or --workers auto for one per core');
+}
+
+export function toRunSettings(args: ParsedArgs): RunSettings {
+  const [scenarioFile, ...extra] = args.positionals;
+  if (!scenarioFile) throw new UsageError('which scenario? Usage: loadlens run SCENARIO.load.http [options].');
+  if (extra.length) {
+    throw new UsageError(`\`loadlens run\` takes one scenario, got ${args.positionals.length} (${args.positionals.join(', ')}). Run them one after another.`);
+  }
+  const value = (name: string) => args.values.get(name);
+  const options: RunOptions = { defaultThresholds: DEFAULT_THRESHOLDS };
+  const host = value('host');
+  if (host !== undefined) options.host = hostUrl(host);
+  const users = value('users');
+  const rate = value('rate');
+  const spawnRate = value('spawn-rate');
+  if (rate !== undefined && spawnRate !== undefined) {
+    throw new UsageError('--spawn-rate goes with --users (closed model); an open model (--rate) starts iterations at the rate itself.');
+  }
+  if (users !== undefined) options.users = wholeNumber(users, '--users', 1, 'e.g. --users 50');
+  if (spawnRate !== undefined) options.spawnRate = positiveNumber(spawnRate, '--spawn-rate', 'users per second, e.g. --spawn-rate 5');
+  if (rate !== undefined) options.rate = positiveNumber(rate, '--rate', 'iterations per second, e.g. --rate 20');
+  const runTime = value('run-time');
+  if (runTime !== undefined) options.runTimeMs = duration(runTime, '--run-time', false);
+  const stopTimeout = value('stop-timeout');
+  if (stopTimeout !== undefined) options.stopTimeoutMs = duration(stopTimeout, '--stop-timeout', true);
+  const workerCount = value('workers');
+  if (workerCount !== undefined) options.workers = workers(workerCount);
+  const seed = value('seed');
+  if (seed !== undefined) options.seed = wholeNumber(seed, '--seed', 0, 'e.g. --seed 42');
+  if (args.flags.has('insecure')) options.insecure = true;
+
+  const reports = reportTargets(args);
+  if (reports.csvFullHistory) options.fullHistory = true;
+  return { scenarioFile, options, reports, quiet: args.flags.has('quiet') };
+}
+
+/** --csv / --csv-full-history / --html / --json, shared by `run` and `report`. */
+export function reportTargets(args: ParsedArgs): ReportTargets {
+  const csvPrefix = args.values.get('csv');
+  const csvFullHistory = args.flags.has('csv-full-history');
+  if (csvFullHistory && csvPrefix === undefined) {
+    throw new UsageError('--csv-full-history adds rows to the history CSV: give --csv PREFIX as well.');
+  }
+  return { csvPrefix, csvFullHistory, html: args.values.get('html'), json: args.values.get('json') };
+}

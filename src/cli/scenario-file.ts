@@ -1,0 +1,52 @@
+// Reading a scenario from disk and checking it against the real file system (data and body files).
+
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkScenario, type CheckResult, type Diagnostic } from '../core/scenario';
+import { createFileCheckEnvironment } from '../engine/file-check-environment';
+import { CliFailure, ExitCode } from './exit-codes';
+
+export interface LoadedScenario {
+  /** As the user wrote it, for messages. */
+  displayPath: string;
+  absolutePath: string;
+  text: string;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory, not a file';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Reads a file the user named; a missing or unreadable one is a usage error (exit 2). */
+export function readUserFile(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliFailure(`cannot read ${what} ${path}: ${describeFsError(error)}.`, ExitCode.usage);
+  }
+}
+
+export function loadScenario(path: string): LoadedScenario {
+  const text = readUserFile(path, 'scenario');
+  return { displayPath: path, absolutePath: resolve(path), text };
+}
+
+export function checkLoadedScenario(scenario: LoadedScenario): CheckResult {
+  return checkScenario(scenario.text, createFileCheckEnvironment(scenario.absolutePath));
+}
+
+/** `FILE:LINE:COL: severity: message`, 1-based, the form editors and CI annotate. */
+export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
+  const { line, character } = diagnostic.range.start;
+  return `${file}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${diagnostic.message}`;
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}

@@ -1,0 +1,158 @@
+// The end-of-run summary: Locust's statistics table with the aggregate row, the failures table,
+// each threshold's verdict and the insights.
+
+import { parseThresholdRule } from '../core/scenario';
+import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
+import { clock, count, ms, percent, type Style } from './format';
+import { renderTable, type Column, type Row } from './table';
+
+const STATS_COLUMNS: Column[] = [
+  { title: 'Type', align: 'left' },
+  { title: 'Name', align: 'left' },
+  { title: '# reqs', align: 'right' },
+  { title: '# fails', align: 'right' },
+  { title: 'Median', align: 'right' },
+  { title: 'Average', align: 'right' },
+  { title: 'Min', align: 'right' },
+  { title: 'Max', align: 'right' },
+  { title: 'p95', align: 'right' },
+  { title: 'p99', align: 'right' },
+  { title: 'RPS', align: 'right' },
+];
+
+function statsRow(stats: EndpointStats): string[] {
+  const time = (value: number | undefined) => (stats.requests > 0 && value !== undefined ? ms(value) : '-');
+  return [
+    stats.method,
+    stats.name,
+    count(stats.requests),
+    `${count(stats.failures)} (${percent(stats.failures, stats.requests)})`,
+    time(stats.medianMs),
+    time(stats.meanMs),
+    time(stats.minMs),
+    time(stats.maxMs),
+    time(stats.percentiles['95']),
+    time(stats.percentiles['99']),
+    stats.rps.toFixed(2),
+  ];
+}
+
+export function renderStatsTable(result: RunResult): string {
+  const rows: Row[] = [...result.endpoints.map(statsRow), 'rule', statsRow({ ...result.aggregate, name: 'Aggregated' })];
+  return `Response times in ms\n${renderTable(STATS_COLUMNS, rows)}`;
+}
+
+export function renderFailuresTable(result: RunResult): string {
+  if (result.failures.length === 0) return 'Failures: none';
+  const sorted = [...result.failures].sort((a, b) => b.occurrences - a.occurrences);
+  const table = renderTable(
+    [
+      { title: '# occurrences', align: 'right' },
+      { title: 'Method', align: 'left' },
+      { title: 'Name', align: 'left' },
+      { title: 'Error', align: 'left' },
+    ],
+    sorted.map((row) => [count(row.occurrences), row.method, row.name, row.error]),
+  );
+  return `Failures\n${table}`;
+}
+
+/** The measured value in the rule's unit: `6.1 ms`, `2.50%`, `41.3 req/s`. */
+function actualText(verdict: ThresholdVerdict): string {
+  if (verdict.requests === 0) return 'no requests';
+  const parsed = parseThresholdRule(verdict.rule);
+  const kind = parsed.ok ? parsed.rule.metric.kind : undefined;
+  if (kind === 'errors') return `${verdict.actual.toFixed(2)}%`;
+  if (kind === 'rps') return `${verdict.actual.toFixed(1)} req/s`;
+  return `${ms(verdict.actual)} ms`;
+}
+
+const targetName = (verdict: ThresholdVerdict) => (verdict.target === 'aggregate' ? 'Aggregated' : verdict.target);
+
+/** The verdict furthest from the limit, for a rule that every target passed. */
+function closestToLimit(verdicts: ThresholdVerdict[]): ThresholdVerdict | undefined {
+  const measured = verdicts.filter((v) => v.requests > 0);
+  const lowerIsBetter = !/\s>=?\s/.test(verdicts[0]?.rule ?? '');
+  return measured.reduce<ThresholdVerdict | undefined>(
+    (worst, v) => (!worst || (lowerIsBetter ? v.actual > worst.actual : v.actual < worst.actual) ? v : worst),
+    undefined,
+  );
+}
+
+/**
+ * One line per rule when every target passes (with the value closest to its limit), one line per
+ * failing target otherwise: a run with many requests stays readable.
+ */
+export function renderThresholds(verdicts: readonly ThresholdVerdict[], style: Style): string {
+  if (verdicts.length === 0) return 'Thresholds: none';
+  const groups = new Map<string, ThresholdVerdict[]>();
+  for (const verdict of verdicts) {
+    const key = `${verdict.rule}\u0000${verdict.severity}\u0000${verdict.ruleLine ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), verdict]);
+  }
+  const usesDefaults = verdicts.every((v) => v.isDefault);
+  const ruleWidth = Math.max(...[...groups.values()].map((group) => (group[0] as ThresholdVerdict).rule.length));
+  const lines = [usesDefaults ? 'Thresholds (defaults: the file has no # @threshold)' : 'Thresholds'];
+  for (const group of groups.values()) {
+    const first = group[0] as ThresholdVerdict;
+    const label = first.rule.padEnd(ruleWidth);
+    const failed = group.filter((v) => !v.passed);
+    if (failed.length === 0) {
+      const worst = closestToLimit(group);
+      const detail = worst ? `  ${group.length === 1 ? targetName(worst) : `all ${group.length} pass, closest`}: ${actualText(worst)}${group.length > 1 ? ` (${targetName(worst)})` : ''}` : '';
+      lines.push(`  ${style.green('✓')} ${label}${detail}`);
+      continue;
+    }
+    const mark = first.severity === 'error' ? style.red('✗') : style.yellow('✗');
+    for (const verdict of failed) lines.push(`  ${mark} ${label}  ${targetName(verdict)}: ${actualText(verdict)}`);
+    const passing = group.length - failed.length;
+    if (passing > 0) lines.push(`    ${' '.repeat(ruleWidth)}  ${style.dim(`${passing} other target${passing === 1 ? '' : 's'} pass`)}`);
+  }
+  return lines.join('\n');
+}
+
+export function renderInsights(insights: readonly Insight[], style: Style): string {
+  if (insights.length === 0) return '';
+  const color = { critical: style.red, warning: style.yellow, info: style.dim } as const;
+  const lines = insights.map((insight) => {
+    const where = insight.target && !insight.message.includes(insight.target) ? `${insight.target}: ` : '';
+    return `  ${color[insight.severity](insight.severity.padEnd(8))} ${where}${insight.message}`;
+  });
+  return ['Insights', ...lines].join('\n');
+}
+
+export function renderHeadline(result: RunResult): string {
+  const duration = clock(result.endTime - result.startTime);
+  const peakUsers = Math.max(0, ...result.intervals.map((interval) => interval.users));
+  const how =
+    result.outcome === 'completed'
+      ? `Run completed in ${duration}`
+      : result.outcome === 'stopped'
+        ? `Run stopped after ${duration}`
+        : `Run aborted after ${duration} by threshold \`${result.abortedBy ?? '?'}\``;
+  const facts = [
+    `${count(peakUsers)} ${peakUsers === 1 ? 'user' : 'users'} at peak`,
+    `${count(result.aggregate.requests)} requests`,
+    `${result.aggregate.rps.toFixed(1)} req/s`,
+    `${percent(result.aggregate.failures, result.aggregate.requests)} failed`,
+  ];
+  if (result.dropped > 0) facts.push(`${count(result.dropped)} arrivals dropped`);
+  return `${how} · ${facts.join(' · ')}${result.host ? ` · ${result.host}` : ''}`;
+}
+
+/** Everything printed after a run (or by `report`), sections separated by blank lines. */
+export function renderSummary(result: RunResult, style: Style): string {
+  const sections = [
+    style.bold(renderHeadline(result)),
+    renderStatsTable(result),
+    renderFailuresTable(result),
+    renderThresholds(result.thresholds, style),
+    renderInsights(result.insights, style),
+  ];
+  return sections.filter((section) => section !== '').join('\n\n') + '\n';
+}
+
+/** True when the run must exit 1: an `error` rule broken at the end, or an abort by a rule. */
+export function brokeErrorThreshold(result: RunResult): boolean {
+  return result.outcome === 'aborted' || result.thresholds.some((v) => !v.passed && v.severity === 'error');
+}

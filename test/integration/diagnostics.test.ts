@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllEditors, codeOf, lineOf, loadlensDiagnostics, openFixture, openNewScenario, waitFor, waitForDiagnostics } from './helpers';
+
+function byCode(diagnostics: vscode.Diagnostic[], code: string): vscode.Diagnostic {
+  const found = diagnostics.find((d) => codeOf(d) === code);
+  assert.ok(found, `no ${code} among ${diagnostics.map(codeOf).join(', ')}`);
+  return found;
+}
+
+describe('diagnostics', () => {
+  after(closeAllEditors);
+
+  it('reports a request line in the header on that line, as an error', async () => {
+    const document = await openFixture('broken.load.http');
+    const diagnostics = await waitForDiagnostics(document, ['request-in-header']);
+    const diagnostic = byCode(diagnostics, 'request-in-header');
+    const line = lineOf(document, 'GET /too-early');
+    assert.equal(diagnostic.range.start.line, line);
+    assert.equal(diagnostic.range.end.line, line);
+    assert.match(document.getText(diagnostic.range), /GET/);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('reports an unknown variable on its {{reference}}, as an error', async () => {
+    const document = await openFixture('broken.load.http');
+    const diagnostics = await waitForDiagnostics(document, ['unknown-variable']);
+    const diagnostic = byCode(diagnostics, 'unknown-variable');
+    assert.equal(diagnostic.range.start.line, lineOf(document, 'GET /patient/{{nope}}'));
+    assert.match(document.getText(diagnostic.range), /nope/);
+    assert.match(diagnostic.message, /nope/);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('reports no error for a valid scenario', async () => {
+    const good = await openFixture('good.load.http');
+    // Diagnostics of a second file prove the checker has run; then give the good one its debounce.
+    const broken = await openNewScenario('broken-probe.load.http', ['GET /in-the-header']);
+    await waitForDiagnostics(broken, ['request-in-header']);
+    await vscode.window.showTextDocument(good);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const errors = loadlensDiagnostics(good.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${codeOf(d)} ${d.message}`), []);
+  });
+
+  it('offers the quick fix "Insert ###" for a request in the header, and it fixes the file', async () => {
+    const document = await openNewScenario('quickfix.load.http', ['# @host http://localhost:8888', '# @users 1', 'GET /health']);
+    const diagnostic = byCode(await waitForDiagnostics(document, ['request-in-header']), 'request-in-header');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((action) => /Insert ###/.test(action.title));
+    assert.ok(fix, `no "Insert ###" among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(fix.edit, 'the quick fix carries no edit');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const request = lineOf(document, 'GET /health');
+    assert.match(document.lineAt(request - 1).text, /^###/);
+    await document.save();
+    await waitFor('request-in-header to go away', () =>
+      loadlensDiagnostics(document.uri).some((d) => codeOf(d) === 'request-in-header') ? undefined : true,
+    );
+  });
+});

@@ -1,0 +1,191 @@
+// Running a load test inside VS Code: a scenario against a server this test starts on loopback
+// ends with threshold diagnostics on the expected lines, is saved to run history, can be stopped,
+// and leaves no engine process behind; and the host's own CPU stays low while the engine works.
+// (The extension host is this very process; on Linux its engine children are found under /proc.)
+import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { closeAllEditors, lineOf, openNewScenario, waitFor, workspaceRoot } from './helpers';
+
+let server: Server;
+let base = '';
+
+/** Engine processes (dist/engine.js) whose parent is this extension host. */
+function engineChildren(): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid) continue;
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('engine.js')) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+function thresholdDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'loadlens' && typeof d.code === 'string' && /[<>]/.test(d.code));
+}
+
+async function savedRuns(scenario: string): Promise<Array<{ outcome: string; aggregate: { requests: number } }>> {
+  const folder = vscode.Uri.joinPath(workspaceRoot(), '.loadlens', 'runs');
+  let entries: Array<[string, vscode.FileType]> = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const runs = [];
+  for (const [name] of entries.filter(([name]) => name.endsWith(`-${scenario}.json`))) {
+    runs.push(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)))));
+  }
+  return runs;
+}
+
+function scenario(runTime: string): string[] {
+  return [
+    `# @host ${base}`,
+    '# @users 2',
+    '# @spawn-rate 2',
+    `# @run-time ${runTime}`,
+    '# @think 50ms',
+    '# @threshold errors < 1%',
+    '# @threshold p99 < 1ms warn',
+    '',
+    '### Slow list',
+    '# @threshold p95 < 1ms',
+    'GET /slow',
+    '',
+    '### Health',
+    '# @threshold p95 < 10s',
+    'GET /health',
+  ];
+}
+
+describe('run a load test', () => {
+  before(async () => {
+    server = createServer((request, response) => {
+      if (request.url === '/slow') setTimeout(() => response.end('[]'), 20);
+      else response.end('ok');
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('loadlens.stop');
+    await closeAllEditors();
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+
+  it('ends with broken thresholds on their lines, saved to history, no engine left', async () => {
+    const document = await openNewScenario('run-thresholds.load.http', scenario('3s'));
+    await vscode.commands.executeCommand('loadlens.run', document.uri);
+    const diagnostics = await waitFor('threshold diagnostics after the run', () => {
+      const found = thresholdDiagnostics(document.uri);
+      return found.length > 0 ? found : undefined;
+    });
+    const slow = diagnostics.find((d) => d.code === 'p95 < 1ms');
+    assert.ok(slow, `no diagnostic for p95 < 1ms among ${diagnostics.map((d) => d.message).join(' | ')}`);
+    assert.equal(slow.range.start.line, lineOf(document, 'GET /slow'));
+    assert.equal(slow.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(slow.message, /^Slow list: p95 [\d.,]+ ms > 1 ms \([\d,]+ requests?\)$/);
+    const aggregate = diagnostics.find((d) => d.code === 'p99 < 1ms warn' && d.message.startsWith('Aggregated:'));
+    assert.ok(aggregate, 'the aggregate breaks the header rule');
+    assert.equal(aggregate.range.start.line, lineOf(document, '# @threshold p99 < 1ms warn'));
+    assert.equal(aggregate.severity, vscode.DiagnosticSeverity.Warning);
+    assert.ok(!diagnostics.some((d) => d.code === 'p95 < 10s'), 'a passed rule is not a problem');
+
+    const runs = await waitFor('the run in .loadlens/runs', async () => {
+      const found = await savedRuns('run-thresholds');
+      return found.length > 0 ? found : undefined;
+    });
+    assert.equal(runs[0]?.outcome, 'completed');
+    assert.ok((runs[0]?.aggregate.requests ?? 0) > 0);
+    await waitFor('no engine process left', () => (engineChildren().length === 0 ? true : undefined));
+  });
+
+  it('edits that move the requests clear the threshold diagnostics', async () => {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('run-thresholds.load.http'));
+    assert.ok(document);
+    assert.ok(thresholdDiagnostics(document.uri).length > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(0, 0), '# a new first line\n');
+    await vscode.workspace.applyEdit(edit);
+    await waitFor('the stale diagnostics to go', () => (thresholdDiagnostics(document.uri).length === 0 ? true : undefined));
+  });
+
+  it('Stop ends a long run quickly, keeps its result, and leaves no engine', async () => {
+    const document = await openNewScenario('run-stop.load.http', scenario('10m'));
+    await vscode.commands.executeCommand('loadlens.run', document.uri);
+    await waitFor('the engine to start', () => (engineChildren().length > 0 ? true : undefined));
+    // Let it send for a moment so that the stopped run has numbers.
+    await new Promise((done) => setTimeout(done, 2500));
+    const stoppedAt = Date.now();
+    await vscode.commands.executeCommand('loadlens.stop');
+    const runs = await waitFor('the stopped run in .loadlens/runs', async () => {
+      const found = await savedRuns('run-stop');
+      return found.length > 0 ? found : undefined;
+    });
+    assert.equal(runs[0]?.outcome, 'stopped');
+    await waitFor('no engine process left', () => (engineChildren().length === 0 ? true : undefined));
+    // Generous: the machine is shared. The engine itself is asked to end within 1 s.
+    assert.ok(Date.now() - stoppedAt < 10_000, `stop took ${Date.now() - stoppedAt} ms`);
+  });
+});
+
+describe('the extension host during a run at full speed', () => {
+  let target: ChildProcess | undefined;
+  let url = '';
+
+  before(async () => {
+    // The target runs in a process of its own, so that its work is not counted as the host's.
+    target = spawn(process.execPath, ['-e', TARGET_SERVER], { env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    url = await new Promise<string>((resolve, reject) => {
+      target?.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+      target?.once('exit', (code) => reject(new Error(`the target server exited (${code})`)));
+    });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('loadlens.stop');
+    target?.kill();
+    await closeAllEditors();
+  });
+
+  it('stays under 5% of a core while the engine sends as fast as it can', async () => {
+    const document = await openNewScenario('run-full-speed.load.http', [`# @host ${url}`, '# @users 20', '# @run-time 8s', '', '### Home', 'GET /']);
+    await vscode.commands.executeCommand('loadlens.run', document.uri);
+    await waitFor('the engine to start', () => (engineChildren().length > 0 ? true : undefined));
+    // Measure the steady part: skip the start-up, stop before the end.
+    await new Promise((done) => setTimeout(done, 1500));
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
+    await new Promise((done) => setTimeout(done, 5000));
+    const cpu = process.cpuUsage(cpuBefore);
+    const share = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
+    const runs = await waitFor('the full-speed run in .loadlens/runs', async () => {
+      const found = await savedRuns('run-full-speed');
+      return found.length > 0 ? found : undefined;
+    });
+    const rate = (runs[0]?.aggregate.requests ?? 0) / 8;
+    console.log(`extension host CPU during the run: ${(share * 100).toFixed(2)}% of a core at about ${Math.round(rate)} requests/s`);
+    assert.ok(share < 0.05, `the extension host used ${(share * 100).toFixed(1)}% of a core`);
+  });
+});
+
+/** A minimal HTTP server for the full-speed run; prints its URL. */
+const TARGET_SERVER = `
+const server = require('node:http').createServer((req, res) => res.end('ok'));
+server.listen(0, '127.0.0.1', () => console.log('http://127.0.0.1:' + server.address().port));
+process.on('disconnect', () => process.exit(0));
+setTimeout(() => process.exit(0), 120000).unref();
+`;

@@ -1,0 +1,53 @@
+// The read-only document "Send Request" opens beside the scenario: a summary line, the status
+// line, the headers and the body (JSON pretty-printed), as REST Client shows a response.
+import { formatCount, formatMs } from '../../../../webview-ui/state/format';
+
+export interface ResponseView {
+  title: string;
+  method: string;
+  url: string;
+  status: number;
+  statusText: string;
+  httpVersion: string;
+  /** In the order received; names as sent by the server. */
+  headers: Array<[string, string]>;
+  body: Uint8Array;
+  durationMs: number;
+}
+
+/** Bodies beyond this are cut in the view (the request itself read them whole). */
+export const MAX_SHOWN_BODY_BYTES = 1024 * 1024;
+
+function isTextual(contentType: string): boolean {
+  return /^text\/|[/+](json|xml|javascript|x-www-form-urlencoded|html|csv|yaml)\b/i.test(contentType) || contentType === '';
+}
+
+function bodyText(view: ResponseView): string {
+  const contentType = view.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  if (view.body.byteLength === 0) return '';
+  if (!isTextual(contentType)) return `(${formatCount(view.body.byteLength)} bytes of ${contentType || 'binary data'}, not shown)`;
+  const shown = view.body.subarray(0, MAX_SHOWN_BODY_BYTES);
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(shown);
+  const cut = view.body.byteLength > MAX_SHOWN_BODY_BYTES ? `\n… (${formatCount(view.body.byteLength - MAX_SHOWN_BODY_BYTES)} more bytes not shown)` : '';
+  if (/json/i.test(contentType) && !cut) {
+    try {
+      return JSON.stringify(JSON.parse(text), null, 2);
+    } catch {
+      // Not valid JSON after all: show it as it came.
+    }
+  }
+  return text + cut;
+}
+
+export function responseDocumentText(view: ResponseView): string {
+  const summary = `# ${view.title} · ${view.method} ${view.url} · ${formatMs(view.durationMs)} · ${formatCount(view.body.byteLength)} bytes`;
+  const statusLine = `HTTP/${view.httpVersion} ${view.status} ${view.statusText}`.trimEnd();
+  const headers = view.headers.map(([name, value]) => `${name}: ${value}`);
+  const body = bodyText(view);
+  return [summary, statusLine, ...headers, '', body].join('\n') + (body.endsWith('\n') ? '' : '\n');
+}
+
+/** The tab's name: `Response 200 · 23 ms`. */
+export function responseTabTitle(view: Pick<ResponseView, 'status' | 'durationMs'>): string {
+  return `Response ${view.status} · ${formatMs(view.durationMs)}`;
+}

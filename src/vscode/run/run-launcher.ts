@@ -1,0 +1,112 @@
+// "Run Load Test": the checks before any traffic (trust, one run per window, a scenario without
+// errors, a host, the user's consent for targets other than this machine), then the run.
+import * as vscode from 'vscode';
+import type { RunOptions } from '../../core/protocol/engine';
+import { checkScenario } from '../../core/scenario';
+import { UserFacingError } from '../shared/command';
+import { CsvHeaderCache, createFileCheckEnvironment } from '../../engine/file-check-environment';
+import { readSettings } from '../shared/settings';
+import { CONFIRMED_HOSTS_KEY } from './ids';
+import { isLoopbackUrl, originOf } from './logic/hosts';
+import { planFor } from './logic/plan';
+import { engineSpawnFailureMessage, runErrorMessage } from './logic/run-failure';
+import type { RunController } from './run-controller';
+import { fileNameOf, requireTrust, scenarioDocument, scenarioPathOf } from './scenario-document';
+import { readDotenvBeside, resolveHost, targetUrls } from './send/prepare-request';
+
+export interface LaunchServices {
+  controller: RunController;
+  workspaceState: vscode.Memento;
+  headers: CsvHeaderCache;
+  showPanel(): void;
+  log: vscode.LogOutputChannel;
+}
+
+function processEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  return env;
+}
+
+/** Asks once per origin (and workspace) before load goes to a machine other than this one. */
+async function confirmTargets(urls: readonly string[], plan: string, state: vscode.Memento): Promise<boolean> {
+  const confirmed = new Set(state.get<string[]>(CONFIRMED_HOSTS_KEY, []));
+  const remote = [...new Set(urls.filter((url) => !isLoopbackUrl(url)).map((url) => originOf(url) ?? url))].filter((origin) => !confirmed.has(origin));
+  if (remote.length === 0) return true;
+  const choice = await vscode.window.showWarningMessage(
+    `This load test sends real traffic to ${remote.join(', ')}.`,
+    {
+      modal: true,
+      detail: `Plan: ${plan}.\nOnly load-test systems you own or are allowed to test. Loadlens will not ask again for ${remote.length === 1 ? 'this host' : 'these hosts'} in this workspace (turn confirmations off with loadlens.confirmNonLocalTargets).`,
+    },
+    'Run Load Test',
+  );
+  if (choice !== 'Run Load Test') return false;
+  await state.update(CONFIRMED_HOSTS_KEY, [...confirmed, ...remote]);
+  return true;
+}
+
+async function explainActiveRun(services: LaunchServices): Promise<void> {
+  const active = services.controller.active;
+  if (!active) return;
+  const choice = await vscode.window.showWarningMessage(
+    `A load test of ${active.request.heading.title} is already running in this window. Stop it before starting another.`,
+    'Show Results',
+    'Stop It',
+  );
+  if (choice === 'Show Results') services.showPanel();
+  if (choice === 'Stop It') services.controller.stop();
+}
+
+/** Starts a run of the scenario (the argument's, else the active editor's); `form` is what "with Options…" asked. */
+export async function launchRun(services: LaunchServices, argument: unknown, form?: RunOptions): Promise<void> {
+  if (!(await requireTrust('run load tests'))) return;
+  if (services.controller.active) return explainActiveRun(services);
+  const document = await scenarioDocument(argument);
+  const scenarioPath = scenarioPathOf(document);
+  const text = document.getText();
+  const checked = checkScenario(text, createFileCheckEnvironment(scenarioPath, services.headers));
+  const errors = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) {
+    const first = errors[0];
+    const choice = await vscode.window.showErrorMessage(
+      `${fileNameOf(document)} has ${errors.length} error${errors.length === 1 ? '' : 's'} (first, line ${(first?.range.start.line ?? 0) + 1}: ${first?.message ?? ''}). Fix them, then run again.`,
+      'Show Problems',
+    );
+    if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return;
+  }
+  const scenario = checked.scenario;
+  const settings = readSettings(document.uri);
+  const options: RunOptions = { ...form, workers: settings.workers, defaultThresholds: settings.defaultThresholds };
+  if (options.host === undefined && !scenario.host && settings.host) options.host = settings.host;
+  const plan = planFor(scenario, options);
+  if ('error' in plan) {
+    const noModel = !scenario.load && options.users === undefined && options.rate === undefined;
+    throw new UserFacingError(noModel ? runErrorMessage('no-load-model', '') : `${fileNameOf(document)} cannot run: ${plan.error}.`);
+  }
+  const env = processEnv();
+  const dotenv = readDotenvBeside(scenarioPath);
+  const host = resolveHost(scenario, options.host, undefined, env, dotenv);
+  if (host === undefined && scenario.requests.some((request) => request.url.raw.trimStart().startsWith('/'))) {
+    throw new UserFacingError(runErrorMessage('no-host', 'the requests use relative URLs'));
+  }
+  if (settings.confirmNonLocalTargets && !(await confirmTargets(targetUrls(scenario, host, env, dotenv), plan.text, services.workspaceState))) return;
+  // The user may have started another run while the confirmation was open.
+  if (services.controller.active) return explainActiveRun(services);
+  const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  services.log.info(`Starting load test ${runId}: ${fileNameOf(document)} · ${plan.text}${host ? ` · ${host}` : ''}`);
+  try {
+    services.controller.start({
+      runId,
+      documentKey: document.uri.toString(),
+      scenarioPath,
+      scenarioText: text,
+      options,
+      heading: { title: fileNameOf(document), plan: plan.text, host },
+    });
+  } catch (error) {
+    throw new UserFacingError(engineSpawnFailureMessage(error instanceof Error ? error.message : String(error)));
+  }
+  services.showPanel();
+}

@@ -1,0 +1,88 @@
+// "Send Request": one request of the scenario, sent only because the user asked, its response in
+// a read-only editor beside. Responses are kept (per file and request) for later
+// `{{name.response...}}` references, as REST Client does.
+import * as vscode from 'vscode';
+import { parseScenario, type RequestBlock } from '../../../core/scenario';
+import type { StoredResponse } from '../../../engine/captures';
+import { UserFacingError } from '../../shared/command';
+import { readSettings } from '../../shared/settings';
+import { responseDocumentText, responseTabTitle } from '../logic/response-text';
+import { requireTrust, scenarioDocument, scenarioPathOf } from '../scenario-document';
+import { prepareSend, SendPreparationError } from './prepare-request';
+import type { ResponseDocuments } from './response-documents';
+import { SendFailedError, sendOnce } from './send-once';
+
+function processEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
+  return env;
+}
+
+async function pickRequest(document: vscode.TextDocument, requests: readonly RequestBlock[]): Promise<RequestBlock | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document === document) {
+    const line = editor.selection.active.line;
+    const here = requests.find((request) => request.range.start.line <= line && line <= request.range.end.line);
+    if (here) return here;
+  }
+  const picked = await vscode.window.showQuickPick(
+    requests.map((request) => ({ label: request.statsName, description: `${request.method} ${request.url.raw}`, request })),
+    { title: 'Send Request', placeHolder: 'Which request?' },
+  );
+  return picked?.request;
+}
+
+export class SendRequestCommand {
+  /** Last responses by document, then by request index. */
+  private readonly responses = new Map<string, Array<StoredResponse | undefined>>();
+
+  constructor(
+    private readonly documents: ResponseDocuments,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async run(uri?: unknown, requestIndex?: unknown): Promise<void> {
+    if (!(await requireTrust('send requests'))) return;
+    const document = await scenarioDocument(uri);
+    const text = document.getText();
+    const scenario = parseScenario(text);
+    if (scenario.requests.length === 0) throw new UserFacingError('This scenario has no request yet: write one (e.g. GET /) below a ### line.');
+    const request = typeof requestIndex === 'number' ? scenario.requests[requestIndex] : await pickRequest(document, scenario.requests);
+    if (!request) return;
+    const key = document.uri.toString();
+    const responses = this.responses.get(key) ?? [];
+    let prepared;
+    try {
+      prepared = prepareSend({
+        scenarioPath: scenarioPathOf(document),
+        scenarioText: text,
+        scenario,
+        requestIndex: request.index,
+        fallbackHost: readSettings(document.uri).host || undefined,
+        env: processEnv(),
+        responses,
+        seed: Math.floor(Math.random() * 2 ** 31),
+      });
+    } catch (error) {
+      if (error instanceof SendPreparationError) throw new UserFacingError(`Send Request: ${error.message}`);
+      throw error;
+    }
+    const exchange = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: `Sending ${request.statsName}…`, cancellable: false },
+      async () => {
+        try {
+          return await sendOnce(prepared);
+        } catch (error) {
+          if (error instanceof SendFailedError) throw new UserFacingError(`Send Request: ${error.message}`);
+          throw error;
+        }
+      },
+    );
+    responses[request.index] = exchange.stored;
+    this.responses.set(key, responses);
+    // The log names the request and its outcome, never header values (they may hold credentials).
+    this.log.info(`Send Request: ${prepared.method} ${prepared.url} -> ${exchange.status} in ${exchange.durationMs.toFixed(1)} ms`);
+    const view = { title: request.statsName, method: prepared.method, url: prepared.url, status: exchange.status, statusText: exchange.statusText, httpVersion: '1.1', headers: exchange.headers, body: exchange.body, durationMs: exchange.durationMs };
+    await this.documents.show(`${responseTabTitle(view)} - ${request.statsName}`, responseDocumentText(view));
+  }
+}

@@ -1,0 +1,169 @@
+// `npm run bench`: the engine against wrk, autocannon and Locust, alternating, in rounds, with
+// noisy rounds discarded, then the truth checks. See docs/performance.md for the method.
+//
+//   npm run bench -- [--rounds 5] [--seconds 5] [--max-other 0.15] [--quiet-wait 15]
+//                    [--no-locust] [--skip-throughput] [--skip-one-user] [--skip-scaling]
+//                    [--skip-truth] [--long] [--think-users 10000] [--out FILE]
+//
+// Targets run on core 1, load generators on core 0. Everything started is killed at the end
+// (bench/lib/processes.mjs), and all traffic goes to 127.0.0.1.
+
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCpuWindow } from './lib/cpu.mjs';
+import { ensureTools } from './lib/install.mjs';
+import { runPlain } from './lib/processes.mjs';
+import { discardSummary, runRounds, summarize } from './lib/rounds.mjs';
+import { checksTable, throughputTable } from './lib/table.mjs';
+import { startNginx } from './lib/targets.mjs';
+import { cliPath, repoRoot, runLoadlens, throughputTools } from './lib/tools.mjs';
+import { arrivalRateChecks, fixedLatencyCheck, freezeCheck, memoryCheck, thinkCheck } from './lib/truth.mjs';
+
+const GENERATOR_CORE = 0;
+const TARGET_CORE = 1;
+const RATES = [1, 10, 100, 1000, 5000, 10_000, 20_000];
+
+const { values: options } = parseArgs({
+  options: {
+    rounds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '5' },
+    'max-other': { type: 'string', default: '0.15' },
+    'quiet-wait': { type: 'string', default: '15' },
+    'no-locust': { type: 'boolean', default: false },
+    'skip-throughput': { type: 'boolean', default: false },
+    'skip-one-user': { type: 'boolean', default: false },
+    'skip-scaling': { type: 'boolean', default: false },
+    'skip-truth': { type: 'boolean', default: false },
+    long: { type: 'boolean', default: false },
+    'think-users': { type: 'string', default: '10000' },
+    out: { type: 'string', default: join(repoRoot, 'bench', '.tools', 'last-run.txt') },
+  },
+});
+
+const report = [];
+/** Prints a line and keeps it for the saved report. */
+function say(line = '') {
+  console.log(line);
+  report.push(line);
+}
+
+function roundsSettings(extra = {}) {
+  return {
+    rounds: Number(options.rounds),
+    maxOtherCores: Number(options['max-other']),
+    quietWaitMs: Number(options['quiet-wait']) * 1000,
+    log: say,
+    ...extra,
+  };
+}
+
+async function throughputSection(title, tools, users, nginx, references) {
+  say(`\n${title}`);
+  const runs = await runRounds({
+    ...roundsSettings(),
+    tools,
+    settings: { url: nginx.url, users, seconds: Number(options.seconds) },
+    targetPids: [nginx.pid],
+  });
+  const summary = summarize(
+    runs,
+    tools.map((tool) => tool.name),
+    references,
+  );
+  say(`\n${title}: medians over kept runs (${discardSummary(runs)})`);
+  say(throughputTable(summary, references));
+  // While nothing was kept, show the noisy numbers too, marked: better than a blank table.
+  if (summary.some((row) => row.kept === 0)) {
+    const all = runs.map((run) => ({ ...run, discarded: run.error ? run.discarded : undefined }));
+    say(`\n${title}: ALL runs, noisy ones included (not for quoting)`);
+    say(throughputTable(summarize(all, tools.map((tool) => tool.name), references), references));
+  }
+  return summary;
+}
+
+/**
+ * Runs a truth check in a CPU window: each of its results carries the other processes' CPU use
+ * meanwhile, and a failure while the machine was busy says so (it is still a failure). The truth
+ * servers start and end inside the check, so their CPU is counted with the engine's (reaped).
+ */
+async function watched(check, maxOtherCores, targetPids) {
+  const window = openCpuWindow(targetPids);
+  const results = await check();
+  const { otherCores } = window.close();
+  return results.map((result) => ({ ...result, otherCores, noisy: otherCores > maxOtherCores }));
+}
+
+function scalingTools() {
+  const tool = (name, core, workers) => ({
+    name,
+    run: ({ url, users, seconds }) =>
+      runLoadlens({
+        core,
+        scenario: '### root\nGET /\n',
+        args: ['-H', url, '-u', String(users), '-t', `${seconds}s`, '--workers', workers],
+        timeoutMs: seconds * 1000 + 20_000,
+      }),
+  });
+  // `auto` counts the cores this process may use: pinned to one core it would mean 1 worker.
+  return [tool('loadlens workers=1', String(GENERATOR_CORE), '1'), tool('loadlens workers=auto', '0,1', 'auto')];
+}
+
+async function main() {
+  say(`Loadlens benchmark, ${new Date().toISOString()}, node ${process.version}, ${availableParallelism()} cores`);
+  say(`command: npm run bench -- ${process.argv.slice(2).join(' ')}`.trimEnd());
+  say(`rounds ${options.rounds} x ${options.seconds} s; a run is discarded when other processes use > ${options['max-other']} cores`);
+  await ensureTools({ locust: !options['no-locust'], log: say });
+  if (!existsSync(cliPath)) {
+    say('building dist/ (npm run build)');
+    const build = await runPlain('npm', ['run', 'build'], { cwd: repoRoot });
+    if (build.code !== 0) throw new Error(`build failed:\n${build.output.slice(-2000)}`);
+  }
+
+  const nginx = await startNginx(TARGET_CORE);
+  const checks = [];
+  try {
+    say(`nginx (1 worker) on ${nginx.url}, core ${TARGET_CORE}; generators on core ${GENERATOR_CORE}`);
+    if (!options['skip-throughput']) {
+      const tools = throughputTools(GENERATOR_CORE, { locust: !options['no-locust'] });
+      await throughputSection('50 users, GET /, no think time', tools, 50, nginx, ['autocannon', 'wrk']);
+    }
+    if (!options['skip-one-user']) {
+      const tools = throughputTools(GENERATOR_CORE, { locust: false });
+      await throughputSection('1 user, GET /, no think time', tools, 1, nginx, ['autocannon', 'wrk']);
+    }
+    if (!options['skip-scaling']) {
+      await throughputSection('scaling, 50 users (workers=auto may use both cores, nginx included)', scalingTools(), 50, nginx, [
+        'loadlens workers=1',
+      ]);
+    }
+    if (!options['skip-truth']) {
+      say('\ntruth checks');
+      const cores = { generatorCore: GENERATOR_CORE, targetCore: TARGET_CORE };
+      const maxOther = Number(options['max-other']);
+      checks.push(...(await watched(() => freezeCheck(cores), maxOther, [nginx.pid])));
+      checks.push(...(await watched(() => fixedLatencyCheck(cores), maxOther, [nginx.pid])));
+      checks.push(...(await arrivalRateChecks({ ...cores, rates: RATES, log: say, maxOtherCores: maxOther, targetPids: [nginx.pid] })));
+      const users = Number(options['think-users']);
+      checks.push(...(await watched(() => thinkCheck({ ...cores, users, seconds: 40, spawnRate: Math.max(1, users / 10) }), maxOther, [nginx.pid])));
+      if (options.long) checks.push(...(await watched(() => memoryCheck({ generatorCore: GENERATOR_CORE, url: nginx.url, seconds: 300 }), maxOther, [nginx.pid])));
+      else say('  (memory after 10 million requests: run with --long, about 6 minutes)');
+      say('');
+      say(checksTable(checks));
+    }
+  } finally {
+    await nginx.stop();
+    mkdirSync(dirname(options.out), { recursive: true });
+    writeFileSync(options.out, report.join('\n') + '\n');
+  }
+  const failed = checks.filter((check) => !check.pass).length;
+  say(`\n${checks.length - failed} passed, ${failed} failed`);
+  writeFileSync(options.out, report.join('\n') + '\n');
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exitCode = 3;
+});

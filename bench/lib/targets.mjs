@@ -2,25 +2,14 @@
 // keep-alive without a request limit) and the Node truth-check servers.
 
 import { mkdtempSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { connect } from 'node:net';
+import { freePort } from '../../scripts/lib/free-port.mjs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killGroup, startPinned } from './processes.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** A port that was free a moment ago (nginx cannot listen on port 0 and tell us which). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitForPort(port, timeoutMs) {
   const until = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@
 // alone would leave its extension host alive for the reconnection grace period (hours).
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../lib/free-port.mjs';
 import { join } from 'node:path';
 
 const SETTINGS = {
@@ -19,18 +19,6 @@ const SETTINGS = {
   'chat.disableAIFeatures': true,
   'files.autoSave': 'off',
 };
-
-/** A free high port on loopback: listen on port 0, read it, close. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Paths of one installed code-server version (scripts/vscode-test/install.sh lays them out). */
 export function installation(cacheDir, version) {

@@ -6,4 +6,5 @@ npm run build
 npm run typecheck
 npm run lint
 npm run test:unit
+npm run bench:test
 npm run test:vscode

@@ -135,11 +135,16 @@ export function runChecks({ page, screenshotDir, workspace }: RunChecksContext):
         await page.reload();
         await page.locator('.monaco-workbench').waitFor({ timeout: WAIT_MS });
         // VS Code web persists a webview's state on its own schedule, so the panel comes back with
-        // the last run it saved (seen: sometimes the stopped run, sometimes the completed one).
+        // the last state it saved: the completed run, the stopped one, or the stopped one while it
+        // was still live, which the panel then shows as interrupted (its engine is gone).
         const tab = page.locator('.tab', { hasText: /^Loadlens: e2e-(run|stop)\.load\.http/ });
         await tab.first().waitFor({ timeout: WAIT_MS });
         await tab.first().click();
-        await panel().locator('.progress', { hasText: /^(Completed|Stopped)/ }).waitFor({ timeout: WAIT_MS });
+        try {
+          await panel().locator('.progress', { hasText: /^(Completed|Stopped|Interrupted)/ }).waitFor({ timeout: WAIT_MS });
+        } finally {
+          await screenshot('after-reload');
+        }
         for (const name of ['Home page', 'List hospitals']) {
           await panel().locator('table.stats tbody th', { hasText: name }).waitFor({ timeout: WAIT_MS });
         }

@@ -1,16 +1,11 @@
 // `loadlens run` flags -> RunOptions (which beat the file) and the reports to write.
 // Each value is checked here so that a typo is a usage error before anything is sent.
 
+import { DEFAULT_THRESHOLD_RULES } from '../core/analysis/default-thresholds';
 import { parseDuration } from '../core/scenario';
 import type { RunOptions } from '../core/protocol/engine';
 import type { ParsedArgs, OptionSpec } from './args';
 import { UsageError } from './exit-codes';
-
-/**
- * The CLI has no settings, so it uses the default of `loadlens.defaultThresholds`: the seed guide's
- * bands. They apply only to a file without any `# @threshold`.
- */
-export const DEFAULT_THRESHOLDS = ['p95 < 500ms warn', 'p95 < 1s error', 'errors < 1% warn', 'errors < 5% error'];
 
 export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'host', short: 'H', value: 'URL', description: 'base URL for relative request URLs (overrides # @host)' },
@@ -95,7 +90,8 @@ export function toRunSettings(args: ParsedArgs): RunSettings {
     throw new UsageError(`\`loadlens run\` takes one scenario, got ${args.positionals.length} (${args.positionals.join(', ')}). Run them one after another.`);
   }
   const value = (name: string) => args.values.get(name);
-  const options: RunOptions = { defaultThresholds: DEFAULT_THRESHOLDS };
+  // The CLI has no settings: a file without any `# @threshold` is judged by the seed guide's bands.
+  const options: RunOptions = { defaultThresholds: [...DEFAULT_THRESHOLD_RULES] };
   const host = value('host');
   if (host !== undefined) options.host = hostUrl(host);
   const users = value('users');

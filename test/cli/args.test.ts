@@ -6,7 +6,8 @@ import { describe, it } from 'node:test';
 import { parseArgs } from '../../src/cli/args';
 import { UsageError } from '../../src/cli/exit-codes';
 import { HELP_OPTION } from '../../src/cli/help';
-import { DEFAULT_THRESHOLDS, RUN_OPTIONS, toRunSettings } from '../../src/cli/run-options';
+import { DEFAULT_THRESHOLD_RULES } from '../../src/core/analysis';
+import { RUN_OPTIONS, toRunSettings } from '../../src/cli/run-options';
 
 const SPECS = [...RUN_OPTIONS, HELP_OPTION];
 const settings = (...argv: string[]) => toRunSettings(parseArgs(argv, SPECS, 'run'));
@@ -29,7 +30,7 @@ describe('parseArgs', () => {
   it('maps every run option onto RunOptions and the reports', () => {
     const run = settings('a.load.http', '-H', 'https://api.test', '--rate', '20/s', '-u', '300', '--stop-timeout', '1.5', '--workers', 'auto', '--seed', '7', '--insecure', '--csv', 'out/r', '--csv-full-history', '--html', 'r.html', '--json', 'r.json');
     assert.deepEqual(run.options, {
-      defaultThresholds: DEFAULT_THRESHOLDS,
+      defaultThresholds: [...DEFAULT_THRESHOLD_RULES],
       host: 'https://api.test',
       users: 300,
       rate: 20,

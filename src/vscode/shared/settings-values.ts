@@ -1,6 +1,7 @@
 // The `loadlens.*` settings as one typed, validated value. Kept free of `vscode` so that the
 // validation is unit-tested; settings.ts feeds it from the workspace configuration.
 // The defaults repeat package.json `contributes.configuration` (a test keeps them in step).
+import { DEFAULT_THRESHOLD_RULES } from '../../core/analysis/default-thresholds';
 
 export interface LoadlensSettings {
   /** Fallback base URL when neither the run's options nor `# @host` give one; '' = none. */
@@ -15,7 +16,7 @@ export interface LoadlensSettings {
 
 export const DEFAULT_SETTINGS: LoadlensSettings = {
   host: '',
-  defaultThresholds: ['p95 < 500ms warn', 'p95 < 1s error', 'errors < 1% warn', 'errors < 5% error'],
+  defaultThresholds: [...DEFAULT_THRESHOLD_RULES],
   workers: 1,
   runHistory: { enabled: true, maxRuns: 20 },
   confirmNonLocalTargets: true,

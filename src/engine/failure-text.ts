@@ -17,12 +17,15 @@ interface ErrorLike {
   cause?: unknown;
 }
 
-function codeOf(error: ErrorLike): string | undefined {
-  if (typeof error.code === 'string') return error.code;
+/** The error's code (ECONNREFUSED, UND_ERR_...), looked for through `errors` and `cause`. */
+export function errorCodeOf(error: unknown, seen = new Set<unknown>()): string | undefined {
+  if (!error || typeof error !== 'object' || seen.has(error)) return undefined;
+  seen.add(error);
+  const like = error as ErrorLike;
+  if (typeof like.code === 'string') return like.code;
   // Happy-eyeballs connects fail with an AggregateError of one error per address.
-  if (Array.isArray(error.errors) && error.errors.length > 0) return codeOf(error.errors[0] as ErrorLike);
-  if (error.cause && typeof error.cause === 'object') return codeOf(error.cause as ErrorLike);
-  return undefined;
+  if (Array.isArray(like.errors) && like.errors.length > 0) return errorCodeOf(like.errors[0], seen);
+  return errorCodeOf(like.cause, seen);
 }
 
 /** A connection or protocol error from undici or the socket, as one short stable text. */
@@ -30,7 +33,7 @@ export function errorText(error: unknown): string {
   if (!error || typeof error !== 'object') return String(error);
   // undici's parser errors do not always carry an HPE_ code (e.g. a reply that is not HTTP at all).
   if ((error as ErrorLike).name === 'HTTPParserError') return 'invalid HTTP response';
-  const code = codeOf(error as ErrorLike);
+  const code = errorCodeOf(error);
   if (code === undefined) return String((error as ErrorLike).message ?? 'unknown error');
   if (code.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'invalid HTTP response';
   // undici says `other side closed` when the server drops the connection under a request.

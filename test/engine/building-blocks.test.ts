@@ -9,7 +9,7 @@ import { TemplateCompiler, type TemplateContext } from '../../src/engine/compile
 import { DataFeed, shareRows } from '../../src/engine/data-feed';
 import { DeadlineList, type Expirable } from '../../src/engine/deadlines';
 import { offsetTime, parseDotenv, uuidFrom } from '../../src/engine/dynamic-values';
-import { errorText, timeoutText } from '../../src/engine/failure-text';
+import { errorCodeOf, errorText, timeoutText } from '../../src/engine/failure-text';
 import { WakeQueue, type Sleeper } from '../../src/engine/wake-queue';
 
 test('JSONPath steps and values', () => {
@@ -139,4 +139,13 @@ test('the wake queue wakes sleepers in time order with one timer', async () => {
   assert.deepEqual(woken, [1, 2, 3, 4, 5]);
   assert.equal(queue.size, 0);
   queue.close();
+});
+
+test('errorCodeOf finds a code through AggregateError and cause, and survives a cyclic cause', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED ::1:80'), { code: 'ECONNREFUSED' });
+  assert.equal(errorCodeOf(new AggregateError([refused], 'all addresses failed')), 'ECONNREFUSED');
+  assert.equal(errorCodeOf(new Error('fetch failed', { cause: refused })), 'ECONNREFUSED');
+  const cyclic = new Error('loop') as Error & { cause?: unknown };
+  cyclic.cause = cyclic;
+  assert.equal(errorCodeOf(cyclic), undefined);
 });

@@ -4,6 +4,7 @@ import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { StoredResponse } from '../../../engine/captures';
+import { errorCodeOf } from '../../../engine/failure-text';
 import type { PreparedSend } from './prepare-request';
 
 export interface SentExchange {
@@ -30,18 +31,6 @@ const CONNECTION_ERRORS: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
 };
 
-function errorCode(error: unknown): string | undefined {
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (typeof current === 'object' && current !== null && !seen.has(current)) {
-    seen.add(current);
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 export async function sendOnce(prepared: PreparedSend, signal?: AbortSignal): Promise<SentExchange> {
   const started = performance.now();
   let response: Awaited<ReturnType<typeof request>>;
@@ -57,7 +46,7 @@ export async function sendOnce(prepared: PreparedSend, signal?: AbortSignal): Pr
     });
     body = new Uint8Array(await response.body.arrayBuffer());
   } catch (error) {
-    const code = errorCode(error);
+    const code = errorCodeOf(error);
     const words = (code && CONNECTION_ERRORS[code]) ?? (error instanceof Error ? error.message : String(error));
     throw new SendFailedError(`${prepared.method} ${prepared.url} failed${code ? ` (${code})` : ''}: ${words}`);
   }

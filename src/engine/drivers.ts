@@ -14,6 +14,8 @@ import type { CompiledScenario } from './compile-requests';
 import type { DataFeed } from './data-feed';
 import { Deadlines } from './deadlines';
 import { HttpClient } from './http-client';
+import { connectionsToOpen, firstSecondRate, PRECONNECT_TIMEOUT_MS, withTimeout } from './preconnect';
+import { warmUp, WARM_UP_EXCHANGES, WARM_UP_MIN_RATE } from './warm-up';
 import { thinkMs, VirtualUser, type UserDriver } from './virtual-user';
 import { WakeQueue } from './wake-queue';
 
@@ -59,6 +61,22 @@ export abstract class LoadDriver implements UserDriver {
   }
 
   readonly now = (): number => performance.now();
+
+  /**
+   * Before the start, so that cold code and connecting do not eat the schedule: a fast open
+   * model warms its request path (src/engine/warm-up.ts), then every worker opens the connections
+   * its first second will need to each constant plain-HTTP origin (src/engine/preconnect.ts).
+   */
+  async prepare(): Promise<void> {
+    const rate = this.share(Math.ceil(firstSecondRate(this.config.load)));
+    // A warm-up that cannot run (no loopback listener allowed) only costs the cold start.
+    if (rate >= WARM_UP_MIN_RATE) await warmUp(WARM_UP_EXCHANGES).catch(() => undefined);
+    const count = connectionsToOpen(this.config.load, (total) => this.share(total));
+    const origins = new Set<string>();
+    for (const request of this.compiled.requests) if (request.origin !== undefined) origins.add(request.origin);
+    const opening = [...origins].map((origin) => this.client.preconnect(origin, count));
+    return withTimeout(Promise.all(opening).then(() => undefined), PRECONNECT_TIMEOUT_MS);
+  }
 
   /** Starts generating load; `startedAt` is the run's start on this thread's clock. */
   start(startedAt: number): void {

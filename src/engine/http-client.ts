@@ -181,6 +181,14 @@ export class HttpClient {
     }
   }
 
+  /**
+   * Opens `count` idle connections to `origin` before the run starts (docs/engine.md, Requests).
+   * Plain HTTP only: undici's pools (https) open theirs on the first requests.
+   */
+  preconnect(origin: string, count: number): Promise<void> {
+    return origin.startsWith('http://') && count > 0 ? this.http1(origin).preconnect(count) : Promise.resolve();
+  }
+
   /** Called once per exchange when it ends, whatever the outcome. */
   finished(exchange: Exchange): void {
     this.inFlight--;

@@ -81,12 +81,17 @@ class Http1Connection {
     parser[K_ON_MESSAGE_COMPLETE] = this.onMessageComplete;
     this.socket.once('connect', () => {
       this.connecting = false;
-      origin.connected();
+      origin.connected(this);
     });
     this.socket.on('data', this.onSocketData);
     this.socket.on('end', this.onSocketEnd);
     this.socket.on('error', (error) => this.destroy(error));
     this.socket.on('close', () => this.destroy(connectionError('other side closed', 'ECONNRESET')));
+  }
+
+  /** True while an exchange runs on this connection. */
+  get busy(): boolean {
+    return this.handler !== undefined;
   }
 
   send(handler: ResponseHandler, isHead: boolean, bytes: Buffer): void {
@@ -157,7 +162,7 @@ class Http1Connection {
     this.socket.destroy();
     if (this.connecting) {
       this.connecting = false;
-      this.origin.connected();
+      this.origin.connected(this);
     }
     this.origin.forget(this);
     handler?.onError(error);
@@ -190,6 +195,9 @@ export class Http1Origin {
   private waitingHead = 0;
   /** The last bytes sent per request (keyed by its compiled spec), reused while nothing changed. */
   private readonly serialized = new Map<object, SerializedRequest>();
+  /** Connections still to open ahead of the first request (preconnect), and who waits for them. */
+  private toPreconnect = 0;
+  private preconnected: Array<() => void> = [];
 
   constructor(
     origin: string,
@@ -260,13 +268,42 @@ export class Http1Origin {
     this.idle.push(connection);
   }
 
-  /** A connection finished opening (or failed to): open more for the requests still waiting. */
-  connected(): void {
+  /**
+   * A connection finished opening (or failed to): one opened ahead of any request becomes idle;
+   * open more for the requests still waiting, then for a preconnect.
+   */
+  connected(connection: Http1Connection): void {
     this.connectingCount--;
+    if (connection.alive && !connection.busy) this.release(connection);
     while (this.connectingCount < MAX_CONNECTING) {
       const next = this.nextWaiting();
-      if (!next) return;
+      if (!next) break;
       this.newConnection().send(next.handler, next.isHead, next.bytes);
+    }
+    this.continuePreconnect();
+  }
+
+  /**
+   * Opens `count` connections before any request (at most MAX_CONNECTING at a time); they wait
+   * on the idle stack. Resolves when every one has connected or failed (a refused one is simply
+   * gone: the requests will meet the same error and report it).
+   */
+  preconnect(count: number): Promise<void> {
+    this.toPreconnect += count;
+    const done = new Promise<void>((resolve) => this.preconnected.push(resolve));
+    this.continuePreconnect();
+    return done;
+  }
+
+  private continuePreconnect(): void {
+    while (this.toPreconnect > 0 && this.connectingCount < MAX_CONNECTING) {
+      this.toPreconnect--;
+      this.newConnection();
+    }
+    if (this.toPreconnect === 0 && this.connectingCount === 0 && this.preconnected.length > 0) {
+      const waiting = this.preconnected;
+      this.preconnected = [];
+      for (const resolve of waiting) resolve();
     }
   }
 
@@ -302,6 +339,7 @@ export class Http1Origin {
 
   /** Closes every connection; exchanges still running fail with `error`. */
   destroy(error: Error): void {
+    this.toPreconnect = 0;
     const waiting = this.waiting.slice(this.waitingHead);
     this.waiting = [];
     this.waitingHead = 0;

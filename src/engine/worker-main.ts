@@ -47,7 +47,11 @@ function main(): void {
         break;
     }
   });
-  post({ type: 'ready' });
+  // Ready once the connections for the first second are open: the run's clock starts after that.
+  driver.prepare().then(
+    () => post({ type: 'ready' }),
+    (error: unknown) => post({ type: 'failed', message: String(error) }),
+  );
 }
 
 try {

@@ -92,6 +92,14 @@ export class RunAggregator {
       .map((entry) => ({ ...entry.row }));
   }
 
+  /**
+   * Histograms held by the run's statistics, spares for reuse included. A long run must not
+   * keep more than a short one: the state is per name and per window slot, never per interval.
+   */
+  get histogramsHeld(): number {
+    return this.series.reduce((sum, series) => sum + series.histogramsHeld, this.aggregate.histogramsHeld + this.spare.length);
+  }
+
   get dropped(): number {
     return this.droppedTotal;
   }

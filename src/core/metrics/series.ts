@@ -72,6 +72,11 @@ export class StatsSeries {
     return { stats, recycled };
   }
 
+  /** Histograms this series holds (cumulative, window and its ring): bounded, whatever the run's length. */
+  get histogramsHeld(): number {
+    return 2 + this.ring.length;
+  }
+
   private meanMs(): number {
     const samples = this.cumulative.totalCount;
     return samples > 0 ? this.totals.sumMicros / samples / 1000 : 0;

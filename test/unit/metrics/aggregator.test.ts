@@ -84,3 +84,21 @@ test('window percentiles cover exactly the last 10 intervals; totals cover the r
   for (let i = 0; i < 100; i++) recordMicros(direct, 100_000);
   assert.equal(last.endpoints[0]?.window['99'], direct.getValueAtPercentile(99) / 1000);
 });
+
+test('a long run keeps no more state than a short one: histograms and failure rows stay bounded', () => {
+  const recorder = new MetricsRecorder(2);
+  const aggregator = new RunAggregator(endpoints);
+  const oneInterval = (second: number): void => {
+    for (let i = 0; i < 20; i++) recorder.record(i % 2, 500 + ((i * 37 + second) % 3000), 2, i % 5 === 0 ? `HTTP 50${i % 3}` : undefined);
+    aggregator.addInterval([recorder.takePartial(gauges)], { time: second * 1000, elapsedMs: second * 1000, intervalMs: 1000 });
+  };
+  for (let second = 1; second <= WINDOW_INTERVALS + 2; second++) oneInterval(second);
+  const histograms = aggregator.histogramsHeld;
+  const failureRows = aggregator.failures().length;
+  for (let second = WINDOW_INTERVALS + 3; second <= 600; second++) oneInterval(second);
+  assert.equal(aggregator.histogramsHeld, histograms, 'histograms held after 600 intervals');
+  assert.equal(aggregator.failures().length, failureRows);
+  // Per name: cumulative + window + a ring of WINDOW_INTERVALS, plus spares recycled from the ring.
+  assert.ok(histograms <= (endpoints.length + 1) * (2 + WINDOW_INTERVALS + 1), `${histograms} histograms`);
+  assert.equal(aggregator.stats(600_000).aggregate.requests, 20 * 600);
+});

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCpuWindow } from './lib/cpu.mjs';
+import { openCpuWindow, waitForQuiet } from './lib/cpu.mjs';
 import { ensureTools } from './lib/install.mjs';
 import { runPlain } from './lib/processes.mjs';
 import { discardSummary, runRounds, summarize } from './lib/rounds.mjs';
@@ -89,6 +89,8 @@ async function throughputSection(title, tools, users, nginx, references) {
  * servers start and end inside the check, so their CPU is counted with the engine's (reaped).
  */
 async function watched(check, maxOtherCores, targetPids) {
+  // As before each throughput run: a check is only as good as the quiet it ran in.
+  await waitForQuiet(targetPids, maxOtherCores, Number(options['quiet-wait']) * 1000);
   const window = openCpuWindow(targetPids);
   const results = await check();
   const { otherCores } = window.close();
@@ -144,7 +146,8 @@ async function main() {
       const maxOther = Number(options['max-other']);
       checks.push(...(await watched(() => freezeCheck(cores), maxOther, [nginx.pid])));
       checks.push(...(await watched(() => fixedLatencyCheck(cores), maxOther, [nginx.pid])));
-      checks.push(...(await arrivalRateChecks({ ...cores, rates: RATES, log: say, maxOtherCores: maxOther, targetPids: [nginx.pid] })));
+      const quietWaitMs = Number(options['quiet-wait']) * 1000;
+      checks.push(...(await arrivalRateChecks({ ...cores, rates: RATES, log: say, maxOtherCores: maxOther, quietWaitMs, targetPids: [nginx.pid] })));
       const users = Number(options['think-users']);
       checks.push(...(await watched(() => thinkCheck({ ...cores, users, seconds: 40, spawnRate: Math.max(1, users / 10) }), maxOther, [nginx.pid])));
       if (options.long) checks.push(...(await watched(() => memoryCheck({ generatorCore: GENERATOR_CORE, url: nginx.url, seconds: 300 }), maxOther, [nginx.pid])));

@@ -3,7 +3,7 @@
 // { name, expected, measured, pass, note? }.
 
 import { createRandom } from '../../src/core/schedule/random.ts';
-import { openCpuWindow, treeRssBytes } from './cpu.mjs';
+import { openCpuWindow, treeRssBytes, waitForQuiet } from './cpu.mjs';
 import { startTruthServer } from './targets.mjs';
 import { runLoadlens } from './tools.mjs';
 import { median } from './rounds.mjs';
@@ -110,7 +110,7 @@ export function arrivalSpread(arrivals, rate, seconds) {
  * rates, warmed up first by an unmeasured run: a cold Node server (its JIT) falls behind for the
  * first ~0.5 s at 10,000/s, and the check is about the engine. Each rate gets its own CPU window.
  */
-export async function arrivalRateChecks({ generatorCore, targetCore, rates, log, maxOtherCores, targetPids }) {
+export async function arrivalRateChecks({ generatorCore, targetCore, rates, log, maxOtherCores, quietWaitMs = 0, targetPids }) {
   const server = await startTruthServer(targetCore, ['count']);
   const checks = [];
   try {
@@ -123,6 +123,7 @@ export async function arrivalRateChecks({ generatorCore, targetCore, rates, log,
     for (const rate of rates) {
       const seconds = rate < 100 ? 10 : 5;
       await server.reset();
+      if (quietWaitMs > 0) await waitForQuiet([...targetPids, server.pid], maxOtherCores, quietWaitMs);
       const window = openCpuWindow([...targetPids, server.pid]);
       const run = await runLoadlens({
         core: generatorCore,

@@ -58,9 +58,9 @@ function compileUrl(compiler: TemplateCompiler, request: RequestBlock, host: str
   const prefix = host ?? '';
   if (url.constant !== undefined) {
     const text = prefix + url.constant;
-    return { constant: text, render: () => text };
+    return { constant: text, literalPrefix: text, render: () => text };
   }
-  return { constant: undefined, render: (ctx: TemplateContext) => prefix + url.render(ctx) };
+  return { constant: undefined, literalPrefix: prefix + url.literalPrefix, render: (ctx: TemplateContext) => prefix + url.render(ctx) };
 }
 
 export function compileScenario(scenario: Scenario, setup: WorkerSetup): CompiledScenario {

@@ -20,6 +20,8 @@ export interface TemplateContext {
 export interface CompiledTemplate {
   /** The text when it never changes; undefined when it must be rendered per send. */
   constant: string | undefined;
+  /** The text before the first part that changes per send (all of it when constant). */
+  literalPrefix: string;
   render(ctx: TemplateContext): string;
 }
 
@@ -162,6 +164,8 @@ function assemble(pieces: Piece[]): CompiledTemplate {
   if (pieces.length === 1 && typeof pieces[0] === 'string') return constantTemplate(pieces[0]);
   return {
     constant: undefined,
+    // Adjacent text is merged while compiling, so only the first piece can be fixed text.
+    literalPrefix: typeof pieces[0] === 'string' ? pieces[0] : '',
     render(ctx) {
       let text = '';
       for (let i = 0; i < pieces.length; i++) {
@@ -174,5 +178,5 @@ function assemble(pieces: Piece[]): CompiledTemplate {
 }
 
 function constantTemplate(text: string): CompiledTemplate {
-  return { constant: text, render: () => text };
+  return { constant: text, literalPrefix: text, render: () => text };
 }

@@ -37,7 +37,7 @@ async function confirmTargets(urls: readonly string[], plan: string, state: vsco
     `This load test sends real traffic to ${remote.join(', ')}.`,
     {
       modal: true,
-      detail: `Plan: ${plan}.\nOnly load-test systems you own or are allowed to test. Loadlens will not ask again for ${remote.length === 1 ? 'this host' : 'these hosts'} in this workspace (turn confirmations off with loadlens.confirmNonLocalTargets).`,
+      detail: `Plan: ${plan}.\nOnly load-test systems you own or are allowed to test. Loadlens will not ask again for ${remote.length === 1 ? 'this host' : 'these hosts'} in this workspace (confirmations can be turned off only in your user settings: loadlens.confirmNonLocalTargets).`,
     },
     'Run Load Test',
   );
@@ -91,7 +91,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   if (host === undefined && scenario.requests.some((request) => request.url.raw.trimStart().startsWith('/'))) {
     throw new UserFacingError(runErrorMessage('no-host', 'the requests use relative URLs'));
   }
-  if (settings.confirmNonLocalTargets && !(await confirmTargets(targetUrls(scenario, host, env, dotenv), plan.text, services.workspaceState))) return;
+  if (settings.confirmNonLocalTargets && !(await confirmTargets(targetUrls(scenario, options.host, env, dotenv), plan.text, services.workspaceState))) return;
   // The user may have started another run while the confirmation was open.
   if (services.controller.active) return explainActiveRun(services);
   const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

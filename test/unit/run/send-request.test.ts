@@ -110,6 +110,25 @@ test('the hosts a run reaches: the host for relative URLs, and absolute URLs', (
   const scenario = parseScenario('# @host {{h}}\n@h = http://127.0.0.1:9\n###\nGET /a\n###\nGET https://api.example.com/b\n###\nGET {{x.response.body.$.u}}\n');
   const host = resolveHost(scenario, undefined, undefined, {}, {});
   assert.equal(host, 'http://127.0.0.1:9');
-  assert.deepEqual(targetUrls(scenario, host, {}, {}), ['http://127.0.0.1:9', 'https://api.example.com/b', '{{x.response.body.$.u}}']);
+  assert.deepEqual(targetUrls(scenario, undefined, {}, {}), ['http://127.0.0.1:9', 'https://api.example.com/b', '{{x.response.body.$.u}}']);
   assert.equal(resolveHost(scenario, 'http://localhost:1/', undefined, {}, {}), 'http://localhost:1');
+  assert.deepEqual(targetUrls(scenario, 'http://localhost:1/', {}, {}), ['http://localhost:1/', 'https://api.example.com/b', '{{x.response.body.$.u}}']);
+});
+
+test('a host that changes per send is given as written, so that the run asks; a changing path is not', () => {
+  const scenario = parseScenario(
+    [
+      '@octet = 12{{$randomInt 7 9}}',
+      '###',
+      'GET http://{{octet}}.0.0.1/a',
+      '###',
+      'GET http://127.0.0.1:8/users/{{$randomInt 1 9}}',
+      '###',
+      'GET http://127.0.0.1:{{$randomInt 8000 8999}}/',
+      '',
+    ].join('\n'),
+  );
+  assert.deepEqual(targetUrls(scenario, undefined, {}, {}), ['http://{{octet}}.0.0.1/a', 'http://127.0.0.1:8/', 'http://127.0.0.1:{{$randomInt 8000 8999}}/']);
+  const randomHost = parseScenario('# @host http://10.0.0.{{$randomInt 1 9}}\n###\nGET /\n');
+  assert.deepEqual(targetUrls(randomHost, undefined, {}, {}), ['http://10.0.0.{{$randomInt 1 9}}']);
 });

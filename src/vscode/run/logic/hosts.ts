@@ -10,7 +10,15 @@ export function originOf(url: string): string | undefined {
   }
 }
 
-/** localhost, *.localhost, 127.0.0.0/8 and ::1; anything unreadable counts as not local. */
+/** An IPv4-mapped IPv6 address of 127.0.0.0/8 as the URL parser writes it: `[::ffff:127.0.0.1]` is `[::ffff:7f00:1]`. */
+const MAPPED_IPV4_LOOPBACK = /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/;
+
+/**
+ * localhost, 127.0.0.0/8 (in any form the URL parser reads as such: `127.1`, `2130706433`),
+ * [::1] and IPv4-mapped [::ffff:127.x.y.z]; anything else, or anything unreadable, is not local.
+ * `*.localhost` names are not: the engine resolves them with the system resolver, which may ask
+ * a DNS server and get any address back (only `localhost` itself comes from the hosts file).
+ */
 export function isLoopbackUrl(url: string): boolean {
   let hostname: string;
   try {
@@ -18,7 +26,7 @@ export function isLoopbackUrl(url: string): boolean {
   } catch {
     return false;
   }
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
-  if (hostname === '[::1]' || hostname === '::1') return true;
+  if (hostname === 'localhost' || hostname === '[::1]') return true;
+  if (MAPPED_IPV4_LOOPBACK.test(hostname)) return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }

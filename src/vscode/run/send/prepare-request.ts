@@ -10,7 +10,7 @@ import { parseTemplate, type Scenario } from '../../../core/scenario';
 import { createRandom } from '../../../core/schedule';
 import { CaptureMissing, type StoredResponse } from '../../../engine/captures';
 import { isRelativeUrl, compileScenario } from '../../../engine/compile-requests';
-import { TemplateCompiler } from '../../../engine/compile-template';
+import { TemplateCompiler, type CompiledTemplate } from '../../../engine/compile-template';
 import { parseDotenv } from '../../../engine/dynamic-values';
 import type { DataShare } from '../../../engine/worker-protocol';
 
@@ -82,24 +82,27 @@ export function resolveHost(scenario: Scenario, hostOption: string | undefined, 
 }
 
 /**
- * Every base URL a run may send to: the host (when some URL is relative) and each absolute
- * request URL. A URL whose value is known only at run time (a captured value) is given as written.
+ * Every base URL a run may send to, for the confirmation before load leaves this machine: the host
+ * (when some URL is relative) and each absolute request URL. Where a URL's scheme and host are not
+ * fixed before the run (a captured value, a data column, a random value), it is given as written,
+ * which never passes as loopback: one rendering could land on 127.0.0.1 while the run does not.
  */
-export function targetUrls(scenario: Scenario, host: string | undefined, env: Record<string, string>, dotenv: Record<string, string>): string[] {
+export function targetUrls(scenario: Scenario, hostOption: string | undefined, env: Record<string, string>, dotenv: Record<string, string>): string[] {
   const compiler = new TemplateCompiler({ variables: scenario.variables, env, dotenv, data: new Map(), requestsByName: new Map() });
+  const hostTemplate = hostOption !== undefined && hostOption !== '' ? parseTemplate(hostOption) : scenario.host;
   const urls = new Set<string>();
   for (const request of scenario.requests) {
-    if (isRelativeUrl(request)) {
-      if (host) urls.add(host);
-      continue;
-    }
-    try {
-      urls.add(compiler.compile(request.url).render({ random: createRandom(0), rows: [], responses: [] }));
-    } catch {
-      urls.add(request.url.raw);
-    }
+    const template = isRelativeUrl(request) ? hostTemplate : request.url;
+    if (template) urls.add(knownTarget(compiler.compile(template), template.raw));
   }
   return [...urls];
+}
+
+/** The whole text when it is the same at every send; else its origin when the fixed start holds all of it; else the template as written. */
+function knownTarget(compiled: CompiledTemplate, raw: string): string {
+  if (compiled.constant !== undefined) return compiled.constant.trim();
+  const origin = /^\s*[a-z][a-z0-9+.-]*:\/\/[^/?#]*[/?#]/i.exec(compiled.literalPrefix)?.[0];
+  return origin?.trim() ?? raw;
 }
 
 export function prepareSend(inputs: SendInputs): PreparedSend {

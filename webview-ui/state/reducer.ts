@@ -84,7 +84,7 @@ export function reduce(state: PanelState, action: PanelAction): PanelState {
       };
     case 'run/interval':
       if (state.phase !== 'running' || action.runId !== state.runId) return state;
-      return { ...state, latest: action.snapshot, series: appendSnapshot(state.series, action.snapshot) };
+      return { ...state, latest: action.snapshot, series: appendSnapshot(state.series, action.snapshot, state.latest) };
     case 'run/threshold-abort':
       if (action.runId !== state.runId) return state;
       return { ...state, abortedBy: { rule: action.rule, target: action.target } };
@@ -110,9 +110,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const PHASES: readonly RunPhase[] = ['empty', 'running', 'finished', 'failed', 'interrupted'];
 const SERIES_KEYS: ReadonlyArray<keyof ChartSeries> = ['time', 'rps', 'failuresPerSec', 'p50', 'p95', 'p99', 'users'];
+/** The rate lines have a gap (null) where an interval was too short for a rate. */
+const GAPPED_KEYS: ReadonlyArray<keyof ChartSeries> = ['rps', 'failuresPerSec'];
 
 function isSeries(value: unknown): value is ChartSeries {
-  return isRecord(value) && SERIES_KEYS.every((key) => Array.isArray(value[key]) && (value[key] as unknown[]).every((n) => typeof n === 'number'));
+  return (
+    isRecord(value) &&
+    SERIES_KEYS.every((key) => Array.isArray(value[key]) && (value[key] as unknown[]).every((n) => typeof n === 'number' || (n === null && GAPPED_KEYS.includes(key))))
+  );
 }
 
 function isSort(value: unknown): value is SortOrder {

@@ -1,11 +1,13 @@
 // The charts' data: one column per quantity, aligned on time (uPlot's AlignedData shape).
 import type { IntervalSnapshot } from '../../src/core/metrics/result';
+import { intervalRates } from '../../src/core/report/interval-rates';
 
 export interface ChartSeries {
   /** Unix seconds at the end of each interval (uPlot's time axis unit). */
   time: number[];
-  rps: number[];
-  failuresPerSec: number[];
+  /** null: an interval too short for its rate to mean anything (the run's last, cut one); uPlot leaves a gap. */
+  rps: Array<number | null>;
+  failuresPerSec: Array<number | null>;
   /** Percentiles over the last 10 s, as Locust's charts draw them. */
   p50: number[];
   p95: number[];
@@ -17,13 +19,17 @@ export function emptySeries(): ChartSeries {
   return { time: [], rps: [], failuresPerSec: [], p50: [], p95: [], p99: [], users: [] };
 }
 
-/** A new series with the snapshot appended (the old one is left as it was). */
-export function appendSnapshot(series: ChartSeries, snapshot: IntervalSnapshot): ChartSeries {
+/**
+ * A new series with the snapshot appended (the old one is left as it was). `previous` is the
+ * interval before it, which tells how long this one lasted.
+ */
+export function appendSnapshot(series: ChartSeries, snapshot: IntervalSnapshot, previous: IntervalSnapshot | undefined): ChartSeries {
   const window = snapshot.aggregate.window;
+  const rates = intervalRates(snapshot, previous);
   return {
     time: [...series.time, snapshot.time / 1000],
-    rps: [...series.rps, snapshot.aggregate.rps],
-    failuresPerSec: [...series.failuresPerSec, snapshot.aggregate.failuresPerSec],
+    rps: [...series.rps, rates?.rps ?? null],
+    failuresPerSec: [...series.failuresPerSec, rates?.failuresPerSec ?? null],
     p50: [...series.p50, window['50'] ?? 0],
     p95: [...series.p95, window['95'] ?? 0],
     p99: [...series.p99, window['99'] ?? 0],
@@ -33,15 +39,16 @@ export function appendSnapshot(series: ChartSeries, snapshot: IntervalSnapshot):
 
 export function seriesFromIntervals(intervals: readonly IntervalSnapshot[]): ChartSeries {
   const series = emptySeries();
-  for (const snapshot of intervals) {
+  intervals.forEach((snapshot, index) => {
     const window = snapshot.aggregate.window;
+    const rates = intervalRates(snapshot, index > 0 ? intervals[index - 1] : undefined);
     series.time.push(snapshot.time / 1000);
-    series.rps.push(snapshot.aggregate.rps);
-    series.failuresPerSec.push(snapshot.aggregate.failuresPerSec);
+    series.rps.push(rates?.rps ?? null);
+    series.failuresPerSec.push(rates?.failuresPerSec ?? null);
     series.p50.push(window['50'] ?? 0);
     series.p95.push(window['95'] ?? 0);
     series.p99.push(window['99'] ?? 0);
     series.users.push(snapshot.users);
-  }
+  });
   return series;
 }

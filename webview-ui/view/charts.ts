@@ -42,7 +42,7 @@ function readPalette(): Palette {
 interface ChartSpec {
   id: string;
   title: string;
-  series: Array<{ label: string; color: keyof Palette; values: (data: ChartSeries) => number[]; format: (value: number) => string }>;
+  series: Array<{ label: string; color: keyof Palette; values: (data: ChartSeries) => Array<number | null>; format: (value: number) => string }>;
 }
 
 const SPECS: readonly ChartSpec[] = [
@@ -89,7 +89,8 @@ function options(spec: ChartSpec, palette: Palette, width: number): uPlot.Option
         label: line.label,
         stroke: palette[line.color],
         width: 2,
-        points: { show: false },
+        // Lines only, except for a run too short to draw one: its one or two points are dots.
+        points: { show: (chart: uPlot) => chart.data[0].length < 3 },
         value: (_chart: uPlot, value: number | null) => (value === null || value === undefined ? '–' : line.format(value)),
       })),
     ],
@@ -105,10 +106,18 @@ function dataOf(spec: ChartSpec, series: ChartSeries): uPlot.AlignedData {
   return [series.time, ...spec.series.map((line) => line.values(series))];
 }
 
-/** Words for screen readers: the last values of each line. */
+function lastDrawn(values: ReadonlyArray<number | null>): number {
+  for (let index = values.length - 1; index >= 0; index--) {
+    const value = values[index];
+    if (value !== null && value !== undefined) return value;
+  }
+  return 0;
+}
+
+/** Words for screen readers: the last drawn value of each line (a gap has none). */
 function describe(spec: ChartSpec, series: ChartSeries): string {
   if (series.time.length === 0) return `${spec.title}: no data yet`;
-  const last = spec.series.map((line) => `${line.label} ${line.format(line.values(series).at(-1) ?? 0)}`).join(', ');
+  const last = spec.series.map((line) => `${line.label} ${line.format(lastDrawn(line.values(series)))}`).join(', ');
   return `${spec.title}, last value: ${last}`;
 }
 

@@ -2,6 +2,7 @@
 import type { RunResult } from '../../metrics/result';
 import { histogramDistribution } from '../../analysis/histogram';
 import { formatCount, formatMs } from '../../analysis/format';
+import { ratesOverTime } from '../interval-rates';
 import { escapeHtml } from './escape';
 import { barChart, lineChart, type Series } from './svg-chart';
 
@@ -15,9 +16,11 @@ function figure(caption: string, series: Series[], svg: string): string {
 export function timelineSection(result: RunResult): string {
   if (result.intervals.length === 0) return `<section><h2>Over time</h2><p class="muted">No per-second data in this result.</p></section>`;
   const x = result.intervals.map((i) => i.elapsedMs / 1000);
+  // The run's last interval may be a sliver whose rate is noise: a gap, not a cliff (interval-rates.ts).
+  const rates = ratesOverTime(result.intervals);
   const throughput: Series[] = [
-    { label: 'Requests/s', colour: 'c1', values: result.intervals.map((i) => i.aggregate.rps) },
-    { label: 'Failures/s', colour: 'c2', values: result.intervals.map((i) => i.aggregate.failuresPerSec) },
+    { label: 'Requests/s', colour: 'c1', values: rates.map((r) => r?.rps ?? NaN) },
+    { label: 'Failures/s', colour: 'c2', values: rates.map((r) => r?.failuresPerSec ?? NaN) },
   ];
   // A window with no request has no percentile: leave a gap rather than draw a fake 0 ms.
   const windowed = (key: string): number[] => result.intervals.map((i) => (i.aggregate.total.requests > 0 && (i.aggregate.window[key] ?? 0) > 0 ? (i.aggregate.window[key] ?? NaN) : NaN));

@@ -2,6 +2,7 @@
 import type { ResolvedLoadModel, RunResult } from '../../metrics/result';
 import { formatCount, formatDuration, formatMs, formatRate } from '../../analysis/format';
 import { statsPercentileMs } from '../../analysis/measure';
+import { ratesOverTime } from '../interval-rates';
 import { escapeHtml, withoutCredentials } from './escape';
 
 export type OverallVerdict = { kind: 'pass' | 'warn' | 'fail' | 'none'; text: string };
@@ -65,7 +66,7 @@ export function summarySection(result: RunResult): string {
   const { aggregate } = result;
   const successRate = aggregate.requests === 0 ? '–' : successPercent(aggregate.requests, aggregate.failures);
   const p95 = statsPercentileMs(aggregate, 95);
-  const peakRps = Math.max(0, ...result.intervals.map((i) => i.aggregate.rps));
+  const peakRps = Math.max(0, ...ratesOverTime(result.intervals).map((r) => r?.rps ?? 0));
   const cards = [
     card('Total requests', formatCount(aggregate.requests)),
     card('Success rate', successRate),

@@ -2,7 +2,9 @@
 // a reload by its serializer. It keeps what the panel should show (a live run's start and
 // intervals, or a finished result) and replays it whenever the webview says `ui/ready` (first
 // load, shown again after being hidden, restored), so a webview never has to be kept alive
-// while hidden. Messages from the webview are checked before anything reads them.
+// while hidden. Messages from the webview are checked before anything reads them. Which run it
+// showed last is also noted in workspaceState: after a reload that run wins over an older state
+// the webview may come back with.
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/metrics/result';
 import {
@@ -14,8 +16,9 @@ import {
   type RunOrigin,
   type UiMessage,
 } from '../../core/protocol/webview';
-import { RESULTS_VIEW_TYPE } from '../run/ids';
+import { PANEL_LAST_SHOWN_KEY, RESULTS_VIEW_TYPE } from '../run/ids';
 import { createNonce, panelHtml } from './html';
+import { asLastShown, lastShownAfter, savedStateIsBehind } from './last-shown';
 import { PanelContent } from './panel-content';
 
 export interface PanelActions {
@@ -23,6 +26,8 @@ export interface PanelActions {
   export(format: 'html' | 'csv', result: RunResult, heading: RunHeading | undefined): void;
   /** The live run's id, if one is running: the panel marks a restored live view as interrupted otherwise. */
   activeRunId(): string | undefined;
+  /** The saved run (run history) that started at `startTime` from a scenario of that file name. */
+  findSavedRun(startTime: number, scenarioFileName: string): Promise<RunResult | undefined>;
 }
 
 export class ResultsPanel implements vscode.Disposable {
@@ -34,6 +39,7 @@ export class ResultsPanel implements vscode.Disposable {
     private readonly extensionUri: vscode.Uri,
     private readonly actions: PanelActions,
     private readonly log: vscode.LogOutputChannel,
+    private readonly workspaceState: vscode.Memento,
   ) {}
 
   get isOpen(): boolean {
@@ -91,9 +97,31 @@ export class ResultsPanel implements vscode.Disposable {
     this.updateTitle();
   }
 
+  /**
+   * A panel VS Code restored after a reload. When the webview's saved state is not the run the
+   * panel showed last (VS Code saves webview state on its own schedule), that run is read from
+   * history and shown instead; without a saved copy (history off, an import) the state stays.
+   */
+  async restore(panel: vscode.WebviewPanel, savedState: unknown): Promise<void> {
+    const last = asLastShown(this.workspaceState.get(PANEL_LAST_SHOWN_KEY));
+    // The host's own content (a run of this window) needs no history.
+    const hostHasContent = this.content.replay().length > 0;
+    let newer: RunResult | undefined;
+    if (last?.finished && !hostHasContent && savedStateIsBehind(savedState, last)) {
+      newer = await this.actions.findSavedRun(last.startTime, last.heading.title).catch((error: unknown) => {
+        this.log.warn(`Results panel: the last run shown could not be read back from history: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      });
+    }
+    this.adopt(panel, savedState);
+    if (last && newer) this.post({ type: 'result/show', origin: last.origin, heading: last.heading, result: newer });
+  }
+
   /** A message for the panel: remembered for replay, and posted now if the webview is listening. */
   post(message: HostMessage): void {
     this.content.remember(message);
+    const shown = lastShownAfter(message, this.content.heading());
+    if (shown) void this.workspaceState.update(PANEL_LAST_SHOWN_KEY, shown);
     this.updateTitle();
     if (this.panel && this.ready) void this.panel.webview.postMessage(message);
   }
@@ -155,7 +183,7 @@ export class ResultsPanel implements vscode.Disposable {
 export function registerResultsPanelSerializer(panel: ResultsPanel): vscode.Disposable {
   return vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
     async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-      panel.adopt(webviewPanel, state);
+      await panel.restore(webviewPanel, state);
     },
   });
 }

@@ -27,3 +27,6 @@ export const RESPONSE_SCHEME = 'loadlens-response';
 
 /** workspaceState key: the origins the user allowed load against. */
 export const CONFIRMED_HOSTS_KEY = 'loadlens.confirmedHosts';
+
+/** workspaceState key: which run the results panel showed last, so that a reload restores that one. */
+export const PANEL_LAST_SHOWN_KEY = 'loadlens.panel.lastShown';

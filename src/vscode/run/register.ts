@@ -24,6 +24,7 @@ import { ResponseDocuments } from './send/response-documents';
 import { SendRequestCommand } from './send/send-request-command';
 import { RunStatusBar } from './status-bar';
 import { ThresholdDiagnostics } from './threshold-diagnostics';
+import { ThresholdRestore } from './threshold-restore';
 import { WindowRunState } from './window-state';
 
 export function registerRunFeatures(context: vscode.ExtensionContext): void {
@@ -45,8 +46,10 @@ export function registerRunFeatures(context: vscode.ExtensionContext): void {
         void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
       }),
       activeRunId: () => controller.active?.request.runId,
+      findSavedRun: (startTime, scenarioFileName) => history.find(startTime, scenarioFileName),
     },
     log,
+    context.workspaceState,
   );
   const lenses = new RunCodeLenses(parsed, state);
   const services = { controller, workspaceState: context.workspaceState, headers, showPanel: () => panel.show(true), log };
@@ -61,6 +64,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext): void {
     panel,
     lenses,
     new RunReporter(controller, panel, diagnostics, history, log),
+    new ThresholdRestore(diagnostics, history, state, log),
     new RunStatusBar(state),
     registerResultsPanelSerializer(panel),
     vscode.languages.registerCodeLensProvider(SCENARIO_SELECTOR, lenses),

@@ -9,6 +9,7 @@ import { UserFacingError } from '../shared/command';
 import { readSettings } from '../shared/settings';
 import { formatTimestamp } from '../../../webview-ui/state/format';
 import { filesToPrune, HISTORY_FOLDER, historyFileName, listHistory, scenarioSlug, type HistoryEntry } from './logic/history';
+import { newestRunsOf, savedRunFile } from './logic/saved-runs';
 
 function historyFolderFor(scenario: vscode.Uri): vscode.Uri | undefined {
   const folder = vscode.workspace.getWorkspaceFolder(scenario) ?? vscode.workspace.workspaceFolders?.[0];
@@ -59,6 +60,25 @@ export class RunHistory {
     return entries.sort((a, b) => b.startTime - a.startTime);
   }
 
+  /** The newest saved runs that may be this scenario's (by file name), newest first; only the folder is listed. */
+  async newestRunsOf(scenario: vscode.Uri, scenarioFileName: string): Promise<vscode.Uri[]> {
+    const folder = historyFolderFor(scenario);
+    if (!folder) return [];
+    return newestRunsOf(await fileNamesIn(folder), scenarioFileName).map((entry) => vscode.Uri.joinPath(folder, entry.fileName));
+  }
+
+  /** The saved run that started at `startTime` from a scenario of that file name, in any workspace folder. */
+  async find(startTime: number, scenarioFileName: string): Promise<RunResult | undefined> {
+    for (const workspaceFolder of vscode.workspace.workspaceFolders ?? []) {
+      const folder = vscode.Uri.joinPath(workspaceFolder.uri, ...HISTORY_FOLDER.split('/'));
+      const fileName = savedRunFile(await fileNamesIn(folder), startTime, scenarioFileName);
+      if (!fileName) continue;
+      const result = await readResultFile(vscode.Uri.joinPath(folder, fileName));
+      if (result.startTime === startTime) return result;
+    }
+    return undefined;
+  }
+
   /** Asks which run to open and reads it. */
   async pick(): Promise<RunResult | undefined> {
     const entries = await this.list();
@@ -69,6 +89,15 @@ export class RunHistory {
     );
     if (!picked) return undefined;
     return readResultFile(picked.entry.uri);
+  }
+}
+
+/** The files of a history folder; none when it does not exist yet. */
+async function fileNamesIn(folder: vscode.Uri): Promise<string[]> {
+  try {
+    return (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+  } catch {
+    return [];
   }
 }
 

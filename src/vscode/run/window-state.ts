@@ -24,6 +24,16 @@ export class WindowRunState implements vscode.Disposable {
     return this.lastResults.get(documentKey);
   }
 
+  /**
+   * A file's last run read back from history after a reload (the text it ran is the file's text):
+   * its request lenses show that run's numbers again, unless a run of this window came first.
+   */
+  restoreResultOf(documentKey: string, result: RunResult): void {
+    if (this.lastResults.has(documentKey)) return;
+    this.lastResults.set(documentKey, result);
+    this.changed.fire();
+  }
+
   /** The most recent finished result of the window, for Export when the panel shows nothing. */
   lastResult(): RunResult | undefined {
     return this.lastOutcome?.kind === 'finished' ? this.lastOutcome.result : undefined;

@@ -3,8 +3,9 @@
 //   VS Code loads from `extensionTestsPath`. `vscode` is provided by the extension host; mocha is
 //   left external and resolves from the repository's node_modules.
 // - each test/e2e/*.e2e.ts into out/test/e2e/*.e2e.mjs, which the runner imports; such a module
-//   exports a function named `...Checks` that takes { page, screenshotDir, workspace } and
-//   returns the checks to run in order ({ title, run }).
+//   exports a function named `...Checks` that takes { page, screenshotDir, workspace,
+//   serverProcessGroup, repositoryRoot } and returns the checks to run in order ({ title, run }); with
+//   `workspaceTrust = true` it runs on a server with workspace trust on (lib/e2e.mjs).
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -6,7 +6,7 @@
 //
 // Usage (after scripts/vscode-test/install.sh):
 //   node scripts/vscode-test/run.mjs [--version 4.100.3]... [--suite integration|e2e]
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { runE2eSuites } from './lib/e2e.mjs';
 import { runIntegrationSuite } from './lib/integration.mjs';
 import { buildAll, packageVsix, unshippableFiles } from './lib/prepare.mjs';
 import { acquireRunLock } from './lib/run-lock.mjs';
-import { installVsix, installation, logTail, prepareUserData, startServer, stopServer } from './lib/server.mjs';
+import { dnsGuardLog, installVsix, installation, logTail, prepareTrustServer, prepareUserData, startServer, stopServer } from './lib/server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cacheDir = process.env.LOADLENS_VSCODE_CACHE ?? join(root, '.vscode-test');
@@ -81,7 +81,10 @@ async function runVersion(version, { vsix, e2eModules }) {
     };
     for (const suite of suites) {
       const started = Date.now();
-      const counts = await runSuite(suite, { install, server, e2eModules, browser: browserHandle.browser, workspace: workspaceCopy(`workspace-${suite}`) });
+      const counts = await runSuite(suite, {
+        install, server, e2eModules, browser: browserHandle.browser, workspace: workspaceCopy(`workspace-${suite}`),
+        openTrustServer: () => openTrustServer(install, runDir, vsix, workspaceCopy),
+      });
       print(`--- ${version} ${suite}: ${counts.passed} passing, ${counts.failed} failing, ${((Date.now() - started) / 1000).toFixed(0)} s`);
       results.push(counts);
     }
@@ -106,13 +109,37 @@ async function runVersion(version, { vsix, e2eModules }) {
   return results;
 }
 
-function runSuite(suite, { install, server, e2eModules, browser, workspace }) {
+/**
+ * A second server with workspace trust on, for e2e modules that export `workspaceTrust = true`
+ * (test/e2e/safety.e2e.ts): same installation and browser; its own settings, state, installed
+ * extension (engine DNS-guarded) and workspace copy; stopped as soon as the module is done.
+ */
+async function openTrustServer(install, runDir, vsix, workspaceCopy) {
+  prepareTrustServer(install, runDir, vsix);
+  const server = await startServer(install, runDir, { workspaceTrust: true });
+  live.servers.add(server);
+  print(`workspace-trust server on 127.0.0.1:${server.port}, process group ${server.pid}`);
+  return {
+    server,
+    workspace: workspaceCopy('workspace-e2e-trust'),
+    close: () => {
+      stopServer(server);
+      live.servers.delete(server);
+      const refused = existsSync(dnsGuardLog(runDir)) ? readFileSync(dnsGuardLog(runDir), 'utf8').trim() : '';
+      if (refused) print(`DNS lookups refused by the guard: ${[...new Set(refused.split('\n'))].join(', ')}`);
+    },
+  };
+}
+
+function runSuite(suite, { install, server, e2eModules, browser, workspace, openTrustServer }) {
   const common = { browser, server, workspace, timeoutMs: SUITE_TIMEOUT_MS, print };
   if (suite === 'integration') return runIntegrationSuite({ ...common, root });
   if (suite === 'e2e') {
     return runE2eSuites({
       ...common,
       modules: e2eModules,
+      repositoryRoot: root,
+      openTrustServer,
       screenshotDir: join(root, 'test-results', 'e2e', install.version),
       title: `code-server ${install.version} (VS Code ${install.vscodeVersion})`,
       testTimeoutMs: E2E_TEST_TIMEOUT_MS,

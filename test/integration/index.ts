@@ -10,10 +10,11 @@ import Mocha from 'mocha';
 /** The line the code-server runner reads for its counts (the spec reporter's text is for people). */
 export const RESULT_PREFIX = 'loadlens-integration-result ';
 
+/** `LOADLENS_INTEGRATION_ONLY=run-load` (in the runner's environment) runs only the files whose name holds it. */
 export function run(): Promise<void> {
   // Per-test timeout: generous, the extension host shares two cores with other work.
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
+  const files = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).filter((name) => name.includes(process.env.LOADLENS_INTEGRATION_ONLY ?? '')).sort();
   for (const file of files) mocha.addFile(join(__dirname, file));
   return new Promise((resolve, reject) => {
     if (files.length === 0) {

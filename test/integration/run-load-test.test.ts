@@ -145,6 +145,7 @@ describe('run a load test', () => {
 describe('the extension host during a run at full speed', () => {
   let target: ChildProcess | undefined;
   let url = '';
+  let autoForwardPorts: boolean | undefined;
 
   before(async () => {
     // The target runs in a process of its own, so that its work is not counted as the host's.
@@ -153,38 +154,55 @@ describe('the extension host during a run at full speed', () => {
       target?.stdout?.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
       target?.once('exit', (code) => reject(new Error(`the target server exited (${code})`)));
     });
+    // In a remote window (code-server is one) VS Code itself scans /proc for listening ports in
+    // this very process, every few seconds: 5-8% of a core with no run at all (profiled). A
+    // desktop window does not; switched off so that what is measured is the host running a test.
+    const remote = vscode.workspace.getConfiguration('remote');
+    autoForwardPorts = remote.inspect<boolean>('autoForwardPorts')?.globalValue;
+    await remote.update('autoForwardPorts', false, vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('loadlens.stop');
     target?.kill();
+    await vscode.workspace.getConfiguration('remote').update('autoForwardPorts', autoForwardPorts, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 
-  it('stays a small share of a core while the engine sends as fast as it can (target < 5%)', async () => {
+  it('stays under 5% of a core while the engine sends as fast as it can', async () => {
     const document = await openNewScenario('run-full-speed.load.http', [`# @host ${url}`, '# @users 20', '# @run-time 8s', '', '### Home', 'GET /']);
+    const idle = await hostCpuShare(5000);
     await vscode.commands.executeCommand('loadlens.run', document.uri);
     await waitFor('the engine to start', () => (engineChildren().length > 0 ? true : undefined));
     // Measure the steady part: skip the start-up, stop before the end.
     await new Promise((done) => setTimeout(done, 1500));
-    const cpuBefore = process.cpuUsage();
-    const wallBefore = performance.now();
-    await new Promise((done) => setTimeout(done, 5000));
-    const cpu = process.cpuUsage(cpuBefore);
-    const share = (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
+    const running = await hostCpuShare(5000);
     const runs = await waitFor('the full-speed run in .loadlens/runs', async () => {
       const found = await savedRuns('run-full-speed');
       return found.length > 0 ? found : undefined;
     });
     const rate = (runs[0]?.aggregate.requests ?? 0) / 8;
-    console.log(`extension host CPU during the run: ${(share * 100).toFixed(2)}% of a core at about ${Math.round(rate)} requests/s`);
-    // The target is under 5% of a core (measured 1.8-3.3%, and once 5.2% while both cores were
-    // saturated by the engine and its target). A test on a busy 2-core machine cannot hold a bound
-    // that tight, so this one guards the design instead: the host handling messages per request,
-    // not one interval per second, would cost far more than 15%.
-    assert.ok(share < 0.15, `the extension host used ${(share * 100).toFixed(1)}% of a core`);
+    console.log(`extension host CPU: ${percent(running)} of a core during the run at about ${Math.round(rate)} requests/s, ${percent(idle)} idle just before`);
+    // CPU time, not wall time: a busy machine delays the host but does not make it spend more.
+    // What the run adds is held to the target; the total also holds VS Code's own background
+    // work (1.5-4.4% idle measured here), which a test cannot control. The host handling a
+    // message per request instead of one interval per second would cost many times the bound.
+    assert.ok(running - idle < 0.05, `the run added ${percent(running - idle)} of a core to the extension host (${percent(running)} running, ${percent(idle)} idle)`);
   });
 });
+
+/** This process's CPU time (every thread) over a wait of `ms`, as a share of one core. */
+async function hostCpuShare(ms: number): Promise<number> {
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
+  await new Promise((done) => setTimeout(done, ms));
+  const cpu = process.cpuUsage(cpuBefore);
+  return (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore);
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(2)}%`;
+}
 
 /** A minimal HTTP server for the full-speed run; prints its URL. */
 const TARGET_SERVER = `

@@ -2,9 +2,10 @@
 // --enable-smoke-test-driver) per VS Code version, in its own process group: killing the server
 // alone would leave its extension host alive for the reconnection grace period (hours).
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { freePort } from '../../lib/free-port.mjs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const SETTINGS = {
   'workbench.startupEditor': 'none',
@@ -18,6 +19,19 @@ const SETTINGS = {
   'security.workspace.trust.enabled': false,
   'chat.disableAIFeatures': true,
   'files.autoSave': 'off',
+};
+
+/**
+ * The workspace-trust server (for e2e modules that export `workspaceTrust = true`): trust on, and
+ * deterministic: no startup prompt (a folder nobody trusted opens in Restricted Mode), the
+ * Restricted Mode banner always shown.
+ */
+const TRUST_SETTINGS = {
+  ...SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'always',
+  'security.workspace.trust.emptyWindow': false,
 };
 
 /** Paths of one installed code-server version (scripts/vscode-test/install.sh lays them out). */
@@ -34,19 +48,28 @@ export function installation(cacheDir, version) {
   return { version, vscodeVersion: product.version, node: join(nodeHome, 'bin', 'node'), serverMain: join(vscodeDir, 'out', 'server-main.js') };
 }
 
-function dataDirs(runDir) {
-  return ['--user-data-dir', join(runDir, 'user-data'), '--server-data-dir', join(runDir, 'server-data'), '--extensions-dir', join(runDir, 'extensions')];
+/** The workspace-trust server has its own settings, state and installed extension (its engine is guarded). */
+function dataDirs(runDir, { workspaceTrust = false } = {}) {
+  const suffix = workspaceTrust ? '-trust' : '';
+  return ['--user-data-dir', join(runDir, `user-data${suffix}`), '--server-data-dir', join(runDir, `server-data${suffix}`),
+    '--extensions-dir', join(runDir, `extensions${suffix}`)];
 }
 
 const serverEnv = () => ({ ...process.env, EXTENSIONS_GALLERY: '{}' });
 
-export function prepareUserData(runDir) {
-  mkdirSync(join(runDir, 'user-data', 'User'), { recursive: true });
-  writeFileSync(join(runDir, 'user-data', 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+/** Names the engine's DNS guard refused (one a line; lib/dns-guard.cjs), printed by the runner. */
+export function dnsGuardLog(runDir) {
+  return join(runDir, 'dns-guard.log');
 }
 
-export function installVsix(install, runDir, vsix) {
-  const result = spawnSync(install.node, [install.serverMain, ...dataDirs(runDir), '--install-extension', vsix], {
+export function prepareUserData(runDir, { workspaceTrust = false } = {}) {
+  const userDir = join(runDir, workspaceTrust ? 'user-data-trust' : 'user-data', 'User');
+  mkdirSync(userDir, { recursive: true });
+  writeFileSync(join(userDir, 'settings.json'), JSON.stringify(workspaceTrust ? TRUST_SETTINGS : SETTINGS, null, 2));
+}
+
+export function installVsix(install, runDir, vsix, { workspaceTrust = false } = {}) {
+  const result = spawnSync(install.node, [install.serverMain, ...dataDirs(runDir, { workspaceTrust }), '--install-extension', vsix], {
     env: serverEnv(),
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -56,18 +79,46 @@ export function installVsix(install, runDir, vsix) {
 }
 
 /**
+ * Everything the workspace-trust server needs: its settings, the .vsix installed in its own
+ * extensions folder, and that installed engine made unable to resolve any name but localhost.
+ * Its checks answer Cancel to a run against staging.loadlens.invalid; should a regression start
+ * that run anyway, the engine's lookups fail in lib/dns-guard.cjs before a DNS query leaves the
+ * machine. (NODE_OPTIONS cannot carry the guard: the server strips it from the extension host's
+ * environment, and the host forks the engine with its own environment.)
+ */
+export function prepareTrustServer(install, runDir, vsix) {
+  prepareUserData(runDir, { workspaceTrust: true });
+  installVsix(install, runDir, vsix, { workspaceTrust: true });
+  const extensions = join(runDir, 'extensions-trust');
+  const installed = readdirSync(extensions).filter((name) => /^[^.]+\.loadlens-/.test(name));
+  if (installed.length !== 1) throw new Error(`expected one installed Loadlens in ${extensions}, found: ${installed.join(', ') || 'none'}`);
+  const guard = `require(${JSON.stringify(fileURLToPath(new URL('./dns-guard.cjs', import.meta.url)))});\n`;
+  for (const entry of ['engine.js', 'engine-worker.js']) {
+    const file = join(extensions, installed[0], 'dist', entry);
+    const code = readFileSync(file, 'utf8');
+    // After the bundle's "use strict" directive, which must stay its first statement.
+    const directive = /^"use strict";\n/.exec(code)?.[0] ?? '';
+    writeFileSync(file, directive + guard + code.slice(directive.length));
+  }
+}
+
+/**
  * Starts the server in a new session (detached: the child calls setsid), so that one
  * `kill(-pid)` ends it with its extension host and every process they started.
+ * `workspaceTrust`: without --disable-workspace-trust, with its own user data (prepareUserData),
+ * and without --enable-smoke-test-driver, under which the workbench refuses every dialog ("refused
+ * to show dialog in tests"), the confirmation before a non-loopback run included; that server
+ * serves the e2e checks only (the integration payload on 1.139 needs the flag).
  */
-export async function startServer(install, runDir, { readyTimeoutMs = 120_000 } = {}) {
+export async function startServer(install, runDir, { readyTimeoutMs = 120_000, workspaceTrust = false } = {}) {
   const port = await freePort();
-  const logFile = join(runDir, 'server.log');
+  const logFile = join(runDir, workspaceTrust ? 'server-trust.log' : 'server.log');
   const log = openSync(logFile, 'w');
   const child = spawn(
     install.node,
     [install.serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-      '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust', ...dataDirs(runDir)],
-    { detached: true, stdio: ['ignore', log, log], env: serverEnv() },
+      '--disable-telemetry', ...(workspaceTrust ? [] : ['--enable-smoke-test-driver', '--disable-workspace-trust']), ...dataDirs(runDir, { workspaceTrust })],
+    { detached: true, stdio: ['ignore', log, log], env: workspaceTrust ? { ...serverEnv(), LOADLENS_DNS_GUARD_LOG: dnsGuardLog(runDir) } : serverEnv() },
   );
   closeSync(log);
   const server = { port, pid: child.pid, logFile, exited: false };

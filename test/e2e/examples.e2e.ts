@@ -5,27 +5,14 @@
 // loopback port, and the copies in the workspace name that port instead. That is the only change.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../examples/demo-server.mjs';
-
-export interface ExamplesChecksContext {
-  page: Page;
-  screenshotDir: string;
-  /** The folder the workbench has open; the examples are copied into its `examples/`. */
-  workspace: string;
-  /** This repository: its examples/ is what is copied. */
-  repositoryRoot: string;
-}
-
-export interface ExamplesCheck {
-  title: string;
-  run: () => Promise<void>;
-}
+import type { E2eCheck, E2eContext } from './support/checks';
 
 const WAIT_MS = 60_000;
 const SCENARIO = 'quick-test-short.load.http';
 
-export function examplesChecks({ page, screenshotDir, workspace, repositoryRoot }: ExamplesChecksContext): ExamplesCheck[] {
+export function examplesChecks({ page, screenshotDir, workspace, repositoryRoot }: E2eContext): E2eCheck[] {
   const examples = join(repositoryRoot, 'examples');
   mkdirSync(screenshotDir, { recursive: true });
   let shots = 0;

@@ -8,19 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import type { FrameLocator, Locator, Page } from 'playwright-core';
-
-export interface RunChecksContext {
-  page: Page;
-  screenshotDir: string;
-  /** The folder the workbench has open (a temporary copy of test/fixtures/workspace). */
-  workspace: string;
-}
-
-export interface RunCheck {
-  title: string;
-  run: () => Promise<void>;
-}
+import type { FrameLocator, Locator } from 'playwright-core';
+import type { E2eCheck, E2eContext } from './support/checks';
 
 const WAIT_MS = 60_000;
 const SCENARIO = 'e2e-run.load.http';
@@ -44,7 +33,7 @@ function scenario(base: string, runTime: string): string {
   ].join('\n');
 }
 
-export function runChecks({ page, screenshotDir, workspace }: RunChecksContext): RunCheck[] {
+export function runChecks({ page, screenshotDir, workspace }: E2eContext): E2eCheck[] {
   mkdirSync(screenshotDir, { recursive: true });
   let shots = 0;
   let server: Server | undefined;

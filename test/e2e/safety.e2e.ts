@@ -11,25 +11,12 @@
 // that would resolve it) starts; the engine watch below proves that.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { EngineWatch } from './support/engine-watch';
 import { countingServer, type CountingServer } from './support/counting-server';
+import type { E2eCheck, E2eContext } from './support/checks';
 
 export const workspaceTrust = true;
-
-export interface SafetyChecksContext {
-  page: Page;
-  screenshotDir: string;
-  /** The folder the workbench has open (its own copy of test/fixtures/workspace). */
-  workspace: string;
-  /** The VS Code server's process group: its extension host and every engine it forks are in it. */
-  serverProcessGroup: number;
-}
-
-export interface SafetyCheck {
-  title: string;
-  run: () => Promise<void>;
-}
 
 const WAIT_MS = 60_000;
 /** How long a refused or cancelled run is watched for an engine that should never appear. */
@@ -68,7 +55,7 @@ function localScenario(v4: number, v6: number): string {
   ].join('\n');
 }
 
-export function safetyChecks({ page, screenshotDir, workspace, serverProcessGroup }: SafetyChecksContext): SafetyCheck[] {
+export function safetyChecks({ page, screenshotDir, workspace, serverProcessGroup }: E2eContext): E2eCheck[] {
   const shotDir = join(screenshotDir, 'safety');
   mkdirSync(shotDir, { recursive: true });
   let shots = 0;

@@ -5,18 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-
-export interface WorkbenchContext {
-  /** A page already showing the workbench with the fixture workspace copy open. */
-  page: Page;
-  /** Where each check saves its screenshot (created if missing). */
-  screenshotDir: string;
-}
-
-export interface WorkbenchCheck {
-  title: string;
-  run: () => Promise<void>;
-}
+import type { E2eCheck, E2eContext } from './support/checks';
 
 interface Token {
   text: string;
@@ -25,7 +14,7 @@ interface Token {
 
 const WAIT_MS = 60_000;
 
-export function workbenchChecks({ page, screenshotDir }: WorkbenchContext): WorkbenchCheck[] {
+export function workbenchChecks({ page, screenshotDir }: E2eContext): E2eCheck[] {
   mkdirSync(screenshotDir, { recursive: true });
   let shots = 0;
   const screenshot = async (name: string): Promise<void> => {

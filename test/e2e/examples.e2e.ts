@@ -7,20 +7,15 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../examples/demo-server.mjs';
-import type { E2eCheck, E2eContext } from './support/checks';
+import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
 
 const WAIT_MS = 60_000;
 const SCENARIO = 'quick-test-short.load.http';
 
 export function examplesChecks({ page, screenshotDir, workspace, repositoryRoot }: E2eContext): E2eCheck[] {
   const examples = join(repositoryRoot, 'examples');
-  mkdirSync(screenshotDir, { recursive: true });
-  let shots = 0;
   let demo: DemoServer | undefined;
-  const screenshot = async (name: string): Promise<void> => {
-    shots += 1;
-    await page.screenshot({ path: join(screenshotDir, `examples-${String(shots).padStart(2, '0')}-${name}.png`) });
-  };
+  const screenshot = screenshotTaker(page, screenshotDir, 'examples-');
   const explorerRow = (name: string): Locator => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
   const statusItem = (pattern: RegExp): Locator => page.locator('.statusbar-item', { hasText: pattern });
   const codeLens = (text: string | RegExp): Locator => page.locator('.editor-group-container.active .codelens-decoration a', { hasText: text });

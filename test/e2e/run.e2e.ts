@@ -5,11 +5,11 @@
 // and its threshold problem back in the Problems panel. Same shape as
 // workbench.e2e.ts (checks run in order, a screenshot each); the target server runs in this
 // process on loopback and the scenario is written into the workspace copy the workbench has open.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
-import type { E2eCheck, E2eContext } from './support/checks';
+import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
 
 const WAIT_MS = 60_000;
 const SCENARIO = 'e2e-run.load.http';
@@ -34,13 +34,8 @@ function scenario(base: string, runTime: string): string {
 }
 
 export function runChecks({ page, screenshotDir, workspace }: E2eContext): E2eCheck[] {
-  mkdirSync(screenshotDir, { recursive: true });
-  let shots = 0;
   let server: Server | undefined;
-  const screenshot = async (name: string): Promise<void> => {
-    shots += 1;
-    await page.screenshot({ path: join(screenshotDir, `run-${String(shots).padStart(2, '0')}-${name}.png`) });
-  };
+  const screenshot = screenshotTaker(page, screenshotDir, 'run-');
   const statusItem = (pattern: RegExp): Locator => page.locator('.statusbar-item', { hasText: pattern });
   const panel = (): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
   const codeLens = (text: string | RegExp): Locator => page.locator('.editor-group-container.active .codelens-decoration a', { hasText: text });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { EngineWatch } from './support/engine-watch';
 import { countingServer, type CountingServer } from './support/counting-server';
-import type { E2eCheck, E2eContext } from './support/checks';
+import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
 
 export const workspaceTrust = true;
 
@@ -57,12 +57,7 @@ function localScenario(v4: number, v6: number): string {
 
 export function safetyChecks({ page, screenshotDir, workspace, serverProcessGroup }: E2eContext): E2eCheck[] {
   const shotDir = join(screenshotDir, 'safety');
-  mkdirSync(shotDir, { recursive: true });
-  let shots = 0;
-  const screenshot = async (name: string): Promise<void> => {
-    shots += 1;
-    await page.screenshot({ path: join(shotDir, `${String(shots).padStart(2, '0')}-${name}.png`) });
-  };
+  const screenshot = screenshotTaker(page, shotDir);
   const engines = new EngineWatch(serverProcessGroup);
   const servers: CountingServer[] = [];
   const hits = (): number => servers.reduce((sum, server) => sum + server.total(), 0);

@@ -2,10 +2,8 @@
 // packaged .vsix installed: what a user sees when they open, read and edit a scenario.
 // scripts/vscode-test/lib/e2e.mjs runs these checks in order as one mocha suite; each check
 // leaves the workbench where the next one starts and saves a screenshot.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import type { E2eCheck, E2eContext } from './support/checks';
+import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
 
 interface Token {
   text: string;
@@ -15,12 +13,7 @@ interface Token {
 const WAIT_MS = 60_000;
 
 export function workbenchChecks({ page, screenshotDir }: E2eContext): E2eCheck[] {
-  mkdirSync(screenshotDir, { recursive: true });
-  let shots = 0;
-  const screenshot = async (name: string): Promise<void> => {
-    shots += 1;
-    await page.screenshot({ path: join(screenshotDir, `${String(shots).padStart(2, '0')}-${name}.png`) });
-  };
+  const screenshot = screenshotTaker(page, screenshotDir);
   const explorerRow = (file: string): Locator => page.locator('.explorer-folders-view .monaco-list-row', { hasText: file });
   const editorLines = (): Locator => page.locator('.editor-group-container.active .monaco-editor .view-lines');
 

@@ -1,6 +1,8 @@
 // What scripts/vscode-test/lib/e2e.mjs gives an e2e module's `...Checks` function, and what the
 // function returns: checks that run in order as one mocha suite, each leaving the workbench where
 // the next one starts.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 export interface E2eContext {
@@ -19,4 +21,14 @@ export interface E2eContext {
 export interface E2eCheck {
   title: string;
   run: () => Promise<void>;
+}
+
+/** A numbered screenshot taker: `shoot('panel')` saves `<dir>/<prefix>03-panel.png`, counting from 01. */
+export function screenshotTaker(page: Page, dir: string, prefix = ''): (name: string) => Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  let shots = 0;
+  return async (name) => {
+    shots += 1;
+    await page.screenshot({ path: join(dir, `${prefix}${String(shots).padStart(2, '0')}-${name}.png`) });
+  };
 }

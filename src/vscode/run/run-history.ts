@@ -36,7 +36,7 @@ export class RunHistory {
     await vscode.workspace.fs.createDirectory(folder);
     const file = vscode.Uri.joinPath(folder, historyFileName(result.startTime, scenarioFileName));
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(resultJson(result)));
-    const names = (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+    const names = await fileNamesIn(folder);
     for (const name of filesToPrune(names, settings.maxRuns, scenarioSlug(scenarioFileName))) {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name));
     }
@@ -49,13 +49,7 @@ export class RunHistory {
     const entries: Array<HistoryEntry & { uri: vscode.Uri }> = [];
     for (const workspaceFolder of vscode.workspace.workspaceFolders ?? []) {
       const folder = vscode.Uri.joinPath(workspaceFolder.uri, ...HISTORY_FOLDER.split('/'));
-      let names: string[];
-      try {
-        names = (await vscode.workspace.fs.readDirectory(folder)).map(([name]) => name);
-      } catch {
-        continue;
-      }
-      for (const entry of listHistory(names)) entries.push({ ...entry, uri: vscode.Uri.joinPath(folder, entry.fileName) });
+      for (const entry of listHistory(await fileNamesIn(folder))) entries.push({ ...entry, uri: vscode.Uri.joinPath(folder, entry.fileName) });
     }
     return entries.sort((a, b) => b.startTime - a.startTime);
   }
@@ -95,6 +89,9 @@ export class RunHistory {
 /** The files of a history folder; none when it does not exist yet. */
 async function fileNamesIn(folder: vscode.Uri): Promise<string[]> {
   try {
+    // A missing folder is the usual case before the first run: `stat` says so quietly, where
+    // `readDirectory` would also write a warning with a stack into the extension host's log.
+    await vscode.workspace.fs.stat(folder);
     return (await vscode.workspace.fs.readDirectory(folder)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
   } catch {
     return [];

@@ -42,6 +42,9 @@ const { values: options } = parseArgs({
   },
 });
 
+/** Before each run and check, how long to wait for a quiet second (--quiet-wait, in s). */
+const QUIET_WAIT_MS = Number(options['quiet-wait']) * 1000;
+
 const report = [];
 /** Prints a line and keeps it for the saved report. */
 function say(line = '') {
@@ -53,7 +56,7 @@ function roundsSettings(extra = {}) {
   return {
     rounds: Number(options.rounds),
     maxOtherCores: Number(options['max-other']),
-    quietWaitMs: Number(options['quiet-wait']) * 1000,
+    quietWaitMs: QUIET_WAIT_MS,
     log: say,
     ...extra,
   };
@@ -90,7 +93,7 @@ async function throughputSection(title, tools, users, nginx, references) {
  */
 async function watched(check, maxOtherCores, targetPids) {
   // As before each throughput run: a check is only as good as the quiet it ran in.
-  await waitForQuiet(targetPids, maxOtherCores, Number(options['quiet-wait']) * 1000);
+  await waitForQuiet(targetPids, maxOtherCores, QUIET_WAIT_MS);
   const window = openCpuWindow(targetPids);
   const results = await check();
   const { otherCores } = window.close();
@@ -146,8 +149,7 @@ async function main() {
       const maxOther = Number(options['max-other']);
       checks.push(...(await watched(() => freezeCheck(cores), maxOther, [nginx.pid])));
       checks.push(...(await watched(() => fixedLatencyCheck(cores), maxOther, [nginx.pid])));
-      const quietWaitMs = Number(options['quiet-wait']) * 1000;
-      checks.push(...(await arrivalRateChecks({ ...cores, rates: RATES, log: say, maxOtherCores: maxOther, quietWaitMs, targetPids: [nginx.pid] })));
+      checks.push(...(await arrivalRateChecks({ ...cores, rates: RATES, log: say, maxOtherCores: maxOther, quietWaitMs: QUIET_WAIT_MS, targetPids: [nginx.pid] })));
       const users = Number(options['think-users']);
       checks.push(...(await watched(() => thinkCheck({ ...cores, users, seconds: 40, spawnRate: Math.max(1, users / 10) }), maxOther, [nginx.pid])));
       if (options.long) checks.push(...(await watched(() => memoryCheck({ generatorCore: GENERATOR_CORE, url: nginx.url, seconds: 300 }), maxOther, [nginx.pid])));

@@ -108,9 +108,11 @@ export function openCpuWindow(targetRoots) {
 
 /**
  * Waits (up to `maxWaitMs`) for a second in which other processes used less than `maxOtherCores`;
- * resolves with the last second's other-CPU in cores and whether it was quiet.
+ * resolves with the last second's other-CPU in cores and whether it was quiet. A wait of 0 or less
+ * (`--quiet-wait 0`) returns at once, unmeasured.
  */
 export async function waitForQuiet(targetRoots, maxOtherCores, maxWaitMs) {
+  if (maxWaitMs <= 0) return { quiet: undefined, otherCores: undefined };
   const until = performance.now() + maxWaitMs;
   let otherCores = Infinity;
   do {

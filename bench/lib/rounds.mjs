@@ -38,7 +38,7 @@ export async function runRounds({ tools, rounds, settings, targetPids, maxOtherC
   const runs = [];
   for (let round = 0; round < rounds; round++) {
     for (const tool of roundOrder(tools, round)) {
-      if (quietWaitMs > 0) await waitForQuiet(targetPids, maxOtherCores, quietWaitMs);
+      await waitForQuiet(targetPids, maxOtherCores, quietWaitMs);
       const window = openCpuWindow(targetPids);
       let outcome;
       try {

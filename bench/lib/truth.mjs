@@ -123,7 +123,7 @@ export async function arrivalRateChecks({ generatorCore, targetCore, rates, log,
     for (const rate of rates) {
       const seconds = rate < 100 ? 10 : 5;
       await server.reset();
-      if (quietWaitMs > 0) await waitForQuiet([...targetPids, server.pid], maxOtherCores, quietWaitMs);
+      await waitForQuiet([...targetPids, server.pid], maxOtherCores, quietWaitMs);
       const window = openCpuWindow([...targetPids, server.pid]);
       const run = await runLoadlens({
         core: generatorCore,

@@ -5,20 +5,17 @@
 // loopback port, and the copies in the workspace name that port instead. That is the only change.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../../examples/demo-server.mjs';
 import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
+import { WAIT_MS, workbench } from './support/workbench';
 
-const WAIT_MS = 60_000;
 const SCENARIO = 'quick-test-short.load.http';
 
 export function examplesChecks({ page, screenshotDir, workspace, repositoryRoot }: E2eContext): E2eCheck[] {
   const examples = join(repositoryRoot, 'examples');
   let demo: DemoServer | undefined;
   const screenshot = screenshotTaker(page, screenshotDir, 'examples-');
-  const explorerRow = (name: string): Locator => page.locator('.explorer-folders-view .monaco-list-row', { hasText: name });
-  const statusItem = (pattern: RegExp): Locator => page.locator('.statusbar-item', { hasText: pattern });
-  const codeLens = (text: string | RegExp): Locator => page.locator('.editor-group-container.active .codelens-decoration a', { hasText: text });
+  const { explorerRow, statusItem, codeLens } = workbench(page);
 
   return [
     {

@@ -8,10 +8,9 @@
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import type { FrameLocator, Locator } from 'playwright-core';
 import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
+import { WAIT_MS, workbench } from './support/workbench';
 
-const WAIT_MS = 60_000;
 const SCENARIO = 'e2e-run.load.http';
 const STOP_SCENARIO = 'e2e-stop.load.http';
 
@@ -36,14 +35,8 @@ function scenario(base: string, runTime: string): string {
 export function runChecks({ page, screenshotDir, workspace }: E2eContext): E2eCheck[] {
   let server: Server | undefined;
   const screenshot = screenshotTaker(page, screenshotDir, 'run-');
-  const statusItem = (pattern: RegExp): Locator => page.locator('.statusbar-item', { hasText: pattern });
-  const panel = (): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  const codeLens = (text: string | RegExp): Locator => page.locator('.editor-group-container.active .codelens-decoration a', { hasText: text });
-
-  async function openFromExplorer(file: string): Promise<void> {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).click();
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'hospital' }).waitFor({ timeout: WAIT_MS });
-  }
+  const { statusItem, panel, codeLens, ...ui } = workbench(page);
+  const openFromExplorer = (file: string): Promise<void> => ui.openFromExplorer(file, 'hospital');
 
   return [
     {

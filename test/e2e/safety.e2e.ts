@@ -15,10 +15,10 @@ import type { Locator } from 'playwright-core';
 import { EngineWatch } from './support/engine-watch';
 import { countingServer, type CountingServer } from './support/counting-server';
 import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
+import { WAIT_MS, workbench } from './support/workbench';
 
 export const workspaceTrust = true;
 
-const WAIT_MS = 60_000;
 /** How long a refused or cancelled run is watched for an engine that should never appear. */
 const QUIET_MS = 3_000;
 const STAGING = 'http://staging.loadlens.invalid';
@@ -61,14 +61,8 @@ export function safetyChecks({ page, screenshotDir, workspace, serverProcessGrou
   const engines = new EngineWatch(serverProcessGroup);
   const servers: CountingServer[] = [];
   const hits = (): number => servers.reduce((sum, server) => sum + server.total(), 0);
-  const codeLens = (text: string | RegExp): Locator => page.locator('.editor-group-container.active .codelens-decoration a', { hasText: text });
+  const { codeLens, statusItem, openFromExplorer } = workbench(page);
   const dialog = (): Locator => page.locator('.monaco-dialog-box');
-  const statusItem = (pattern: string | RegExp): Locator => page.locator('.statusbar-item', { hasText: pattern });
-
-  async function openFromExplorer(file: string, visibleText: string): Promise<void> {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).click();
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: visibleText }).waitFor({ timeout: WAIT_MS });
-  }
 
   async function runCommand(label: string): Promise<void> {
     await page.keyboard.press('F1');

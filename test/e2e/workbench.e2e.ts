@@ -2,25 +2,19 @@
 // packaged .vsix installed: what a user sees when they open, read and edit a scenario.
 // scripts/vscode-test/lib/e2e.mjs runs these checks in order as one mocha suite; each check
 // leaves the workbench where the next one starts and saves a screenshot.
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { screenshotTaker, type E2eCheck, type E2eContext } from './support/checks';
+import { WAIT_MS, workbench } from './support/workbench';
 
 interface Token {
   text: string;
   colour: string;
 }
 
-const WAIT_MS = 60_000;
 
 export function workbenchChecks({ page, screenshotDir }: E2eContext): E2eCheck[] {
   const screenshot = screenshotTaker(page, screenshotDir);
-  const explorerRow = (file: string): Locator => page.locator('.explorer-folders-view .monaco-list-row', { hasText: file });
-  const editorLines = (): Locator => page.locator('.editor-group-container.active .monaco-editor .view-lines');
-
-  async function openFromExplorer(file: string, visibleText: string): Promise<void> {
-    await explorerRow(file).click();
-    await editorLines().filter({ hasText: visibleText }).waitFor();
-  }
+  const { explorerRow, openFromExplorer } = workbench(page);
 
   return [
     {

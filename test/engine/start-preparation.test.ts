@@ -5,12 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { ResolvedLoadModel } from '../../src/core/metrics/result';
 import { Http1Origin } from '../../src/engine/http1-transport';
 import { ASSUMED_LATENCY_MS, connectionsToOpen, MAX_PRECONNECT } from '../../src/engine/preconnect';
 import { warmUp } from '../../src/engine/warm-up';
-import { closeServer, runScenario } from './helpers';
+import { closeServer, listening, runScenario } from './helpers';
 
 /** A server that counts connections and requests, and how many connections existed at the first request. */
 async function countingServer(): Promise<{ url: string; server: Server; connections(): number; requests(): number; connectionsAtFirstRequest(): number }> {
@@ -22,9 +22,9 @@ async function countingServer(): Promise<{ url: string; server: Server; connecti
     res.end('ok');
   });
   server.on('connection', (_socket: Socket) => connections++);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = await listening(server);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: `http://127.0.0.1:${port}`,
     server,
     connections: () => connections,
     requests: () => requests,
@@ -81,8 +81,7 @@ test('preconnect: opens the connections without a request, and requests then reu
 
 test('preconnect to a port where nothing listens: resolves, and a request still reports the refusal', async () => {
   const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const port = (probe.address() as AddressInfo).port;
+  const port = await listening(probe);
   await closeServer(probe);
   const origin = new Http1Origin(`http://127.0.0.1:${port}`, () => performance.now());
   await origin.preconnect(5);

@@ -18,6 +18,8 @@ export interface ParsedArgs {
   positionals: string[];
   /** Values by long name; a repeated option keeps its last value, as in Locust. */
   values: Map<string, string>;
+  /** Every value of each option, in order, for the repeatable ones (`--allow-path A --allow-path B`). */
+  lists: Map<string, string[]>;
   /** Boolean flags that were given, by long name. */
   flags: Set<string>;
 }
@@ -43,7 +45,7 @@ function usageOf(spec: OptionSpec): string {
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[], command: string): ParsedArgs {
   const byName = new Map(specs.map((spec) => [spec.name, spec]));
   const byShort = new Map(specs.filter((spec) => spec.short).map((spec) => [spec.short as string, spec]));
-  const parsed: ParsedArgs = { positionals: [], values: new Map(), flags: new Set() };
+  const parsed: ParsedArgs = { positionals: [], values: new Map(), lists: new Map(), flags: new Set() };
   const help = `Run \`loadlens ${command} --help\` for the options.`;
 
   const unknown = (written: string, key: string): never => {
@@ -72,7 +74,9 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[],
       if (inline !== undefined) throw new UsageError(`${written} is a switch and takes no value: write just --${spec.name}.`);
       parsed.flags.add(spec.name);
     } else {
-      parsed.values.set(spec.name, takeValue(spec, written, inline));
+      const value = takeValue(spec, written, inline);
+      parsed.values.set(spec.name, value);
+      parsed.lists.set(spec.name, [...(parsed.lists.get(spec.name) ?? []), value]);
     }
   };
 

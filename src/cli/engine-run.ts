@@ -72,6 +72,7 @@ export async function executeRun(scenario: LoadedScenario, options: RunOptions, 
       scenarioPath: scenario.absolutePath,
       scenarioText: scenario.text,
       options,
+      allowedFolders: [...scenario.access.folders],
     };
     const result = await Promise.race([runToCompletion(handle, start, (snapshot) => progress.update(snapshot)), forced]);
     await waitForExit(handle);

@@ -7,6 +7,13 @@ import type { RunOptions } from '../core/protocol/engine';
 import type { ParsedArgs, OptionSpec } from './args';
 import { UsageError } from './exit-codes';
 
+/** Shared by `run` and `check`: the folders a scenario may read besides the current one and its own. */
+export const ALLOW_PATH_OPTION: OptionSpec = {
+  name: 'allow-path',
+  value: 'DIR',
+  description: 'let # @data and < file read inside DIR too (repeatable); the current directory and the scenario\'s folder always are',
+};
+
 export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'host', short: 'H', value: 'URL', description: 'base URL for relative request URLs (overrides # @host)' },
   { name: 'users', short: 'u', value: 'N', description: 'closed model: N concurrent users (overrides the file\'s load model)' },
@@ -23,6 +30,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'seed', value: 'N', description: 'seed for every random choice, so two runs choose alike' },
   { name: 'quiet', short: 'q', description: 'no live progress; the final summary only' },
   { name: 'insecure', description: 'accept self-signed TLS certificates' },
+  ALLOW_PATH_OPTION,
 ];
 
 export interface ReportTargets {
@@ -37,6 +45,8 @@ export interface RunSettings {
   options: RunOptions;
   reports: ReportTargets;
   quiet: boolean;
+  /** `--allow-path` folders as given (resolved against the current directory when used). */
+  allowPaths: string[];
 }
 
 const DURATION_EXAMPLES = 'e.g. 30s, 2m, 1h30m or a number of seconds';
@@ -115,7 +125,7 @@ export function toRunSettings(args: ParsedArgs): RunSettings {
 
   const reports = reportTargets(args);
   if (reports.csvFullHistory) options.fullHistory = true;
-  return { scenarioFile, options, reports, quiet: args.flags.has('quiet') };
+  return { scenarioFile, options, reports, quiet: args.flags.has('quiet'), allowPaths: args.lists.get('allow-path') ?? [] };
 }
 
 /** --csv / --csv-full-history / --html / --json, shared by `run` and `report`. */

@@ -1,9 +1,10 @@
 // Reading a scenario from disk and checking it against the real file system (data and body files).
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkScenario, type CheckResult, type Diagnostic } from '../core/scenario';
-import { createFileCheckEnvironment } from '../engine/file-check-environment';
+import type { CheckResult, Diagnostic } from '../core/scenario';
+import { commandLineFileAccess, type FileAccess } from '../engine/file-access';
+import { checkScenarioOnDisk } from '../engine/file-check-environment';
 import { CliFailure, ExitCode } from './exit-codes';
 
 export interface LoadedScenario {
@@ -11,6 +12,8 @@ export interface LoadedScenario {
   displayPath: string;
   absolutePath: string;
   text: string;
+  /** The folders its `# @data` and `< file` may read: the current directory, its own, each --allow-path. */
+  access: FileAccess;
 }
 
 function describeFsError(error: unknown): string {
@@ -30,13 +33,17 @@ export function readUserFile(path: string, what: string): string {
   }
 }
 
-export function loadScenario(path: string): LoadedScenario {
+export function loadScenario(path: string, allowPaths: readonly string[] = []): LoadedScenario {
+  // A mistyped --allow-path would allow nothing and leave the user puzzled by the refusal.
+  for (const folder of allowPaths) {
+    if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) throw new CliFailure(`--allow-path ${folder} is not a folder: give a folder that exists.`, ExitCode.usage);
+  }
   const text = readUserFile(path, 'scenario');
-  return { displayPath: path, absolutePath: resolve(path), text };
+  return { displayPath: path, absolutePath: resolve(path), text, access: commandLineFileAccess(path, allowPaths) };
 }
 
 export function checkLoadedScenario(scenario: LoadedScenario): CheckResult {
-  return checkScenario(scenario.text, createFileCheckEnvironment(scenario.absolutePath));
+  return checkScenarioOnDisk(scenario.text, scenario.absolutePath, scenario.access);
 }
 
 /** `FILE:LINE:COL: severity: message`, 1-based, the form editors and CI annotate. */

@@ -1,20 +1,31 @@
 // The CheckEnvironment of a scenario on disk, shared by the engine, the CLI and the extension:
-// data and body files resolve against the scenario's folder. The editor checks on every pause in
-// typing, so this stays cheap: a stat per question, and a CSV's header row is read (first line
-// only, never the whole file) once per path + mtime.
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// data and body files resolve against the scenario's folder, and only files the rule of
+// ./file-access.ts allows are looked into. The editor checks on every pause in typing, so this
+// stays cheap: a stat per question, and a CSV's start is read (the header row and whether a data
+// row follows, never the whole file) once per path + mtime.
+import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { CheckEnvironment } from '../core/scenario/model';
+import { checkScenario, type CheckEnvironment, type CheckResult, type Diagnostic, type Scenario } from '../core/scenario';
+import { resolveScenarioFile, type FileAccess } from './file-access';
 
 /** Enough for any real header row; a longer first line is cut here rather than read on. */
 const MAX_HEADER_BYTES = 64 * 1024;
 const CHUNK_BYTES = 4096;
 
-interface CachedHeader {
+/** A column name a real CSV would have; anything else (`KEY=secret`, `root:x:0:0`, key material) is not listed. */
+const PLAUSIBLE_COLUMN = /^[\p{L}\p{N}_][\p{L}\p{N}_ .-]{0,63}$/u;
+const MAX_PLAUSIBLE_COLUMNS = 1000;
+
+interface CsvStart {
+  /** The header row, only when it looks like one: plausible names, no NUL bytes. */
+  columns: string[] | undefined;
+  /** False when the file ends after its header row (or is empty); true when unsure (a very long header). */
+  hasDataRow: boolean;
+}
+
+interface CachedHeader extends CsvStart {
   mtimeMs: number;
   size: number;
-  columns: string[] | undefined;
 }
 
 /** Header rows by absolute path. One cache per extension, shared by every open scenario. */
@@ -22,36 +33,90 @@ export class CsvHeaderCache {
   private readonly headers = new Map<string, CachedHeader>();
 
   columns(absolutePath: string): string[] | undefined {
+    return this.start(absolutePath)?.columns;
+  }
+
+  hasDataRow(absolutePath: string): boolean {
+    return this.start(absolutePath)?.hasDataRow ?? true;
+  }
+
+  private start(absolutePath: string): CsvStart | undefined {
     const stats = statSync(absolutePath, { throwIfNoEntry: false });
     if (!stats?.isFile()) {
       this.headers.delete(absolutePath);
       return undefined;
     }
     const cached = this.headers.get(absolutePath);
-    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.columns;
-    const columns = readHeaderColumns(absolutePath);
-    this.headers.set(absolutePath, { mtimeMs: stats.mtimeMs, size: stats.size, columns });
-    return columns;
+    if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached;
+    const start = readCsvStart(absolutePath);
+    this.headers.set(absolutePath, { mtimeMs: stats.mtimeMs, size: stats.size, ...start });
+    return start;
   }
 }
 
-export function createFileCheckEnvironment(scenarioPath: string, headers: CsvHeaderCache = new CsvHeaderCache()): CheckEnvironment {
-  const folder = dirname(scenarioPath);
+export function createFileCheckEnvironment(scenarioPath: string, access: FileAccess, headers: CsvHeaderCache = new CsvHeaderCache()): CheckEnvironment {
+  // A file that exists but may not be read "exists" here: fileAccessDiagnostics says why it is
+  // refused, rather than the core's "not found". Its columns are never looked at.
   return {
-    fileExists: (relativePath) => statSync(resolve(folder, relativePath), { throwIfNoEntry: false })?.isFile() ?? false,
-    csvColumns: (relativePath) => headers.columns(resolve(folder, relativePath)),
+    fileExists: (relativePath) => {
+      const verdict = resolveScenarioFile(scenarioPath, relativePath, access);
+      return verdict.ok || verdict.refusal !== 'missing';
+    },
+    csvColumns: (relativePath) => {
+      const verdict = resolveScenarioFile(scenarioPath, relativePath, access);
+      return verdict.ok ? headers.columns(verdict.realPath) : undefined;
+    },
   };
 }
 
-/** The column names of a CSV's first row; undefined when the file cannot be read or parsed. */
-export function readHeaderColumns(absolutePath: string): string[] | undefined {
-  let line: string;
-  try {
-    line = readFirstLine(absolutePath);
-  } catch {
-    return undefined;
+/** Refused data and body files, and data files with no row to send, as diagnostics on their lines. */
+export function fileAccessDiagnostics(scenario: Scenario, scenarioPath: string, access: FileAccess, headers: CsvHeaderCache = new CsvHeaderCache()): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const refused = (range: Diagnostic['range'], what: string, written: string): boolean => {
+    const verdict = resolveScenarioFile(scenarioPath, written, access);
+    if (verdict.ok || verdict.refusal === 'missing') return false; // missing: the core's own "not found"
+    out.push({ range, severity: 'error', code: `file-${verdict.refusal}`, message: `${what} ${verdict.message}` });
+    return true;
+  };
+  for (const binding of scenario.data) {
+    if (refused(binding.range, 'data file', binding.file)) continue;
+    const verdict = resolveScenarioFile(scenarioPath, binding.file, access);
+    if (verdict.ok && !headers.hasDataRow(verdict.realPath)) {
+      const message = `data file '${binding.file}' has no data rows (a header row is needed, then one row per value set): add rows below the header`;
+      out.push({ range: binding.range, severity: 'error', code: 'data-file-no-rows', message });
+    }
   }
-  return parseHeaderLine(line);
+  for (const request of scenario.requests) {
+    if (request.body?.kind === 'file') refused(request.body.range, 'body file', request.body.path);
+  }
+  return out;
+}
+
+/** The one check of a scenario on disk: the core's diagnostics and the file rule's, in line order. */
+export function checkScenarioOnDisk(text: string, scenarioPath: string, access: FileAccess, headers: CsvHeaderCache = new CsvHeaderCache()): CheckResult {
+  const checked = checkScenario(text, createFileCheckEnvironment(scenarioPath, access, headers));
+  const extra = fileAccessDiagnostics(checked.scenario, scenarioPath, access, headers);
+  if (extra.length === 0) return checked;
+  const diagnostics = [...checked.diagnostics, ...extra].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return { scenario: checked.scenario, diagnostics };
+}
+
+/** The header row (when plausible) and whether a data row follows; unreadable files have neither. */
+function readCsvStart(absolutePath: string): CsvStart {
+  let start: { header: string; hasDataRow: boolean };
+  try {
+    start = readHeaderAndNext(absolutePath);
+  } catch {
+    return { columns: undefined, hasDataRow: true };
+  }
+  const columns = start.header.includes('\0') ? undefined : parseHeaderLine(start.header);
+  const plausible = columns !== undefined && columns.length <= MAX_PLAUSIBLE_COLUMNS && columns.every((column) => PLAUSIBLE_COLUMN.test(column));
+  return { columns: plausible ? columns : undefined, hasDataRow: start.hasDataRow };
+}
+
+/** The column names of a CSV's first row; undefined when the file cannot be read or parsed, or its header does not look like one. */
+export function readHeaderColumns(absolutePath: string): string[] | undefined {
+  return readCsvStart(absolutePath).columns;
 }
 
 export function parseHeaderLine(line: string): string[] | undefined {
@@ -64,24 +129,34 @@ export function parseHeaderLine(line: string): string[] | undefined {
   }
 }
 
-function readFirstLine(absolutePath: string): string {
-  const descriptor = openSync(absolutePath, 'r');
+function hasNonEmptyLine(bytes: Buffer): boolean {
+  return bytes.toString('utf8').split('\n').some((line) => line.replace(/\r$/, '') !== '');
+}
+
+/**
+ * The first line, and whether a non-empty line follows it (true when unsure: the read stopped
+ * first). Opened non-blocking so a FIFO that slipped past a stat cannot hang the editor.
+ */
+function readHeaderAndNext(absolutePath: string): { header: string; hasDataRow: boolean } {
+  const descriptor = openSync(absolutePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total < MAX_HEADER_BYTES) {
+    let text = Buffer.alloc(0);
+    let endOfFile = false;
+    while (text.length < 2 * MAX_HEADER_BYTES) {
       const chunk = Buffer.alloc(CHUNK_BYTES);
-      const read = readSync(descriptor, chunk, 0, CHUNK_BYTES, total);
-      if (read === 0) break;
-      const newline = chunk.subarray(0, read).indexOf(0x0a);
-      if (newline >= 0) {
-        chunks.push(chunk.subarray(0, newline));
+      const read = readSync(descriptor, chunk, 0, CHUNK_BYTES, text.length);
+      if (read === 0) {
+        endOfFile = true;
         break;
       }
-      chunks.push(chunk.subarray(0, read));
-      total += read;
+      text = Buffer.concat([text, chunk.subarray(0, read)]);
+      const newline = text.indexOf(0x0a);
+      if (newline < 0 ? text.length >= MAX_HEADER_BYTES : hasNonEmptyLine(text.subarray(newline + 1))) break;
     }
-    return Buffer.concat(chunks).toString('utf8').replace(/\r$/, '');
+    const newline = text.indexOf(0x0a);
+    const header = text.subarray(0, newline < 0 ? MAX_HEADER_BYTES : newline).toString('utf8').replace(/\r$/, '');
+    const hasDataRow = !endOfFile || (newline >= 0 && hasNonEmptyLine(text.subarray(newline + 1)));
+    return { header, hasDataRow };
   } finally {
     closeSync(descriptor);
   }

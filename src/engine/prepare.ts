@@ -11,11 +11,12 @@ import type { EngineCommand, EngineErrorCode } from '../core/protocol/engine';
 import { createRandom } from '../core/schedule/random';
 import { resolveLoadModel } from '../core/schedule/resolve';
 import { resolveWorkerCount } from '../core/schedule/split';
-import { checkScenario, parseTemplate, type Scenario } from '../core/scenario';
+import { parseTemplate, type Scenario } from '../core/scenario';
 import { TemplateCompiler } from './compile-template';
 import { isRelativeUrl } from './compile-requests';
 import { parseDotenv } from './dynamic-values';
-import { createFileCheckEnvironment } from './file-check-environment';
+import { ENGINE_HOW_TO_ALLOW, fileAccess, readScenarioFile, type FileAccess } from './file-access';
+import { checkScenarioOnDisk } from './file-check-environment';
 
 type StartCommand = Extract<EngineCommand, { type: 'run/start' }>;
 
@@ -49,27 +50,31 @@ export class PrepareError extends Error {
   }
 }
 
-function readData(folder: string, scenario: Scenario): DataFile[] {
+// The files are read through the file rule (./file-access.ts) again here, not only in the check
+// above: this is the read that sends a file's bytes, so it is where the rule must hold.
+function readData(scenarioPath: string, scenario: Scenario, access: FileAccess): DataFile[] {
   return scenario.data.map((binding) => {
     let rows: string[][];
     try {
-      rows = parseCsv(readFileSync(resolve(folder, binding.file)), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+      rows = parseCsv(readScenarioFile(scenarioPath, binding.file, access), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
     } catch (error) {
       throw new PrepareError('data-unreadable', `${binding.file}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const [columns, ...body] = rows;
-    if (!columns) throw new PrepareError('data-unreadable', `${binding.file}: the file is empty (a header row is needed)`);
+    if (!columns) throw new PrepareError('data-unreadable', `${binding.file}: the file is empty (a header row is needed, then one row per value set)`);
+    // A header alone would send an empty value for every column: refused before anything is sent.
+    if (body.length === 0) throw new PrepareError('data-unreadable', `${binding.file}: the file has a header row but no data rows: add rows below the header`);
     // Names are trimmed as `check` trims them, so `id, name` binds `{{patient.name}}`.
     return { name: binding.name, columns: columns.map((column) => column.trim()), rows: body, random: binding.random };
   });
 }
 
-function readBodies(folder: string, scenario: Scenario): Record<number, Uint8Array> {
+function readBodies(scenarioPath: string, scenario: Scenario, access: FileAccess): Record<number, Uint8Array> {
   const bodies: Record<number, Uint8Array> = {};
   for (const request of scenario.requests) {
     if (request.body?.kind !== 'file') continue;
     try {
-      bodies[request.index] = readFileSync(resolve(folder, request.body.path));
+      bodies[request.index] = readScenarioFile(scenarioPath, request.body.path, access);
     } catch (error) {
       throw new PrepareError('body-unreadable', `${request.body.path}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -100,7 +105,8 @@ function resolveHost(scenario: Scenario, hostOption: string | undefined, env: Re
 export function prepareRun(command: StartCommand): PreparedRun {
   const folder = dirname(command.scenarioPath);
   const options = command.options;
-  const checked = checkScenario(command.scenarioText, createFileCheckEnvironment(command.scenarioPath));
+  const access = fileAccess(command.allowedFolders ?? [folder], ENGINE_HOW_TO_ALLOW);
+  const checked = checkScenarioOnDisk(command.scenarioText, command.scenarioPath, access);
   const errors = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     const listed = errors.slice(0, 5).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
@@ -127,7 +133,7 @@ export function prepareRun(command: StartCommand): PreparedRun {
     stopTimeoutMs: options.stopTimeoutMs ?? scenario.stopTimeoutMs ?? 0,
     env,
     dotenv,
-    data: readData(folder, scenario),
-    bodies: readBodies(folder, scenario),
+    data: readData(command.scenarioPath, scenario, access),
+    bodies: readBodies(command.scenarioPath, scenario, access),
   };
 }

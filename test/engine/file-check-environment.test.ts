@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { fileAccess } from '../../src/engine/file-access';
 import { CsvHeaderCache, createFileCheckEnvironment, parseHeaderLine } from '../../src/engine/file-check-environment';
 
 const folder = mkdtempSync(join(tmpdir(), 'loadlens-env-'));
@@ -20,14 +21,16 @@ describe('parseHeaderLine', () => {
 
 describe('createFileCheckEnvironment', () => {
   const scenario = join(folder, 'api.load.http');
-  const environment = createFileCheckEnvironment(scenario, new CsvHeaderCache());
+  const environment = createFileCheckEnvironment(scenario, fileAccess([folder], 'allow it'), new CsvHeaderCache());
 
   it('resolves files against the scenario folder', () => {
     writeFileSync(join(folder, 'body.json'), '{}');
     assert.equal(environment.fileExists?.('body.json'), true);
     assert.equal(environment.fileExists?.('./body.json'), true);
     assert.equal(environment.fileExists?.('missing.json'), false);
-    assert.equal(environment.fileExists?.('.'), false, 'a folder is not a file');
+    // A folder "exists" here so that the core does not say "not found": fileAccessDiagnostics
+    // reports it as no regular file (test/engine/file-access.test.ts).
+    assert.equal(environment.fileExists?.('.'), true);
   });
 
   it('reads only the header row of a CSV, with CRLF endings', () => {

@@ -4,13 +4,14 @@
 import { parseArgs } from '../args';
 import { ExitCode, UsageError } from '../exit-codes';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
+import { ALLOW_PATH_OPTION } from '../run-options';
 import { checkLoadedScenario, formatDiagnostic, loadScenario, sortDiagnostics } from '../scenario-file';
 
 export const CHECK_HELP: CommandHelp = {
   usage: 'loadlens check SCENARIO.load.http...',
   summary: 'Parse and validate scenarios without sending anything. Prints each problem as\nFILE:LINE:COL: severity: message. Exit 0 when there are no errors (warnings allowed), else 2.',
-  options: [HELP_OPTION],
-  examples: ['loadlens check examples/*.load.http'],
+  options: [ALLOW_PATH_OPTION, HELP_OPTION],
+  examples: ['loadlens check examples/*.load.http', 'loadlens check load/api.load.http --allow-path ../shared-data'],
 };
 
 export function runCheck(argv: readonly string[]): ExitCode {
@@ -26,7 +27,7 @@ export function runCheck(argv: readonly string[]): ExitCode {
   for (const file of args.positionals) {
     let scenario;
     try {
-      scenario = loadScenario(file);
+      scenario = loadScenario(file, args.lists.get('allow-path') ?? []);
     } catch (error) {
       // One missing file must not hide the diagnostics of the others.
       process.stderr.write(`error: ${(error as Error).message}\n`);

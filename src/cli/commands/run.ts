@@ -74,7 +74,7 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
     return ExitCode.ok;
   }
   const settings = toRunSettings(args);
-  const scenario = loadScenario(settings.scenarioFile);
+  const scenario = loadScenario(settings.scenarioFile, settings.allowPaths);
   const parsed = checkBeforeSending(scenario, settings.options);
   requireHost(parsed, scenario, settings.options);
   const model = resolveLoadModel(parsed, settings.options);

@@ -36,6 +36,11 @@ export type EngineCommand =
       scenarioPath: string;
       scenarioText: string;
       options: RunOptions;
+      /**
+       * Absolute folders that `# @data` and `< file` may read from (symbolic links followed);
+       * absent: the scenario's folder only. See shared/spec/scenario-format.md.
+       */
+      allowedFolders?: string[];
     }
   | { type: 'run/stop' };
 

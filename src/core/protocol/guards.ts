@@ -18,7 +18,8 @@ export function isEngineCommand(message: unknown): message is EngineCommand {
         typeof message.runId === 'string' &&
         typeof message.scenarioPath === 'string' &&
         typeof message.scenarioText === 'string' &&
-        isRecord(message.options)
+        isRecord(message.options) &&
+        (message.allowedFolders === undefined || (Array.isArray(message.allowedFolders) && message.allowedFolders.every((folder) => typeof folder === 'string')))
       );
     case 'run/stop':
       return true;

@@ -43,7 +43,9 @@ function checkData(part: Reference<'data'>, scope: ReferenceScope, out: Diagnost
   }
   const columns = columnsOf(binding, scope);
   if (!columns || columns.includes(part.column)) return;
-  const message = `${binding.file} has no column ${quote(part.column)} (columns: ${columns.join(', ')}): check the spelling or the CSV header row`;
+  // A few names are enough to spot a typo; a long list would echo a file into every message.
+  const listed = columns.length > 6 ? `${columns.slice(0, 6).join(', ')} and ${columns.length - 6} more` : columns.join(', ');
+  const message = `${binding.file} has no column ${quote(part.column)} (columns: ${listed}): check the spelling or the CSV header row`;
   const close = closestMatch(part.column, columns);
   const fixes = close === undefined ? undefined : [replaceFix(`Change to {{${part.binding}.${close}}}`, part.range, `{{${part.binding}.${close}}}`)];
   out.push(diagnostic(part.range, 'error', 'unknown-data-column', message, fixes));

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { checkScenario, type CheckEnvironment, type Diagnostic } from '../../core/scenario';
 import { toVsDiagnostic } from '../shared/convert';
-import { CsvHeaderCache, createFileCheckEnvironment } from '../../engine/file-check-environment';
+import { checkScenarioOnDisk, CsvHeaderCache, createFileCheckEnvironment } from '../../engine/file-check-environment';
+import { workspaceFileAccess } from '../shared/file-access';
 import { DIAGNOSTIC_SOURCE, LANGUAGE_ID } from '../shared/ids';
 import { guarded } from '../shared/output';
 import { onDidChangeSettings, readSettings } from '../shared/settings';
@@ -55,7 +56,7 @@ export class ScenarioDiagnostics implements vscode.Disposable {
 
   /** Files next to a saved scenario resolve against its folder; an untitled one has none. */
   environmentOf(document: vscode.TextDocument): CheckEnvironment | undefined {
-    return document.uri.scheme === 'file' ? createFileCheckEnvironment(document.uri.fsPath, this.headers) : undefined;
+    return document.uri.scheme === 'file' ? createFileCheckEnvironment(document.uri.fsPath, workspaceFileAccess(document.uri.fsPath), this.headers) : undefined;
   }
 
   dispose(): void {
@@ -83,7 +84,7 @@ export class ScenarioDiagnostics implements vscode.Disposable {
   private checkNow(document: vscode.TextDocument): void {
     if (document.languageId !== LANGUAGE_ID) return;
     guarded(this.log, `Checking ${document.uri.toString(true)}`, () => {
-      const { diagnostics } = checkScenario(document.getText(), this.environmentOf(document));
+      const { diagnostics } = checkOf(document, this.headers);
       const shown = diagnosticsToShow(diagnostics, readSettings(document.uri).host);
       this.lastChecks.set(document.uri.toString(), { version: document.version, diagnostics: shown });
       this.collection.set(document.uri, shown.map((diagnostic) => toVsDiagnostic(diagnostic)));
@@ -117,6 +118,12 @@ export class ScenarioDiagnostics implements vscode.Disposable {
     this.lastChecks.delete(key);
     this.collection.delete(uri);
   }
+}
+
+/** A saved scenario is checked with the file rule of src/engine/file-access.ts; an untitled one has no files to look at. */
+function checkOf(document: vscode.TextDocument, headers: CsvHeaderCache): ReturnType<typeof checkScenarioOnDisk> {
+  if (document.uri.scheme !== 'file') return checkScenario(document.getText());
+  return checkScenarioOnDisk(document.getText(), document.uri.fsPath, workspaceFileAccess(document.uri.fsPath), headers);
 }
 
 function textUriOf(tab: vscode.Tab): vscode.Uri | undefined {

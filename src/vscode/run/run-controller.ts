@@ -24,6 +24,8 @@ export interface RunRequest {
   scenarioPath: string;
   scenarioText: string;
   options: RunOptions;
+  /** The folders `# @data` and `< file` may read (src/vscode/shared/file-access.ts). */
+  allowedFolders: string[];
   heading: RunHeading;
 }
 
@@ -106,6 +108,7 @@ export class RunController {
       scenarioPath: request.scenarioPath,
       scenarioText: request.scenarioText,
       options: request.options,
+      allowedFolders: request.allowedFolders,
     });
     return run;
   }

@@ -2,9 +2,9 @@
 // errors, a host, the user's consent for targets other than this machine), then the run.
 import * as vscode from 'vscode';
 import type { RunOptions } from '../../core/protocol/engine';
-import { checkScenario } from '../../core/scenario';
 import { UserFacingError } from '../shared/command';
-import { CsvHeaderCache, createFileCheckEnvironment } from '../../engine/file-check-environment';
+import { checkScenarioOnDisk, CsvHeaderCache } from '../../engine/file-check-environment';
+import { workspaceFileAccess } from '../shared/file-access';
 import { readSettings } from '../shared/settings';
 import { CONFIRMED_HOSTS_KEY } from './ids';
 import { isLoopbackUrl, originOf } from './logic/hosts';
@@ -65,7 +65,10 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   const document = await scenarioDocument(argument);
   const scenarioPath = scenarioPathOf(document);
   const text = document.getText();
-  const checked = checkScenario(text, createFileCheckEnvironment(scenarioPath, services.headers));
+  // The workspace folders bound what `# @data` and `< file` may read: checked here, and again by
+  // the engine when it reads them.
+  const access = workspaceFileAccess(scenarioPath);
+  const checked = checkScenarioOnDisk(text, scenarioPath, access, services.headers);
   const errors = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     const first = errors[0];
@@ -103,6 +106,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
       scenarioPath,
       scenarioText: text,
       options,
+      allowedFolders: [...access.folders],
       heading: { title: fileNameOf(document), plan: plan.text, host },
     });
   } catch (error) {

@@ -31,7 +31,7 @@ function controller(): RunController {
 }
 
 function request(text: string, runId = `r-${Math.random().toString(36).slice(2)}`): RunRequest {
-  return { runId, documentKey: 'file:///t.load.http', scenarioPath: '/tmp/t.load.http', scenarioText: text, options: {}, heading: { title: 't.load.http', plan: '' } };
+  return { runId, documentKey: 'file:///t.load.http', scenarioPath: '/tmp/t.load.http', scenarioText: text, options: {}, allowedFolders: ['/tmp'], heading: { title: 't.load.http', plan: '' } };
 }
 
 function scenario(runTime: string): string {

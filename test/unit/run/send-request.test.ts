@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScenario } from '../../../src/core/scenario';
+import { fileAccess } from '../../../src/engine/file-access';
 import { prepareSend, resolveHost, SendPreparationError, targetUrls } from '../../../src/vscode/run/send/prepare-request';
 import { sendOnce, SendFailedError } from '../../../src/vscode/run/send/send-once';
 import type { StoredResponse } from '../../../src/engine/captures';
@@ -59,7 +60,7 @@ POST /patient/{{hospital.response.body.$.id}}?loc={{hospital.response.headers.Lo
 
 function inputs(requestIndex: number, responses: Array<StoredResponse | undefined> = []) {
   const text = scenarioText();
-  return { scenarioPath: join(folder, 'h.load.http'), scenarioText: text, scenario: parseScenario(text), requestIndex, fallbackHost: undefined, env: {}, responses, seed: 1 };
+  return { scenarioPath: join(folder, 'h.load.http'), scenarioText: text, scenario: parseScenario(text), access: fileAccess([folder], 'allow it'), requestIndex, fallbackHost: undefined, env: {}, responses, seed: 1 };
 }
 
 test('a request is expanded as a run would send it and its response read whole', async () => {

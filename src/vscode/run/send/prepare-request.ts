@@ -3,7 +3,7 @@
 // file variables, system variables, `.env`, the first row of each data file, and the responses of
 // earlier Send Requests for `{{name.response...}}`. Also: the hosts a run would reach, for the
 // confirmation before load goes anywhere but this machine. No vscode here.
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { parseTemplate, type Scenario } from '../../../core/scenario';
@@ -12,6 +12,7 @@ import { CaptureMissing, type StoredResponse } from '../../../engine/captures';
 import { isRelativeUrl, compileScenario } from '../../../engine/compile-requests';
 import { TemplateCompiler, type CompiledTemplate } from '../../../engine/compile-template';
 import { parseDotenv } from '../../../engine/dynamic-values';
+import { readScenarioFile, type FileAccess } from '../../../engine/file-access';
 import type { DataShare } from '../../../engine/worker-protocol';
 
 /** A request that cannot be prepared; the message says what to do. */
@@ -32,6 +33,8 @@ export interface SendInputs {
   scenarioPath: string;
   scenarioText: string;
   scenario: Scenario;
+  /** The folders its data and body files may be read from (src/engine/file-access.ts). */
+  access: FileAccess;
   requestIndex: number;
   /** The host from settings when the file has no `# @host`. */
   fallbackHost: string | undefined;
@@ -42,23 +45,17 @@ export interface SendInputs {
 }
 
 /** Header and first row of a CSV, without reading a large file whole. */
-function firstRows(path: string): string[][] {
-  const descriptor = openSync(path, 'r');
-  try {
-    const buffer = Buffer.alloc(64 * 1024);
-    const read = readSync(descriptor, buffer, 0, buffer.length, 0);
-    const lines = buffer.subarray(0, read).toString('utf8').split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 2);
-    return parseCsv(lines.join('\n'), { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
-  } finally {
-    closeSync(descriptor);
-  }
+function firstRows(scenarioPath: string, written: string, access: FileAccess): string[][] {
+  const start = readScenarioFile(scenarioPath, written, access, 64 * 1024);
+  const lines = start.toString('utf8').split(/\r?\n/).filter((line) => line.trim() !== '').slice(0, 2);
+  return parseCsv(lines.join('\n'), { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
 }
 
-function readData(folder: string, scenario: Scenario): DataShare[] {
-  return scenario.data.map((binding) => {
+function readData(inputs: SendInputs): DataShare[] {
+  return inputs.scenario.data.map((binding) => {
     let rows: string[][];
     try {
-      rows = firstRows(resolve(folder, binding.file));
+      rows = firstRows(inputs.scenarioPath, binding.file, inputs.access);
     } catch (error) {
       throw new SendPreparationError(`The data file ${binding.file} could not be read (${error instanceof Error ? error.message : String(error)}).`);
     }
@@ -109,7 +106,6 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
   const { scenario, requestIndex } = inputs;
   const request = scenario.requests[requestIndex];
   if (!request) throw new SendPreparationError('That request is no longer in the file: save or re-run the command on the request line.');
-  const folder = dirname(inputs.scenarioPath);
   const dotenv = readDotenvBeside(inputs.scenarioPath);
   const host = resolveHost(scenario, undefined, inputs.fallbackHost, inputs.env, dotenv);
   if (isRelativeUrl(request) && host === undefined) {
@@ -118,12 +114,12 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
   const bodies: Record<number, Uint8Array> = {};
   if (request.body?.kind === 'file') {
     try {
-      bodies[request.index] = readFileSync(resolve(folder, request.body.path));
+      bodies[request.index] = readScenarioFile(inputs.scenarioPath, request.body.path, inputs.access);
     } catch (error) {
       throw new SendPreparationError(`The body file ${request.body.path} could not be read (${error instanceof Error ? error.message : String(error)}).`);
     }
   }
-  const data = readData(folder, scenario);
+  const data = readData(inputs);
   const compiled = compileScenario(scenario, {
     workerIndex: 0,
     workerCount: 1,

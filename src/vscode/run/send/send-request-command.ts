@@ -8,6 +8,7 @@ import { UserFacingError } from '../../shared/command';
 import { readSettings } from '../../shared/settings';
 import { responseDocumentText, responseTabTitle } from '../logic/response-text';
 import { requireTrust, scenarioDocument, scenarioPathOf } from '../scenario-document';
+import { workspaceFileAccess } from '../../shared/file-access';
 import { prepareSend, SendPreparationError } from './prepare-request';
 import type { ResponseDocuments } from './response-documents';
 import { SendFailedError, sendOnce } from './send-once';
@@ -57,6 +58,7 @@ export class SendRequestCommand {
         scenarioPath: scenarioPathOf(document),
         scenarioText: text,
         scenario,
+        access: workspaceFileAccess(scenarioPathOf(document)),
         requestIndex: request.index,
         fallbackHost: readSettings(document.uri).host || undefined,
         env: processEnv(),

@@ -1,6 +1,7 @@
 // The end-of-run summary: Locust's statistics table with the aggregate row, the failures table,
 // each threshold's verdict and the insights.
 
+import { withoutCredentials } from '../core/report/credentials';
 import { parseThresholdRule } from '../core/scenario';
 import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
 import { clock, count, ms, percent, type Style } from './format';
@@ -137,7 +138,7 @@ export function renderHeadline(result: RunResult): string {
     `${percent(result.aggregate.failures, result.aggregate.requests)} failed`,
   ];
   if (result.dropped > 0) facts.push(`${count(result.dropped)} arrivals dropped`);
-  return `${how} · ${facts.join(' · ')}${result.host ? ` · ${result.host}` : ''}`;
+  return `${how} · ${facts.join(' · ')}${result.host ? ` · ${withoutCredentials(result.host)}` : ''}`;
 }
 
 /** Everything printed after a run (or by `report`), sections separated by blank lines. */

@@ -8,6 +8,7 @@ import { RunAggregator } from '../core/metrics/aggregator';
 import type { IntervalPartial } from '../core/metrics/partial';
 import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type RunResult } from '../core/metrics/result';
 import type { EngineCommand, EngineEvent } from '../core/protocol/engine';
+import { withoutCredentials } from '../core/report/credentials';
 import { plannedDurationMs } from '../core/schedule/timeline';
 import { endpointMap } from './endpoints';
 import { shareRows } from './data-feed';
@@ -18,6 +19,11 @@ import { ENGINE_VERSION } from './version';
 
 type StartCommand = Extract<EngineCommand, { type: 'run/start' }>;
 type Outcome = RunResult['outcome'];
+
+/** The host as the parent and the result see it: credentials stay on the wire (src/core/report/credentials.ts). */
+function shownHost(host: string | undefined): string | undefined {
+  return host === undefined ? undefined : withoutCredentials(host);
+}
 
 /** Workers start this long after they are ready, so that all begin on the same tick. */
 const START_DELAY_MS = 50;
@@ -106,7 +112,7 @@ export class RunController {
       startTime: this.startTime,
       load: prepared.load,
       plannedDurationMs: planned,
-      host: prepared.host,
+      host: shownHost(prepared.host),
       requestNames: prepared.scenario.requests.map((request) => request.statsName),
       stopTimeoutMs: prepared.stopTimeoutMs,
       workers: prepared.workers,
@@ -182,7 +188,7 @@ export class RunController {
       formatVersion: RESULT_FORMAT_VERSION,
       engineVersion: ENGINE_VERSION,
       scenario: { path: this.command.scenarioPath, hash: prepared.scenarioHash },
-      host: prepared.host,
+      host: shownHost(prepared.host),
       load: prepared.load,
       startTime,
       endTime,

@@ -2,6 +2,7 @@
 // with live progress, then print the summary, write the reports and exit 0/1/2/3.
 
 import type { RunOptions } from '../../core/protocol/engine';
+import { withoutCredentials } from '../../core/report/credentials';
 import { describePlan, plannedDurationMs, resolveLoadModel } from '../../core/schedule';
 import type { Diagnostic, Scenario } from '../../core/scenario';
 import { parseArgs } from '../args';
@@ -85,7 +86,7 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   const errStyle = createStyle(wantsColor(process.stderr, process.env));
   if (!settings.quiet) {
     const host = settings.options.host ?? parsed.host?.raw;
-    const against = host ? ` against ${host}` : '';
+    const against = host ? ` against ${withoutCredentials(host)}` : '';
     process.stderr.write(`${errStyle.bold('Running')} ${scenario.displayPath}${against}: ${describePlan(model, parsed.tasks.length)}\n`);
   }
   const progress = createProgress(settings.quiet, plannedMs, errStyle);

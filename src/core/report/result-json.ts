@@ -1,9 +1,12 @@
 // `--json FILE`: the loss-free result (run history, baselines, `loadlens report`). Reading one back
 // checks its shape and says precisely what is wrong instead of throwing.
 import { RESULT_FORMAT_VERSION, type RunResult } from '../metrics/result';
+import { withoutCredentials } from './credentials';
 
+/** The result as stored (--json, run history); a host's credentials are never written. */
 export function resultJson(result: RunResult): string {
-  return `${JSON.stringify(result, null, 2)}\n`;
+  const stored = result.host === undefined ? result : { ...result, host: withoutCredentials(result.host) };
+  return `${JSON.stringify(stored, null, 2)}\n`;
 }
 
 export type ParsedResult = { ok: true; result: RunResult } | { ok: false; message: string };
@@ -170,5 +173,8 @@ export function parseResultJson(text: string): ParsedResult {
   }
   const problem = result(value, '');
   if (problem) return { ok: false, message: `not a valid Loadlens result: ${problem}` };
-  return { ok: true, result: value as unknown as RunResult };
+  const read = value as unknown as RunResult;
+  // A result written before hosts were stripped may still hold credentials: they go on reading.
+  if (read.host !== undefined) read.host = withoutCredentials(read.host);
+  return { ok: true, result: read };
 }

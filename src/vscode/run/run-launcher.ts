@@ -2,6 +2,7 @@
 // errors, a host, the user's consent for targets other than this machine), then the run.
 import * as vscode from 'vscode';
 import type { RunOptions } from '../../core/protocol/engine';
+import { withoutCredentials } from '../../core/report/credentials';
 import { UserFacingError } from '../shared/command';
 import { checkScenarioOnDisk, CsvHeaderCache } from '../../engine/file-check-environment';
 import { workspaceFileAccess } from '../shared/file-access';
@@ -91,6 +92,8 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   const env = processEnv();
   const dotenv = readDotenvBeside(scenarioPath);
   const host = resolveHost(scenario, options.host, undefined, env, dotenv);
+  // The log, the panel and the status bar show the host without its credentials.
+  const shownHost = host === undefined ? undefined : withoutCredentials(host);
   if (host === undefined && scenario.requests.some((request) => request.url.raw.trimStart().startsWith('/'))) {
     throw new UserFacingError(runErrorMessage('no-host', 'the requests use relative URLs'));
   }
@@ -98,7 +101,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   // The user may have started another run while the confirmation was open.
   if (services.controller.active) return explainActiveRun(services);
   const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  services.log.info(`Starting load test ${runId}: ${fileNameOf(document)} · ${plan.text}${host ? ` · ${host}` : ''}`);
+  services.log.info(`Starting load test ${runId}: ${fileNameOf(document)} · ${plan.text}${shownHost ? ` · ${shownHost}` : ''}`);
   try {
     services.controller.start({
       runId,
@@ -107,7 +110,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
       scenarioText: text,
       options,
       allowedFolders: [...access.folders],
-      heading: { title: fileNameOf(document), plan: plan.text, host },
+      heading: { title: fileNameOf(document), plan: plan.text, host: shownHost },
     });
   } catch (error) {
     throw new UserFacingError(engineSpawnFailureMessage(error instanceof Error ? error.message : String(error)));

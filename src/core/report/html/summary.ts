@@ -3,7 +3,8 @@ import type { ResolvedLoadModel, RunResult } from '../../metrics/result';
 import { formatCount, formatDuration, formatMs, formatRate } from '../../analysis/format';
 import { statsPercentileMs } from '../../analysis/measure';
 import { ratesOverTime } from '../interval-rates';
-import { escapeHtml, withoutCredentials } from './escape';
+import { withoutCredentials } from '../credentials';
+import { escapeHtml } from './escape';
 
 export type OverallVerdict = { kind: 'pass' | 'warn' | 'fail' | 'none'; text: string };
 

@@ -1,19 +1,25 @@
-// Carrying out a run through the engine child process: progress from its intervals, Ctrl-C as a
-// clean stop (a second one forces the exit), and engine errors turned into words and exit codes.
+// Carrying out a run through the engine child process: progress from its intervals, Ctrl-C or
+// SIGTERM as a clean stop (a second, separate one forces the exit), and engine errors turned into
+// words and exit codes. How long a stopping engine may take is the engine handle's policy
+// (src/engine/spawn.ts).
 
 import { randomUUID } from 'node:crypto';
 import { ENGINE_PROTOCOL_VERSION, type EngineErrorCode, type RunOptions } from '../core/protocol/engine';
 import { describeEngineError } from '../core/protocol/error-messages';
 import type { RunResult } from '../core/metrics/result';
-import { runToCompletion, spawnEngine, type EngineHandle } from '../engine/spawn';
+import { runToCompletion, spawnEngine } from '../engine/spawn';
 import { CliFailure, ExitCode } from './exit-codes';
 import type { ProgressReporter } from './progress';
 import type { LoadedScenario } from './scenario-file';
 
 /** Engine errors that mean the input was wrong and nothing was sent: usage-class, exit 2. */
 const INPUT_ERRORS: ReadonlySet<EngineErrorCode> = new Set(['scenario-invalid', 'no-host', 'no-load-model']);
-/** After `run/finished` the engine exits by itself; this long is the most we wait before killing it. */
-const EXIT_GRACE_MS = 2000;
+/**
+ * Signals closer together than this are one interrupt: one signal to a process group can reach
+ * this process more than once (`timeout` signals its child, then the whole group), while a person's
+ * second Ctrl-C comes after reading the "Stopping" line.
+ */
+export const SAME_INTERRUPT_MS = 1000;
 
 function isEngineError(error: unknown): error is { code: EngineErrorCode; message: string } {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
@@ -27,15 +33,6 @@ function toCliFailure(error: unknown): CliFailure {
   return new CliFailure(describeEngineError('internal', error instanceof Error ? error.message : String(error)), ExitCode.runFailed);
 }
 
-async function waitForExit(handle: EngineHandle): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), EXIT_GRACE_MS);
-  });
-  const outcome = await Promise.race([handle.exited, timeout]);
-  clearTimeout(timer);
-  if (outcome === 'timeout') handle.kill();
-}
 
 export async function executeRun(scenario: LoadedScenario, options: RunOptions, progress: ProgressReporter): Promise<RunResult> {
   const handle = spawnEngine({ onLog: (line) => progress.note(line) });
@@ -47,19 +44,20 @@ export async function executeRun(scenario: LoadedScenario, options: RunOptions, 
     }
   });
 
-  let interrupts = 0;
+  let firstInterruptAt: number | undefined;
   let forceExit: (failure: CliFailure) => void = () => undefined;
   const forced = new Promise<never>((_, reject) => {
     forceExit = reject;
   });
-  const onInterrupt = () => {
-    interrupts++;
-    if (interrupts === 1) {
-      progress.note('Stopping: letting the engine finish and writing the reports (press Ctrl-C again to quit at once)...');
+  const onInterrupt = (signal: NodeJS.Signals) => {
+    const now = Date.now();
+    if (firstInterruptAt === undefined) {
+      firstInterruptAt = now;
+      progress.note(`Stopping on ${signal}: letting the engine finish and writing the reports (press Ctrl-C again to quit at once)...`);
       handle.stop();
-    } else {
+    } else if (now - firstInterruptAt >= SAME_INTERRUPT_MS) {
       handle.kill();
-      forceExit(new CliFailure('Quit at once on the second Ctrl-C: no reports were written.', ExitCode.runFailed));
+      forceExit(new CliFailure(`Quit at once on a second interrupt (${signal}): no reports were written.`, ExitCode.runFailed));
     }
   };
   process.on('SIGINT', onInterrupt);
@@ -75,7 +73,8 @@ export async function executeRun(scenario: LoadedScenario, options: RunOptions, 
       allowedFolders: [...scenario.access.folders],
     };
     const result = await Promise.race([runToCompletion(handle, start, (snapshot) => progress.update(snapshot)), forced]);
-    await waitForExit(handle);
+    // Normally at once; the handle kills an engine that lingers (ENGINE_EXIT_GRACE_MS).
+    await Promise.race([handle.exited, forced]);
     return result;
   } catch (error) {
     handle.kill();

@@ -49,6 +49,8 @@ export abstract class LoadDriver implements UserDriver {
   /** The users running when the stop began: the last interval reports them, not the wind-down. */
   private usersAtStop = 0;
   private drained: (() => void) | undefined;
+  /** Ends the stop's grace early, when one runs (endGraceNow()). */
+  private graceOver: (() => void) | undefined;
 
   constructor(protected readonly config: DriverConfig) {
     this.compiled = config.compiled;
@@ -83,6 +85,11 @@ export abstract class LoadDriver implements UserDriver {
     if (this.stopping) return;
     this.startedAt = startedAt;
     this.begin();
+  }
+
+  /** A stop from outside while the grace runs: iterations still running are cut off now. */
+  endGraceNow(): void {
+    this.graceOver?.();
   }
 
   protected abstract begin(): void;
@@ -130,7 +137,7 @@ export abstract class LoadDriver implements UserDriver {
     if (!idle && graceMs > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, graceMs);
-        this.drained = () => {
+        this.drained = this.graceOver = () => {
           clearTimeout(timer);
           resolve();
         };

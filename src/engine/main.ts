@@ -1,11 +1,13 @@
 // Entry of the engine child process (dist/engine.js), forked by spawnEngine(). It speaks the
 // engine protocol over IPC, runs one run, and exits. It never outlives its parent: when the IPC
-// channel closes (the parent exited or died), it exits at once.
+// channel closes (the parent exited or died), it exits at once. SIGINT and SIGTERM stop the run
+// as the parent's `run/stop` does, so that its result still reaches the parent.
 
+import { onInterrupt } from './interrupts';
 import { join } from 'node:path';
 import { ENGINE_PROTOCOL_VERSION, type EngineEvent } from '../core/protocol/engine';
 import { isEngineCommand } from '../core/protocol/guards';
-import { RunController } from './run-controller';
+import { EngineRun } from './engine-run';
 
 const WORKER_ENTRY = join(__dirname, 'engine-worker.js');
 
@@ -36,13 +38,19 @@ function main(): void {
     process.exit(2);
   }
   process.on('disconnect', () => process.exit(0));
-  // Ctrl-C in a terminal signals the whole foreground process group, this child included. The
-  // parent decides how a run stops (cleanly, with reports); if the parent dies, 'disconnect' ends us.
-  process.on('SIGINT', () => undefined);
+  let run: EngineRun | undefined;
+  let stopBeforeStart = false;
+  // Ctrl-C in a terminal and `timeout`/CI/Kubernetes signal the whole process group, this child
+  // included; a signal may also reach this process alone. Either way the run stops cleanly and its
+  // result goes to the parent (EngineRun.stop() takes one interrupt that arrives twice as one).
+  const interrupt = (): void => {
+    if (run) run.stop();
+    else stopBeforeStart = true;
+  };
+  onInterrupt(interrupt);
   process.on('uncaughtException', (error) => {
     exitAfter({ type: 'run/error', code: 'internal', message: error.message, detail: error.stack }, 3);
   });
-  let controller: RunController | undefined;
   process.on('message', (message: unknown) => {
     if (!isEngineCommand(message)) {
       send({ type: 'run/log', level: 'warn', message: `engine: ignored a message it does not understand` });
@@ -50,7 +58,7 @@ function main(): void {
     }
     switch (message.type) {
       case 'run/start': {
-        if (controller) {
+        if (run) {
           send({ type: 'run/log', level: 'warn', message: 'engine: a run is already in progress; run/start ignored' });
           return;
         }
@@ -59,16 +67,17 @@ function main(): void {
           exitAfter({ type: 'run/error', runId: message.runId, code: 'protocol-mismatch', message: text }, 3);
           return;
         }
-        controller = new RunController(message, (event) => send(event), WORKER_ENTRY);
+        run = new EngineRun(message, (event) => send(event), WORKER_ENTRY);
+        if (stopBeforeStart) run.stop();
         // Messages are delivered in order: once the last one is out, every result has reached the parent.
-        void controller
+        void run
           .run()
           .then(() => flushed)
           .then(() => process.exit(0));
         break;
       }
       case 'run/stop':
-        if (controller) controller.stop();
+        if (run) run.stop();
         else process.exit(0);
         break;
     }

@@ -1,5 +1,6 @@
 // The one way into the engine, for the CLI and the extension: fork dist/engine.js, talk to it over
-// typed IPC, stop it gracefully or kill it. The child exits when its parent goes away.
+// typed IPC, stop it gracefully or kill it. The handle owns the one shutdown policy (below); the
+// child exits when its parent goes away.
 
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,20 +22,32 @@ export interface SpawnEngineOptions {
 
 export type StartCommand = Extract<EngineCommand, { type: 'run/start' }>;
 
+/**
+ * The engine's shutdown policy, the same for the CLI and the extension:
+ * - `stop()` asks for a graceful stop: running iterations get the run's stop-timeout, and the
+ *   engine then has ENGINE_STOP_GRACE_MS to report and exit; after that it is killed (SIGKILL).
+ * - once the engine has sent its last event (`run/finished` or `run/error`), it has
+ *   ENGINE_EXIT_GRACE_MS to exit by itself; after that it is killed.
+ * - `kill()` kills at once (a second interrupt, a window or extension going away).
+ */
 export interface EngineHandle {
   readonly pid: number | undefined;
   start(command: StartCommand): void;
-  /** Graceful: honours stop-timeout; the child ends within 1 s after it (then it is killed). */
+  /** Graceful stop (see the policy above); calling it again changes nothing. */
   stop(): void;
-  /** Hard kill, for dispose paths. */
+  /** Hard kill, at once. */
   kill(): void;
   onEvent(listener: (event: EngineEvent) => void): { dispose(): void };
   /** Resolves when the child process has exited (code, signal). */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** How long after its stop-timeout a stopping engine may take before it is killed. */
-export const STOP_GRACE_MS = 1500;
+/** How long after its stop-timeout a stopping engine may take to report and exit before it is killed. */
+export const ENGINE_STOP_GRACE_MS = 2000;
+/** How long after its last event (result or error) the engine may take to exit before it is killed. */
+export const ENGINE_EXIT_GRACE_MS = 2000;
+/** Node's timers hold at most 2^31-1 ms; a longer delay would fire at once. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** dist/engine.js beside this bundle; from sources (tests), the built one in dist/. */
 export function defaultEngineEntry(): string {
@@ -59,13 +72,34 @@ export function spawnEngine(options: SpawnEngineOptions = {}): EngineHandle {
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     serialization: 'json',
+    // A process group of its own (POSIX): Ctrl-C in a terminal, `timeout`, CI and Kubernetes signal
+    // the caller's group, and the caller alone decides how the run stops (one interrupt, even in
+    // the engine's first moments, before it can catch a signal). The engine still never outlives
+    // its caller: it exits when the IPC channel closes (src/engine/main.ts).
+    detached: process.platform !== 'win32',
   });
   const listeners = new Set<(event: EngineEvent) => void>();
   const log = options.onLog;
   child.stdout?.on('data', lineReader((line) => log?.(line)));
   child.stderr?.on('data', lineReader((line) => log?.(line)));
   let stopTimeoutMs = 0;
+  let stopAsked = false;
   let killTimer: NodeJS.Timeout | undefined;
+  let killAt = Infinity;
+  const running = (): boolean => child.exitCode === null && child.signalCode === null;
+  const kill = (): void => {
+    if (running()) child.kill('SIGKILL');
+  };
+  /** Kills the child `delayMs` from now, unless an earlier kill is already due. */
+  const killAfter = (delayMs: number): void => {
+    const at = Date.now() + delayMs;
+    if (!running() || at >= killAt) return;
+    if (killTimer) clearTimeout(killTimer);
+    killAt = at;
+    killTimer = setTimeout(kill, Math.min(delayMs, LONGEST_TIMER_MS));
+    // The timer must not keep a CLI or a test process alive on its own.
+    killTimer.unref();
+  };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
     child.on('exit', (code, signal) => {
       if (killTimer) clearTimeout(killTimer);
@@ -79,6 +113,7 @@ export function spawnEngine(options: SpawnEngineOptions = {}): EngineHandle {
       return;
     }
     if (message.type === 'run/started') stopTimeoutMs = message.stopTimeoutMs ?? stopTimeoutMs;
+    if (message.type === 'run/finished' || message.type === 'run/error') killAfter(ENGINE_EXIT_GRACE_MS);
     for (const listener of [...listeners]) listener(message);
   });
   const send = (command: EngineCommand): void => {
@@ -91,14 +126,12 @@ export function spawnEngine(options: SpawnEngineOptions = {}): EngineHandle {
       send(command);
     },
     stop() {
+      if (stopAsked) return;
+      stopAsked = true;
       send({ type: 'run/stop' });
-      if (!killTimer && child.exitCode === null) {
-        killTimer = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs + STOP_GRACE_MS);
-      }
+      killAfter(stopTimeoutMs + ENGINE_STOP_GRACE_MS);
     },
-    kill() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
+    kill,
     onEvent(listener) {
       listeners.add(listener);
       return { dispose: () => listeners.delete(listener) };

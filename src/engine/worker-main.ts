@@ -45,6 +45,9 @@ function main(): void {
           (error: unknown) => post({ type: 'failed', message: String(error) }),
         );
         break;
+      case 'end-grace':
+        driver.endGraceNow();
+        break;
     }
   });
   // Ready once the connections for the first second are open: the run's clock starts after that.

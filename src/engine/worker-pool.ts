@@ -107,6 +107,11 @@ export class WorkerPool {
     });
   }
 
+  /** Ends the stop's grace at once: iterations still running are cut off now. */
+  endGraceNow(): void {
+    this.broadcast({ type: 'end-grace' });
+  }
+
   async terminate(): Promise<void> {
     this.ending = true;
     await Promise.allSettled(this.workers.map((worker) => worker.terminate()));

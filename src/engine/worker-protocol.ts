@@ -32,7 +32,9 @@ export interface WorkerSetup {
 export type ToWorker =
   /** Unix ms at which the run starts: every worker aligns its own monotonic clock on it. */
   | { type: 'start'; startAt: number }
-  | { type: 'flush'; seq: number } | { type: 'stop'; graceMs: number };
+  | { type: 'flush'; seq: number } | { type: 'stop'; graceMs: number }
+  /** A stop while a stop's grace runs: cut off the iterations still running now. */
+  | { type: 'end-grace' };
 
 export type FromWorker =
   | { type: 'ready' }

@@ -57,7 +57,7 @@ describe('Ctrl-C during loadlens run', () => {
     assert.ok(existsSync(json));
   });
 
-  it('survives Ctrl-C in a terminal, which signals the engine child as well', async () => {
+  it('survives Ctrl-C in a terminal, which signals the CLI\'s whole process group', async () => {
     const file = dir.file('terminal.load.http', ['# @users 2', '# @run-time 1h', '# @think 100ms', '', '### Home', 'GET /', ''].join('\n'));
     const json = join(dir.path, 'terminal.json');
     const cli = startCli(['run', file, '-H', demo.url, '--json', json], { ownProcessGroup: true });

@@ -22,7 +22,7 @@ export const RUN_HELP: CommandHelp = {
   options: [...RUN_OPTIONS, HELP_OPTION],
   notes: [
     'Durations: 250ms, 30s, 5m, 1h30m, or a number of seconds.',
-    'Ctrl-C stops the run cleanly and still writes every report asked for; a second Ctrl-C quits at once.',
+    'Ctrl-C or SIGTERM stops the run cleanly and still writes every report asked for; a second, separate Ctrl-C quits at once.',
     'Exit codes: 0 passed, 1 an error threshold broke, 2 usage or scenario error (nothing sent), 3 the run failed.',
   ],
   examples: [

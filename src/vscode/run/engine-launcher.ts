@@ -2,10 +2,10 @@
 // that runs the extension host. Desktop VS Code's host is Electron, which behaves as Node only
 // with ELECTRON_RUN_AS_NODE=1; code-server's host is plain Node, where the variable is harmless.
 import * as vscode from 'vscode';
-import { spawnEngine } from '../../engine/spawn';
-import type { EngineProcess } from './run-controller';
+import { spawnEngine, type EngineHandle } from '../../engine/spawn';
 
-export function launchEngine(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): EngineProcess {
+
+export function launchEngine(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): EngineHandle {
   const engine = spawnEngine({
     entry: vscode.Uri.joinPath(extensionUri, 'dist', 'engine.js').fsPath,
     execPath: process.execPath,

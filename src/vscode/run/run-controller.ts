@@ -1,21 +1,12 @@
 // One load test at a time per window: starts the engine, relays its events, stops it on request
-// (within a second: a graceful stop, then a kill), and makes sure no engine outlives the run, the
-// window or the extension. Free of `vscode` so that it is tested against the real engine.
-import type { EngineCommand, EngineEvent, RunOptions } from '../../core/protocol/engine';
+// (the engine handle's shutdown policy: src/engine/spawn.ts), and makes sure no engine outlives
+// the run, the window or the extension. Free of `vscode` so that it is tested against the real engine.
+import type { EngineEvent, RunOptions } from '../../core/protocol/engine';
+import type { EngineHandle } from '../../engine/spawn';
 import type { IntervalSnapshot, ResolvedLoadModel, RunResult } from '../../core/metrics/result';
 import { ENGINE_PROTOCOL_VERSION } from '../../core/protocol/engine';
 import type { RunHeading } from '../../core/protocol/webview';
 import { engineCrashMessage, runErrorMessage } from './logic/run-failure';
-
-/** The part of spawn.ts's EngineHandle the controller uses. */
-export interface EngineProcess {
-  readonly pid: number | undefined;
-  start(command: Extract<EngineCommand, { type: 'run/start' }>): void;
-  stop(): void;
-  kill(): void;
-  onEvent(listener: (event: EngineEvent) => void): { dispose(): void };
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
 
 export interface RunRequest {
   runId: string;
@@ -57,27 +48,21 @@ export class RunAlreadyActiveError extends Error {
   }
 }
 
-/** After `stop()`, how long the engine has (beyond the scenario's stop-timeout) before it is killed. */
-export const STOP_GRACE_MS = 1000;
-/** After an error or a result, how long the engine has to exit by itself before it is killed. */
-const EXIT_GRACE_MS = 2000;
-
 interface Session {
   run: ActiveRun;
-  engine: EngineProcess;
+  engine: EngineHandle;
   subscription: { dispose(): void };
   ended: boolean;
-  killTimer?: ReturnType<typeof setTimeout>;
 }
 
 export class RunController {
   private session: Session | undefined;
   /** Engines not yet exited, including those of ended runs that are still shutting down. */
-  private readonly living = new Set<EngineProcess>();
+  private readonly living = new Set<EngineHandle>();
   private readonly listeners = new Set<(event: RunEvent) => void>();
 
   constructor(
-    private readonly spawn: () => EngineProcess,
+    private readonly spawn: () => EngineHandle,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -113,7 +98,7 @@ export class RunController {
     return run;
   }
 
-  /** Graceful stop: the engine ends the run and reports it; it is killed if it takes too long. */
+  /** Graceful stop: the engine ends the run and reports it; the handle kills it if it takes too long. */
   stop(): boolean {
     const session = this.session;
     if (!session || session.ended) return false;
@@ -122,8 +107,6 @@ export class RunController {
       this.emit({ type: 'stopping', run: session.run });
       session.engine.stop();
     }
-    const stopTimeoutMs = session.run.request.options.stopTimeoutMs ?? 0;
-    this.killLater(session, stopTimeoutMs + STOP_GRACE_MS);
     return true;
   }
 
@@ -164,11 +147,9 @@ export class RunController {
         return;
       case 'run/finished':
         this.end(session, { type: 'finished', run, result: event.result });
-        this.killLater(session, EXIT_GRACE_MS);
         return;
       case 'run/error':
         this.end(session, { type: 'failed', run, message: runErrorMessage(event.code, event.message) });
-        this.killLater(session, EXIT_GRACE_MS);
         return;
       case 'run/log':
         // The launcher sends the engine's log to the output channel.
@@ -178,7 +159,6 @@ export class RunController {
 
   private exited(session: Session, exit: { code: number | null; signal: NodeJS.Signals | null }): void {
     this.living.delete(session.engine);
-    if (session.killTimer) clearTimeout(session.killTimer);
     session.subscription.dispose();
     if (!session.ended) {
       const run = session.run;
@@ -197,13 +177,6 @@ export class RunController {
     session.ended = true;
     if (this.session === session) this.session = undefined;
     this.emit(event);
-  }
-
-  private killLater(session: Session, delayMs: number): void {
-    if (session.killTimer) return;
-    session.killTimer = setTimeout(() => session.engine.kill(), delayMs);
-    // The timer must not keep a CLI or a test process alive on its own.
-    session.killTimer.unref?.();
   }
 
   private emit(event: RunEvent): void {

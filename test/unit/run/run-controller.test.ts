@@ -2,12 +2,12 @@
 // a run's events in order, stop, one run at a time, crashes in words, no engine left behind.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnEngine } from '../../../src/engine/spawn';
-import { RunAlreadyActiveError, RunController, type EngineProcess, type RunEvent, type RunRequest } from '../../../src/vscode/run/run-controller';
+import { spawnEngine, type EngineHandle } from '../../../src/engine/spawn';
+import { RunAlreadyActiveError, RunController, type RunEvent, type RunRequest } from '../../../src/vscode/run/run-controller';
 import { ensureBuilt, startServer, type TestServer } from '../../engine/helpers';
 
 let server: TestServer;
-const spawned: EngineProcess[] = [];
+const spawned: EngineHandle[] = [];
 
 before(async () => {
   ensureBuilt();

@@ -1,6 +1,6 @@
-// One run inside the engine process: prepare, start the workers on a shared clock, turn their
-// partials into one interval per second, watch `abort` rules, stop (planned end, parent's stop,
-// abort) and assemble the RunResult.
+// One run as the engine process carries it out: prepare, start the workers on a shared clock, turn
+// their partials into one interval per second, watch `abort` rules, stop (planned end, a stop from
+// outside, abort) and assemble the RunResult.
 
 import { performance } from 'node:perf_hooks';
 import { applicableThresholds, createAbortTracker, deriveInsights, evaluateThresholds } from '../core/analysis';
@@ -28,7 +28,7 @@ function shownHost(host: string | undefined): string | undefined {
 /** Workers start this long after they are ready, so that all begin on the same tick. */
 const START_DELAY_MS = 50;
 
-export class RunController {
+export class EngineRun {
   private prepared: PreparedRun | undefined;
   private pool: WorkerPool | undefined;
   private aggregator: RunAggregator | undefined;
@@ -44,7 +44,9 @@ export class RunController {
   private tickTimer: NodeJS.Timeout | undefined;
   private endTimer: NodeJS.Timeout | undefined;
   private stopping: { outcome: Outcome; abortedBy?: string } | undefined;
-  private stopRequestedEarly = false;
+  /** A stop came from outside (the parent's run/stop or a signal to this process). */
+  private stopRequested = false;
+  private ended = false;
   private done!: () => void;
   readonly finished = new Promise<void>((resolve) => (this.done = resolve));
 
@@ -75,12 +77,10 @@ export class RunController {
       onPartials: (seq, partials) => this.onPartials(seq, partials),
       onCrash: (message) => this.fail('worker-crashed', message),
     });
-    await this.pool.ready();
-    if (this.stopRequestedEarly) {
-      this.finish('stopped', [], undefined);
-      return this.finished;
-    }
-    this.begin(prepared);
+    if (this.stopRequested) this.finish('stopped', [], undefined);
+    await Promise.race([this.pool.ready(), this.finished]);
+    // A stop before the clock started has already ended the run (see stop()).
+    if (!this.ended) this.begin(prepared);
     return this.finished;
   }
 
@@ -161,9 +161,20 @@ export class RunController {
     return snapshot;
   }
 
-  /** The parent asked to stop. */
+  /**
+   * A stop from outside: the parent's `run/stop` or SIGINT/SIGTERM to this process. One interrupt
+   * often arrives twice (a terminal or `timeout` signals the whole process group, and the parent
+   * forwards it as `run/stop`), so only the first counts; a harder stop is the parent's kill.
+   * - before the clock started (warm-up, pre-connect): the run ends at once, with no requests;
+   * - while the load runs: as at the planned end, running iterations get the stop-timeout;
+   * - while the planned end already waits on the stop-timeout: the wait ends now.
+   */
   stop(): void {
-    if (!this.pool || this.startTime === 0) this.stopRequestedEarly = true;
+    if (this.stopRequested || this.ended) return;
+    this.stopRequested = true;
+    if (!this.pool || !this.prepared) return; // run() has not begun: it sees stopRequested
+    if (this.startTime === 0) this.finish('stopped', [], undefined);
+    else if (this.stopping) this.pool.endGraceNow();
     else this.beginStop('stopped');
   }
 
@@ -176,6 +187,8 @@ export class RunController {
   }
 
   private finish(outcome: Outcome, lastPartials: IntervalPartial[], abortedBy: string | undefined): void {
+    if (this.ended) return;
+    this.ended = true;
     const prepared = this.prepared as PreparedRun;
     const aggregator = this.aggregator as RunAggregator;
     const stoppedAt = performance.now();
@@ -209,6 +222,8 @@ export class RunController {
   }
 
   private fail(code: Extract<EngineEvent, { type: 'run/error' }>['code'], message: string): void {
+    if (this.ended) return;
+    this.ended = true;
     this.emit({ type: 'run/error', runId: this.runId, code, message });
     if (this.tickTimer) clearTimeout(this.tickTimer);
     if (this.endTimer) clearTimeout(this.endTimer);

@@ -4,6 +4,7 @@
 
 import { version } from '../../package.json';
 import { runCheck } from './commands/check';
+import { runImport } from './commands/import';
 import { runReport } from './commands/report';
 import { runRun } from './commands/run';
 import { CliFailure, ExitCode, UsageError } from './exit-codes';
@@ -13,6 +14,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => ExitCode | Promise<E
   run: runRun,
   check: runCheck,
   report: runReport,
+  import: runImport,
 };
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
@@ -27,7 +29,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
   const handler = COMMANDS[command];
   if (!handler) {
-    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report.';
+    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import.';
     throw new UsageError(`unknown command '${command}'.${hint}`);
   }
   return handler(rest);

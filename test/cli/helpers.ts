@@ -36,10 +36,10 @@ export interface RunningCli {
 
 /** Starts `node dist/cli.js ...args`; asynchronous, so servers in this process keep answering. */
 /** `ownProcessGroup`: the CLI leads a process group of its own, as a terminal's foreground job does. */
-export function startCli(args: string[], options: { cwd?: string; timeoutMs?: number; ownProcessGroup?: boolean } = {}): RunningCli {
+export function startCli(args: string[], options: { cwd?: string; timeoutMs?: number; ownProcessGroup?: boolean; env?: Record<string, string> } = {}): RunningCli {
   const child = spawn(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: options.ownProcessGroup ?? false,
   });
@@ -86,7 +86,7 @@ export function startCli(args: string[], options: { cwd?: string; timeoutMs?: nu
   };
 }
 
-export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CliOutcome> {
+export function runCli(args: string[], options: { cwd?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<CliOutcome> {
   return startCli(args, options).done;
 }
 

@@ -1,0 +1,133 @@
+// `loadlens import curl|har|openapi|postman SOURCE [-o OUT.load.http] [--host URL]`: reads the
+// source, converts it with src/core/import (pure), writes the scenario (stdout without -o) and
+// any side files, and lists on standard error what could not be carried over.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { checkScenario } from '../../core/scenario';
+import { importCurl, ImportError, type ImportOutput } from '../../core/import';
+import { createFileCheckEnvironment } from '../../engine/file-check-environment';
+import { parseArgs } from '../args';
+import { CliFailure, ExitCode, UsageError } from '../exit-codes';
+import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
+import { formatDiagnostic, sortDiagnostics } from '../scenario-file';
+
+export const IMPORT_HELP: CommandHelp = {
+  usage: 'loadlens import curl|har|openapi|postman SOURCE [-o OUT.load.http] [--host URL]',
+  summary:
+    'Write a load scenario from what you already have: a curl command (SOURCE is the command, or -\n' +
+    'for standard input), a HAR 1.2 recording, an OpenAPI 3.x document (JSON or YAML) or a Postman\n' +
+    'collection v2.1. Without -o the scenario goes to standard output. What cannot be carried over\n' +
+    'is a comment in the scenario and a line on standard error. Exit 2 when SOURCE cannot be read.',
+  options: [
+    { name: 'output', short: 'o', value: 'FILE', description: 'write the scenario to FILE (bodies that need a file of their own go beside it)' },
+    { name: 'host', value: 'URL', description: "the scenario's # @host instead of the source's own server" },
+    HELP_OPTION,
+  ],
+  examples: [
+    "loadlens import curl \"curl -X POST http://localhost:8888/hospital -H 'Content-Type: application/json' -d '{\\\"name\\\":\\\"A\\\",\\\"beds\\\":3}'\" -o hospital.load.http",
+    'pbpaste | loadlens import curl - -o copied.load.http',
+  ],
+};
+
+const KINDS = ['curl'] as const;
+type Kind = (typeof KINDS)[number];
+
+function readStdin(): string {
+  try {
+    return readFileSync(0, 'utf8');
+  } catch (error) {
+    throw new CliFailure(`cannot read standard input: ${(error as Error).message}.`, ExitCode.usage);
+  }
+}
+
+function readOptional(path: string): Uint8Array | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function convert(kind: Kind, positionals: readonly string[], host: string | undefined, sideFilePrefix: string): ImportOutput {
+  const [source = ''] = positionals;
+  switch (kind) {
+    case 'curl': {
+      // `loadlens import curl -- curl -X POST URL ...` hands over words the shell already split.
+      const command = positionals.length > 1 ? positionals : source === '-' ? readStdin() : source;
+      return importCurl(command, { sideFilePrefix, readFile: readOptional, ...(host !== undefined ? { host } : {}) });
+    }
+  }
+}
+
+function sideFilePrefixFor(output: string | undefined): string {
+  if (output === undefined) return 'imported';
+  return basename(output).replace(/\.load\.http$/, '').replace(/\.http$/, '') || 'imported';
+}
+
+function checkHost(host: string | undefined): void {
+  if (host !== undefined && !/^https?:\/\/[^/\s]+/i.test(host)) {
+    throw new UsageError(`--host needs an http:// or https:// URL, e.g. --host http://localhost:8888 (got ${JSON.stringify(host)}).`);
+  }
+}
+
+export function runImport(argv: readonly string[]): ExitCode {
+  const args = parseArgs(argv, IMPORT_HELP.options, 'import');
+  if (args.flags.has('help')) {
+    process.stdout.write(formatCommandHelp(IMPORT_HELP));
+    return ExitCode.ok;
+  }
+  const [kind, ...sources] = args.positionals;
+  if (kind === undefined) throw new UsageError(`what to import? Usage: ${IMPORT_HELP.usage}`);
+  if (!(KINDS as readonly string[]).includes(kind)) {
+    throw new UsageError(`cannot import '${kind}': the kinds are ${KINDS.join(', ')}. Usage: ${IMPORT_HELP.usage}`);
+  }
+  if (sources.length === 0) throw new UsageError(`which ${kind}? Give it as SOURCE (or - for standard input). Usage: ${IMPORT_HELP.usage}`);
+  const host = args.values.get('host');
+  checkHost(host);
+  const output = args.values.get('output');
+  let result: ImportOutput;
+  try {
+    result = convert(kind as Kind, sources, host, sideFilePrefixFor(output));
+  } catch (error) {
+    if (error instanceof ImportError) throw new CliFailure(`cannot import ${describeSource(kind, sources)}: ${error.message}.`, ExitCode.usage);
+    throw error;
+  }
+  const folder = output === undefined ? process.cwd() : dirname(resolve(output));
+  for (const file of result.sideFiles) writeOut(join(folder, file.name), file.bytes);
+  if (output === undefined) process.stdout.write(result.scenario);
+  else writeOut(output, result.scenario);
+  reportNotes(result, output);
+  reportProblems(result.scenario, output);
+  return ExitCode.ok;
+}
+
+function describeSource(kind: string, sources: readonly string[]): string {
+  if (kind === 'curl') return 'the curl command';
+  return sources[0] === '-' ? 'standard input' : (sources[0] ?? '');
+}
+
+function writeOut(path: string, content: string | Uint8Array): void {
+  try {
+    writeFileSync(path, content);
+  } catch (error) {
+    throw new CliFailure(`cannot write ${path}: ${(error as Error).message}. Choose another place with -o FILE.`, ExitCode.runFailed);
+  }
+}
+
+function reportNotes(result: ImportOutput, output: string | undefined): void {
+  for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
+  const target = output ?? 'standard output';
+  const left = result.notes.length;
+  process.stderr.write(`loadlens import: wrote ${target}${left ? `; ${left} note${left === 1 ? '' : 's'} above, also as comments in the scenario` : ''}.\n`);
+}
+
+/** Every import must pass `check`; a failure here is a bug of the importer, said as such. */
+function reportProblems(text: string, output: string | undefined): void {
+  const file = output ?? 'imported.load.http';
+  const environment = output !== undefined ? createFileCheckEnvironment(resolve(output)) : undefined;
+  const { diagnostics } = environment ? checkScenario(text, environment) : checkScenario(text);
+  const errors = sortDiagnostics(diagnostics).filter((diagnostic) => diagnostic.severity === 'error');
+  for (const diagnostic of errors) process.stderr.write(`${formatDiagnostic(file, diagnostic)}\n`);
+  if (errors.length) process.stderr.write('loadlens import: the scenario above does not pass `loadlens check`: please report this with the source.\n');
+}

@@ -1,0 +1,4 @@
+// Imports: cURL commands, HAR recordings, OpenAPI documents and Postman collections become
+// `*.load.http` scenarios. Pure conversions (no I/O); src/cli/commands/import.ts reads and writes.
+export { ImportError, type ImportOutput, type SideFile } from './model';
+export { importCurl, type CurlImportOptions } from './curl';

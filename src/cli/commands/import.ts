@@ -6,11 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkScenario } from '../../core/scenario';
 import { importCurl, ImportError, type ImportOutput } from '../../core/import';
-import { createFileCheckEnvironment } from '../../engine/file-check-environment';
+import { commandLineFileAccess } from '../../engine/file-access';
 import { parseArgs } from '../args';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
-import { formatDiagnostic, sortDiagnostics } from '../scenario-file';
+import { checkLoadedScenario, formatDiagnostic, sortDiagnostics } from '../scenario-file';
 
 export const IMPORT_HELP: CommandHelp = {
   usage: 'loadlens import curl|har|openapi|postman SOURCE [-o OUT.load.http] [--host URL]',
@@ -125,8 +125,8 @@ function reportNotes(result: ImportOutput, output: string | undefined): void {
 /** Every import must pass `check`; a failure here is a bug of the importer, said as such. */
 function reportProblems(text: string, output: string | undefined): void {
   const file = output ?? 'imported.load.http';
-  const environment = output !== undefined ? createFileCheckEnvironment(resolve(output)) : undefined;
-  const { diagnostics } = environment ? checkScenario(text, environment) : checkScenario(text);
+  const { diagnostics } =
+    output !== undefined ? checkLoadedScenario({ displayPath: output, absolutePath: resolve(output), text, access: commandLineFileAccess(output, []) }) : checkScenario(text);
   const errors = sortDiagnostics(diagnostics).filter((diagnostic) => diagnostic.severity === 'error');
   for (const diagnostic of errors) process.stderr.write(`${formatDiagnostic(file, diagnostic)}\n`);
   if (errors.length) process.stderr.write('loadlens import: the scenario above does not pass `loadlens check`: please report this with the source.\n');

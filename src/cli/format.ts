@@ -1,28 +1,4 @@
-// Number, time and colour formatting for terminal output.
-
-/** `0:12`, `2:00`, `1:05:09`: elapsed times as a stopwatch shows them. */
-export function clock(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
-
-/** Milliseconds with the precision that matters: `4.2`, `87`, `1204`. */
-export function ms(value: number): string {
-  if (!Number.isFinite(value)) return '-';
-  const tenths = Math.round(value * 10) / 10;
-  return tenths < 10 ? tenths.toFixed(1) : String(Math.round(value));
-}
-
-export function percent(part: number, whole: number): string {
-  return whole > 0 ? `${((part / whole) * 100).toFixed(2)}%` : '0.00%';
-}
-
-export function count(value: number): string {
-  return value.toLocaleString('en-US');
-}
+// Colour for terminal output. Numbers read as everywhere else: src/core/present.
 
 export interface Style {
   bold(text: string): string;

@@ -2,7 +2,8 @@
 // users, RPS, p95, errors); otherwise one plain line per interval, which logs and CI read well.
 
 import type { IntervalSnapshot } from '../core/metrics/result';
-import { clock, ms, percent, type Style } from './format';
+import { formatClock as clock, formatErrorShare, formatMs, formatRate, NO_VALUE } from '../core/present';
+import type { Style } from './format';
 
 export interface ProgressReporter {
   update(snapshot: IntervalSnapshot): void;
@@ -19,9 +20,9 @@ function facts(snapshot: IntervalSnapshot): string[] {
   const p95 = aggregate.window['95'];
   return [
     `users ${snapshot.users}`,
-    `${aggregate.rps.toFixed(1)} req/s`,
-    `p95 ${aggregate.total.requests > 0 && p95 !== undefined ? `${ms(p95)} ms` : '-'}`,
-    `errors ${percent(aggregate.total.failures, aggregate.total.requests)}`,
+    `${formatRate(aggregate.rps)} req/s`,
+    `p95 ${aggregate.total.requests > 0 && p95 !== undefined ? formatMs(p95) : NO_VALUE}`,
+    `errors ${formatErrorShare(aggregate.total.requests, aggregate.total.failures)}`,
   ];
 }
 

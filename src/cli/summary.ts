@@ -4,7 +4,8 @@
 import { withoutCredentials } from '../core/report/credentials';
 import { parseThresholdRule } from '../core/scenario';
 import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
-import { clock, count, ms, percent, type Style } from './format';
+import { formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
+import type { Style } from './format';
 import { renderTable, type Column, type Row } from './table';
 
 const STATS_COLUMNS: Column[] = [
@@ -21,21 +22,13 @@ const STATS_COLUMNS: Column[] = [
   { title: 'RPS', align: 'right' },
 ];
 
+const CELLS: readonly StatsColumn[] = ['method', 'name', 'requests', 'failures', 'medianMs', 'meanMs', 'minMs', 'maxMs', 'p95Ms', 'p99Ms', 'rps'];
+
 function statsRow(stats: EndpointStats): string[] {
-  const time = (value: number | undefined) => (stats.requests > 0 && value !== undefined ? ms(value) : '-');
-  return [
-    stats.method,
-    stats.name,
-    count(stats.requests),
-    `${count(stats.failures)} (${percent(stats.failures, stats.requests)})`,
-    time(stats.medianMs),
-    time(stats.meanMs),
-    time(stats.minMs),
-    time(stats.maxMs),
-    time(stats.percentiles['95']),
-    time(stats.percentiles['99']),
-    stats.rps.toFixed(2),
-  ];
+  const row = statsRowFromEndpoint(stats);
+  return CELLS.map((column) =>
+    column === 'failures' ? `${statsCellText(row, column)} (${formatErrorShare(row.requests, row.failures)})` : statsCellText(row, column),
+  );
 }
 
 export function renderStatsTable(result: RunResult): string {
@@ -58,14 +51,11 @@ export function renderFailuresTable(result: RunResult): string {
   return `Failures\n${table}`;
 }
 
-/** The measured value in the rule's unit: `6.1 ms`, `2.50%`, `41.3 req/s`. */
+/** The measured value in the rule's unit: `6.1 ms`, `2.5%`, `41.3/s`. */
 function actualText(verdict: ThresholdVerdict): string {
   if (verdict.requests === 0) return 'no requests';
   const parsed = parseThresholdRule(verdict.rule);
-  const kind = parsed.ok ? parsed.rule.metric.kind : undefined;
-  if (kind === 'errors') return `${verdict.actual.toFixed(2)}%`;
-  if (kind === 'rps') return `${verdict.actual.toFixed(1)} req/s`;
-  return `${ms(verdict.actual)} ms`;
+  return parsed.ok ? formatMetricValue(parsed.rule.metric, verdict.actual) : count(verdict.actual);
 }
 
 const targetName = (verdict: ThresholdVerdict) => (verdict.target === 'aggregate' ? 'Aggregated' : verdict.target);
@@ -134,8 +124,8 @@ export function renderHeadline(result: RunResult): string {
   const facts = [
     `${count(peakUsers)} ${peakUsers === 1 ? 'user' : 'users'} at peak`,
     `${count(result.aggregate.requests)} requests`,
-    `${result.aggregate.rps.toFixed(1)} req/s`,
-    `${percent(result.aggregate.failures, result.aggregate.requests)} failed`,
+    `${formatRate(result.aggregate.rps)} req/s`,
+    `${formatErrorShare(result.aggregate.requests, result.aggregate.failures)} failed`,
   ];
   if (result.dropped > 0) facts.push(`${count(result.dropped)} arrivals dropped`);
   return `${how} · ${facts.join(' · ')}${result.host ? ` · ${withoutCredentials(result.host)}` : ''}`;

@@ -1,12 +1,9 @@
 // Error texts that group well in the failures table (scenario-format.md, "What counts as a failure").
+import { formatExactDuration } from '../core/present/time';
 
-/** 500 -> `500ms`, 5000 -> `5s`, 90000 -> `90s`. */
-export function formatTimeout(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
-}
-
+/** `timeout after 5s`, `timeout after 1500ms`: the limit exactly as configured. */
 export function timeoutText(ms: number): string {
-  return `timeout after ${formatTimeout(ms)}`;
+  return `timeout after ${formatExactDuration(ms)}`;
 }
 
 interface ErrorLike {

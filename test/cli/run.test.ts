@@ -116,7 +116,7 @@ describe('loadlens run', () => {
       const file = dir.file('fail.load.http', scenario(['# @users 2', '# @run-time 1s', '# @think 50ms', '# @threshold errors < 1%'], ['GET /boom']));
       const { code, stdout } = await runCli(['run', file, '-H', failing.url, '-q']);
       assert.equal(code, 1, stdout);
-      assert.match(stdout, /✗ errors < 1%\s+GET \/boom: 100\.00%/);
+      assert.match(stdout, /✗ errors < 1%\s+GET \/boom: 100%/);
       assert.match(stdout, /\d+\s+GET\s+GET \/boom\s+HTTP 500/);
     } finally {
       await failing.close();

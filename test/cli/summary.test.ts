@@ -25,8 +25,8 @@ describe('summary', () => {
   it('shows the Locust columns, one row per request and the Aggregated row last', () => {
     const lines = renderStatsTable(result()).split('\n');
     assert.match(lines[1] ?? '', /^Type\s+Name\s+# reqs\s+# fails\s+Median\s+Average\s+Min\s+Max\s+p95\s+p99\s+RPS$/);
-    assert.match(lines[3] ?? '', /^GET\s+\/\s+900\s+0 \(0\.00%\)\s+4\.2\s+5\.0\s+2\.1\s+42\s+13\s+21\s+90\.00$/);
-    assert.match(lines[4] ?? '', /^POST\s+Create a hospital\s+120\s+3 \(2\.50%\)\s+87\s+104/);
+    assert.match(lines[3] ?? '', /^GET\s+\/\s+900\s+0 \(0%\)\s+4\.2\s+5\s+2\.1\s+42\s+13\s+21\s+90$/);
+    assert.match(lines[4] ?? '', /^POST\s+Create a hospital\s+120\s+3 \(2\.5%\)\s+87\s+104/);
     assert.match(lines.at(-1) ?? '', /^\s+Aggregated\s+1,020\s+3 \(0\.29%\)/);
     const widths = new Set(lines.slice(1).map((line) => line.length));
     assert.ok(widths.size <= 2, 'header, rules and rows share one width (rows may trim trailing spaces)');
@@ -51,7 +51,7 @@ describe('summary', () => {
     const lines = text.split('\n');
     assert.equal(lines[0], 'Thresholds');
     assert.match(lines[1] ?? '', /✓ p95 < 500ms\s+all 2 pass, closest: 30 ms \(Aggregated\)/);
-    assert.match(lines[2] ?? '', /✗ errors < 1%\s+Create a hospital: 2\.50%/);
+    assert.match(lines[2] ?? '', /✗ errors < 1%\s+Create a hospital: 2\.5%/);
     assert.match(lines[3] ?? '', /1 other target pass/);
   });
 
@@ -67,7 +67,7 @@ describe('progress', () => {
     let out = '';
     const progress = createPlainProgress((text) => (out += text), 20_000);
     progress.update(snapshot(3000, 50, 41.26, 12.3, 120, 3));
-    assert.equal(out, '[0:03/0:20] users 50 | 41.3 req/s | p95 12 ms | errors 2.50%\n');
+    assert.equal(out, '[0:03/0:20] users 50 | 41.3 req/s | p95 12 ms | errors 2.5%\n');
   });
 
   it('redraws a single line in place on a terminal, never wider than the terminal', () => {

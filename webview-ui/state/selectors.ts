@@ -1,9 +1,10 @@
 // What the view shows, derived from the state: the table, the progress line, the verdicts.
 import type { ResolvedLoadModel, ThresholdVerdict } from '../../src/core/metrics/result';
-import { errorPercent, formatClock, formatCount, formatPercent, formatRate } from './format';
+import { errorPercent, formatCount, formatPercent, formatRate } from '../../src/core/present/numbers';
+import { formatClock } from '../../src/core/present/time';
+import { summarizeVerdicts, verdictText } from '../../src/core/present/verdicts';
 import type { PanelState } from './reducer';
 import { emptyTable, sortRows, tableFromResult, tableFromSnapshot, type StatsTable } from './stats-rows';
-import { summarizeVerdicts, verdictText } from './verdicts';
 
 /** The table as shown: sorted rows, aggregate last. */
 export function visibleTable(state: PanelState): StatsTable {

@@ -1,25 +1,10 @@
 // The per-request stats table with Locust's web UI columns, for a live run (from the latest
 // interval) and for a finished one (from the result), and its sorting. Pure: the view renders
-// what these functions return.
-import type { EndpointStats, IntervalSnapshot, IntervalStats, RunResult } from '../../src/core/metrics/result';
+// what these functions return; a row and how its cells read are src/core/present/stats-row.ts.
+import type { IntervalSnapshot, RunResult } from '../../src/core/metrics/result';
+import { statsRowFromEndpoint, statsRowFromInterval, type StatsColumn, type StatsRow } from '../../src/core/present/stats-row';
 
-export interface StatsRow {
-  method: string;
-  name: string;
-  requests: number;
-  failures: number;
-  medianMs: number;
-  p95Ms: number;
-  p99Ms: number;
-  meanMs: number;
-  minMs: number;
-  maxMs: number;
-  avgBytes: number;
-  rps: number;
-  failuresPerSec: number;
-}
-
-export type StatsColumn = keyof StatsRow;
+export type { StatsColumn, StatsRow };
 
 export interface StatsColumnInfo {
   key: StatsColumn;
@@ -55,49 +40,12 @@ export interface StatsTable {
   aggregate: StatsRow | undefined;
 }
 
-function fromEndpoint(stats: EndpointStats): StatsRow {
-  return {
-    method: stats.method,
-    name: stats.name,
-    requests: stats.requests,
-    failures: stats.failures,
-    medianMs: stats.medianMs,
-    p95Ms: stats.percentiles['95'] ?? 0,
-    p99Ms: stats.percentiles['99'] ?? 0,
-    meanMs: stats.meanMs,
-    minMs: stats.minMs,
-    maxMs: stats.maxMs,
-    avgBytes: stats.requests > 0 ? stats.contentBytes / stats.requests : 0,
-    rps: stats.rps,
-    failuresPerSec: stats.failuresPerSec,
-  };
-}
-
-/** Live: counts and averages are cumulative, percentiles over the last 10 s, rates of the last second. */
-function fromInterval(stats: IntervalStats): StatsRow {
-  return {
-    method: stats.method,
-    name: stats.name,
-    requests: stats.total.requests,
-    failures: stats.total.failures,
-    medianMs: stats.total.medianMs,
-    p95Ms: stats.window['95'] ?? 0,
-    p99Ms: stats.window['99'] ?? 0,
-    meanMs: stats.total.meanMs,
-    minMs: stats.total.minMs,
-    maxMs: stats.total.maxMs,
-    avgBytes: stats.total.avgContentBytes,
-    rps: stats.rps,
-    failuresPerSec: stats.failuresPerSec,
-  };
-}
-
 export function tableFromResult(result: RunResult): StatsTable {
-  return { rows: result.endpoints.map(fromEndpoint), aggregate: fromEndpoint(result.aggregate) };
+  return { rows: result.endpoints.map(statsRowFromEndpoint), aggregate: statsRowFromEndpoint(result.aggregate) };
 }
 
 export function tableFromSnapshot(snapshot: IntervalSnapshot): StatsTable {
-  return { rows: snapshot.endpoints.map(fromInterval), aggregate: fromInterval(snapshot.aggregate) };
+  return { rows: snapshot.endpoints.map(statsRowFromInterval), aggregate: statsRowFromInterval(snapshot.aggregate) };
 }
 
 /** Before the first interval of a run: one empty row per request, so the table has its shape at once. */

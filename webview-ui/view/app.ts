@@ -1,7 +1,7 @@
 // The panel's page: heading with the plan and progress, the buttons, the charts and the tables.
 // It renders a PanelState; clicks become messages to the host or actions on the state.
 import type { UiMessage } from '../../src/core/protocol/webview';
-import { formatTimestamp } from '../state/format';
+import { formatTimestamp } from '../../src/core/present/time';
 import type { PanelState, UiAction } from '../state/reducer';
 import { isLive, progressFraction, progressText, verdictLine, verdicts, visibleTable } from '../state/selectors';
 import { Charts } from './charts';

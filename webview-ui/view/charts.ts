@@ -2,7 +2,7 @@
 // drawn by uPlot from the bundle, in the colours of the current VS Code theme. A theme change
 // rebuilds them, since uPlot bakes colours into its options.
 import uPlot from 'uplot';
-import { formatMs, formatRate } from '../state/format';
+import { formatMs, formatRate } from '../../src/core/present/numbers';
 import type { ChartSeries } from '../state/series';
 import { el } from './dom';
 

@@ -1,33 +1,18 @@
 // The tables: per-request statistics (Locust's columns, sortable from the keyboard), failures,
 // and threshold verdicts. Cells are text nodes only.
 import type { FailureRow, Insight, ThresholdVerdict } from '../../src/core/metrics/result';
-import { formatCount, formatMs, formatRate } from '../state/format';
+import { formatCount } from '../../src/core/present/numbers';
+import { statsCellText } from '../../src/core/present/stats-row';
 import { STATS_COLUMNS, type SortOrder, type StatsColumn, type StatsRow, type StatsTable } from '../state/stats-rows';
-import { measuredAgainstLimit, targetLabel } from '../state/verdicts';
+import { measuredAgainstLimit, targetLabel } from '../../src/core/present/verdicts';
 import { el, replaceChildren } from './dom';
-
-function cellText(row: StatsRow, column: StatsColumn): string {
-  const value = row[column];
-  if (typeof value === 'string') return value;
-  switch (column) {
-    case 'requests':
-    case 'failures':
-    case 'avgBytes':
-      return formatCount(value);
-    case 'rps':
-    case 'failuresPerSec':
-      return formatRate(value);
-    default:
-      return formatMs(value).replace(/ ms$/, '');
-  }
-}
 
 function statsRow(row: StatsRow, aggregate: boolean): HTMLTableRowElement {
   return el(
     'tr',
     { class: aggregate ? 'aggregate' : row.failures > 0 ? 'has-failures' : undefined },
     STATS_COLUMNS.map((column) =>
-      column.key === 'name' ? el('th', { scope: 'row' }, [cellText(row, column.key)]) : el('td', { class: column.numeric ? 'num' : undefined }, [cellText(row, column.key)]),
+      column.key === 'name' ? el('th', { scope: 'row' }, [statsCellText(row, column.key)]) : el('td', { class: column.numeric ? 'num' : undefined }, [statsCellText(row, column.key)]),
     ),
   );
 }

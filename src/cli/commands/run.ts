@@ -2,8 +2,9 @@
 // with live progress, then print the summary, write the reports and exit 0/1/2/3.
 
 import type { RunOptions } from '../../core/protocol/engine';
+import { describePlan } from '../../core/present';
 import { withoutCredentials } from '../../core/report/credentials';
-import { describePlan, plannedDurationMs, resolveLoadModel } from '../../core/schedule';
+import { plannedDurationMs, resolveLoadModel } from '../../core/schedule';
 import type { Diagnostic, Scenario } from '../../core/scenario';
 import { parseArgs } from '../args';
 import { executeRun } from '../engine-run';

@@ -8,4 +8,3 @@ export { deriveInsights } from './insights';
 export { measure, statsPercentileMs, errorPercent } from './measure';
 export { histogramPercentileMs, histogramDistribution } from './histogram';
 export type { DistributionBucket } from './histogram';
-export { formatMs, formatPercent, formatCount, formatRate, formatDuration } from './format';

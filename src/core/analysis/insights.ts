@@ -1,6 +1,6 @@
 // The warning signs of the seed guide (shared/guide/seed-guide.md), as plain messages with numbers.
 import type { EndpointStats, FailureRow, Insight, RunResult } from '../metrics/result';
-import { formatCount, formatMs, formatPercent, shorten } from './format';
+import { formatCount, formatMs, formatPercent, shorten } from '../present';
 import { latencyDrift, latencyGrowsWithLoad } from './latency-trends';
 import { errorPercent, statsPercentileMs } from './measure';
 

@@ -1,7 +1,7 @@
 // The two trend warnings of the seed guide, read from the per-second snapshots (their 10 s window
 // percentiles): latency that grows as load grows, and latency creeping up while load holds still.
 import type { Insight, IntervalSnapshot, ResolvedLoadModel } from '../metrics/result';
-import { formatDuration, formatMs, formatRate } from './format';
+import { formatDuration, formatMs, formatRate } from '../present';
 import { correlation, median } from './series';
 
 /** Enough seconds with samples for a trend to mean something. */

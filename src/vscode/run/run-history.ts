@@ -3,11 +3,10 @@
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/metrics/result';
 import { parseResultJson, resultJson } from '../../core/report';
-import { describePlan } from '../../core/schedule';
+import { describePlan, formatTimestamp } from '../../core/present';
 import type { RunHeading } from '../../core/protocol/webview';
 import { UserFacingError } from '../shared/command';
 import { readSettings } from '../shared/settings';
-import { formatTimestamp } from '../../../webview-ui/state/format';
 import { filesToPrune, HISTORY_FOLDER, historyFileName, listHistory, scenarioSlug, type HistoryEntry } from './logic/history';
 import { newestRunsOf, savedRunFile } from './logic/saved-runs';
 

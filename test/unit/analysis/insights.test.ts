@@ -62,7 +62,7 @@ describe('deriveInsights: latency and load', () => {
     const insights = deriveInsights(result);
     const [drift] = ofKind(insights, 'latency-drift');
     assert.equal(drift?.severity, 'warning');
-    assert.match(drift?.message ?? '', /^Latency creeps up under steady load: p95 went from \d+ ms to \d+ ms over 1m \d+s at ~50 users\. A leak or data that keeps growing\.$/);
+    assert.match(drift?.message ?? '', /^Latency creeps up under steady load: p95 went from \d+ ms to \d+ ms over 1m\d+s at ~50 users\. A leak or data that keeps growing\.$/);
     // Users did not change over the stretch, so this is not "latency grows with users".
     assert.deepEqual(ofKind(insights, 'latency-grows-with-users'), []);
   });

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describePlan, fitStagesToRunTime, resolveLoadModel, resolveWorkerCount, shareOf } from '../../../src/core/schedule';
+import { describePlan } from '../../../src/core/present';
+import { fitStagesToRunTime, resolveLoadModel, resolveWorkerCount, shareOf } from '../../../src/core/schedule';
 import { parseScenario } from '../../../src/core/scenario';
 
 const usersFile = parseScenario('# @host http://x\n# @users 20\n# @spawn-rate 5\n# @run-time 1m\n\n###\nGET /\n');

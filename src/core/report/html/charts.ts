@@ -1,7 +1,7 @@
 // The report's charts: throughput, response times and users over time, and the distribution.
 import type { RunResult } from '../../metrics/result';
 import { histogramDistribution } from '../../analysis/histogram';
-import { formatCount, formatMs } from '../../analysis/format';
+import { formatCount, formatMs } from '../../present';
 import { ratesOverTime } from '../interval-rates';
 import { escapeHtml } from './escape';
 import { barChart, lineChart, type Series } from './svg-chart';

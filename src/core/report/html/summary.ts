@@ -1,6 +1,6 @@
 // The top of the report: what ran, how it ended, and the numbers the seed guide's users read first.
 import type { ResolvedLoadModel, RunResult } from '../../metrics/result';
-import { formatCount, formatDuration, formatMs, formatRate } from '../../analysis/format';
+import { formatCount, formatDuration, formatMs, formatRate, formatSuccessPercent, formatTimestamp, NO_VALUE } from '../../present';
 import { statsPercentileMs } from '../../analysis/measure';
 import { ratesOverTime } from '../interval-rates';
 import { withoutCredentials } from '../credentials';
@@ -41,22 +41,10 @@ export function describeLoad(load: ResolvedLoadModel): string {
   }
 }
 
-/** `2026-11-26 09:30:00 UTC`: a result's own time, never the clock of whoever renders it. */
-export function utcTime(unixMs: number): string {
-  return `${new Date(unixMs).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
-}
-
-/** `99.95%`: two decimals, since the interesting success rates all start with 99; never rounded up to 100%. */
-export function successPercent(requests: number, failures: number): string {
-  if (failures === 0) return '100%';
-  const percent = Math.floor(((requests - failures) / requests) * 10_000) / 100;
-  return `${percent.toFixed(2).replace(/\.?0+$/, '')}%`;
-}
-
 /** When the run happened; a Locust run imported without its history has no start time (0). */
 export function runTimes(result: RunResult): string {
   if (result.startTime === 0) return `start time unknown, ${formatDuration(result.endTime - result.startTime)}`;
-  return `${utcTime(result.startTime)} – ${utcTime(result.endTime)}`;
+  return `${formatTimestamp(result.startTime)} – ${formatTimestamp(result.endTime)}`;
 }
 
 function card(label: string, value: string): string {
@@ -65,14 +53,14 @@ function card(label: string, value: string): string {
 
 export function summarySection(result: RunResult): string {
   const { aggregate } = result;
-  const successRate = aggregate.requests === 0 ? '–' : successPercent(aggregate.requests, aggregate.failures);
+  const successRate = formatSuccessPercent(aggregate.requests, aggregate.failures);
   const p95 = statsPercentileMs(aggregate, 95);
   const peakRps = Math.max(0, ...ratesOverTime(result.intervals).map((r) => r?.rps ?? 0));
   const cards = [
     card('Total requests', formatCount(aggregate.requests)),
     card('Success rate', successRate),
-    card('Average latency', aggregate.requests === 0 ? '–' : formatMs(aggregate.meanMs)),
-    card('95th percentile', p95 === undefined ? '–' : formatMs(p95)),
+    card('Average latency', aggregate.requests === 0 ? NO_VALUE : formatMs(aggregate.meanMs)),
+    card('95th percentile', p95 === undefined ? NO_VALUE : formatMs(p95)),
     card('RPS (peak)', `${formatRate(aggregate.rps)} (${formatRate(peakRps)})`),
     card('Failures', formatCount(aggregate.failures)),
     card('Duration', formatDuration(result.endTime - result.startTime)),

@@ -1,6 +1,7 @@
 // Charts as inline SVG, drawn here rather than by a script: the report opens offline, prints, and
 // needs no JavaScript. Colours come from CSS classes so that dark mode and print restyle them.
 import { escapeHtml } from './escape';
+import { formatClock } from '../../present/time';
 
 export interface Series {
   label: string;
@@ -36,16 +37,6 @@ export function niceScale(max: number, ticks: number): { max: number; step: numb
 function tickLabel(value: number): string {
   if (value >= 10_000) return `${Math.round(value / 1000)}k`;
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(3)));
-}
-
-/** `45s`, `2:30`, `1:02:30`. */
-export function clockLabel(seconds: number): string {
-  const s = Math.round(seconds);
-  if (s < 60) return `${s}s`;
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = String(s % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
 const fmt = (n: number): string => String(Math.round(n * 10) / 10);
@@ -90,7 +81,7 @@ export function lineChart(input: LineChartInput): string {
   const { step: xStep } = niceScale(xMax, 6);
   for (let v = 0; v <= xMax + xStep / 2; v += xStep) {
     if (v > xMax) break;
-    body += `<text class="tick" x="${fmt(x(v))}" y="${HEIGHT - 10}" text-anchor="middle">${clockLabel(v)}</text>`;
+    body += `<text class="tick" x="${fmt(x(v))}" y="${HEIGHT - 10}" text-anchor="middle">${formatClock(v * 1000)}</text>`;
   }
   body += `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${MARGIN.top + PLOT_H}" y2="${MARGIN.top + PLOT_H}"/>`;
   for (const series of input.series) {

@@ -1,6 +1,7 @@
 // The report's tables: threshold verdicts, insights, Locust's statistics and percentiles, failures.
 import { PERCENTILES, type EndpointStats, type RunResult, type ThresholdVerdict } from '../../metrics/result';
-import { formatCount, formatMs, formatPercent, formatRate } from '../../analysis/format';
+import { parseThresholdRule } from '../../scenario/thresholds';
+import { formatCount, formatMetricValue, formatMsNumber as ms, formatRate } from '../../present';
 import { escapeHtml } from './escape';
 
 const text = (value: string): string => `<td class="text">${escapeHtml(value)}</td>`;
@@ -10,19 +11,9 @@ const heads = (labels: string[], textColumns: number[]): string =>
   `<tr>${labels.map((label, i) => `<th${textColumns.includes(i) ? ' class="text"' : ''}>${escapeHtml(label)}</th>`).join('')}</tr>`;
 const table = (head: string, rows: string[]): string => `<div class="scroll"><table><thead>${head}</thead><tbody>${rows.join('')}</tbody></table></div>`;
 
-/** Latency as a table shows it: `0.42`, `4.2`, `312`. */
-function ms(value: number): string {
-  if (value === 0) return '0';
-  if (value < 1) return value.toFixed(2);
-  if (value < 10) return value.toFixed(1);
-  return formatCount(Math.round(value));
-}
-
 function actualOf(verdict: ThresholdVerdict): string {
-  const metric = verdict.rule.trim().split(/[\s<>=]/, 1)[0] ?? '';
-  if (metric === 'errors') return formatPercent(verdict.actual);
-  if (metric === 'rps') return `${formatRate(verdict.actual)}/s`;
-  return formatMs(verdict.actual);
+  const parsed = parseThresholdRule(verdict.rule);
+  return parsed.ok ? formatMetricValue(parsed.rule.metric, verdict.actual) : formatCount(verdict.actual);
 }
 
 export function verdictsSection(result: RunResult): string {

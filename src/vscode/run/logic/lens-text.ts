@@ -1,7 +1,6 @@
 // The words of the code lenses and the status bar item. Pure, so that what the user reads is tested.
 import type { EndpointStats, IntervalSnapshot, ResolvedLoadModel, RunResult } from '../../../core/metrics/result';
-import { errorPercent, formatClock, formatCount, formatMs, formatPercent, formatRate } from '../../../../webview-ui/state/format';
-import { summarizeVerdicts, verdictText } from '../../../../webview-ui/state/verdicts';
+import { errorPercent, formatClock, formatCount, formatMs, formatPercent, formatRate, summarizeVerdicts, verdictText } from '../../../core/present';
 
 export const RUN_LENS_LABEL = '▶ Run load test';
 export const STOP_LENS_LABEL = '■ Stop';

@@ -1,7 +1,8 @@
 // The plan a run would follow, in words, for the run lens and the panel's heading.
 import type { RunOptions } from '../../../core/protocol/engine';
 import type { Scenario } from '../../../core/scenario';
-import { describePlan, resolveLoadModel } from '../../../core/schedule';
+import { describePlan } from '../../../core/present';
+import { resolveLoadModel } from '../../../core/schedule';
 
 export function planFor(scenario: Scenario, options: RunOptions): { text: string } | { error: string } {
   if (scenario.requests.length === 0) return { error: 'no requests yet' };

@@ -1,6 +1,6 @@
 // The read-only document "Send Request" opens beside the scenario: a summary line, the status
 // line, the headers and the body (JSON pretty-printed), as REST Client shows a response.
-import { formatCount, formatMs } from '../../../../webview-ui/state/format';
+import { formatCount, formatMs } from '../../../core/present';
 
 export interface ResponseView {
   title: string;

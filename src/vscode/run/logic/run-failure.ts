@@ -3,7 +3,7 @@
 // it differs from the CLI's) or a crash of the engine process itself.
 import type { EngineErrorCode } from '../../../core/protocol/engine';
 import { engineErrorWords } from '../../../core/protocol/error-messages';
-import { formatClock } from '../../../../webview-ui/state/format';
+import { formatClock } from '../../../core/present';
 
 /** Where the CLI says "pass --host", the editor has its own places. */
 const EDITOR_HINTS: Partial<Record<EngineErrorCode, string>> = {

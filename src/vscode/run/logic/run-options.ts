@@ -2,7 +2,7 @@
 // host), prefilled from the file, each checked as it is typed, and turned into RunOptions.
 import type { RunOptions } from '../../../core/protocol/engine';
 import { parseDuration, type Scenario } from '../../../core/scenario';
-import { formatDuration } from '../../../core/schedule';
+import { formatDuration } from '../../../core/present';
 
 export interface OptionsForm {
   /** `users` for a closed model; `rate` when the file uses arrivals (`@rate`, rate stages). */

@@ -4,7 +4,7 @@
 // describe the file as it was run, not as it is now).
 import type { ThresholdVerdict } from '../../../core/metrics/result';
 import type { Scenario } from '../../../core/scenario/model';
-import { verdictMessage } from '../../../../webview-ui/state/verdicts';
+import { verdictMessage } from '../../../core/present';
 
 export interface ThresholdProblem {
   line: number;

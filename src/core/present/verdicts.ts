@@ -1,10 +1,10 @@
 // The one-line verdict of a run's thresholds, for the status bar and the panel's heading.
 // Counted per rule, not per (rule, target) verdict: `4/4 thresholds` means the four rules the
 // user wrote (or the four defaults), and a rule is broken when any request or the aggregate breaks it.
-import type { ThresholdVerdict } from '../../src/core/metrics/result';
-import type { ThresholdMetric } from '../../src/core/scenario/model';
-import { parseThresholdRule } from '../../src/core/scenario/thresholds';
-import { formatCount, formatMs, formatPercent, formatRate } from './format';
+import type { ThresholdVerdict } from '../metrics/result';
+import type { ThresholdMetric } from '../scenario/model';
+import { parseThresholdRule } from '../scenario/thresholds';
+import { countOf, formatCount, formatMs, formatPercent, formatRate } from './numbers';
 
 export interface VerdictSummary {
   /** Distinct rules evaluated. */
@@ -44,12 +44,13 @@ export function targetLabel(verdict: ThresholdVerdict): string {
   return verdict.target === 'aggregate' ? 'Aggregated' : verdict.target;
 }
 
-function formatValue(metric: ThresholdMetric, value: number): string {
+/** A rule's metric in its own unit: `812 ms`, `0.14%`, `38/s`. */
+export function formatMetricValue(metric: ThresholdMetric, value: number): string {
   switch (metric.kind) {
     case 'errors':
       return formatPercent(value);
     case 'rps':
-      return formatRate(value);
+      return `${formatRate(value)}/s`;
     default:
       return formatMs(value);
   }
@@ -57,7 +58,7 @@ function formatValue(metric: ThresholdMetric, value: number): string {
 
 /**
  * The measured value against the limit, with the comparison that actually holds:
- * `p95 812 ms > 500 ms`, `errors 0.4% < 1%`, `rps 38 < 100`. The rule's own text when it cannot
+ * `p95 812 ms > 500 ms`, `errors 0.4% < 1%`, `rps 38/s < 100/s`. The rule's own text when it cannot
  * be read (a rule this version does not know), so that a verdict is never lost for lack of words.
  */
 export function measuredAgainstLimit(verdict: ThresholdVerdict): string {
@@ -66,11 +67,10 @@ export function measuredAgainstLimit(verdict: ThresholdVerdict): string {
   const { metric, value } = parsed.rule;
   const word = verdict.rule.trim().split(/\s*(?:<=|>=|<|>)\s*|\s+/)[0] ?? '';
   const relation = verdict.actual > value ? '>' : verdict.actual < value ? '<' : '=';
-  return `${word} ${formatValue(metric, verdict.actual)} ${relation} ${formatValue(metric, value)}`;
+  return `${word} ${formatMetricValue(metric, verdict.actual)} ${relation} ${formatMetricValue(metric, value)}`;
 }
 
 /** `List hospitals: p95 812 ms > 500 ms (4,812 requests)`: the Problems panel's and the panel's words. */
 export function verdictMessage(verdict: ThresholdVerdict): string {
-  const requests = `${formatCount(verdict.requests)} request${verdict.requests === 1 ? '' : 's'}`;
-  return `${targetLabel(verdict)}: ${measuredAgainstLimit(verdict)} (${requests})`;
+  return `${targetLabel(verdict)}: ${measuredAgainstLimit(verdict)} (${countOf(verdict.requests, 'request')})`;
 }

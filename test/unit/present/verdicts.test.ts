@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarizeVerdicts, verdictMessage, verdictText } from '../../../webview-ui/state/verdicts';
-import { verdict } from './fixtures';
+import { summarizeVerdicts, verdictMessage, verdictText } from '../../../src/core/present';
+import { verdict } from '../webview/fixtures';
 
 test('the message carries the measured value, the limit and the request count', () => {
   assert.equal(verdictMessage(verdict()), 'List hospitals: p95 812 ms > 500 ms (4,812 requests)');
   assert.equal(verdictMessage(verdict({ rule: 'errors < 1% warn', target: 'aggregate', actual: 2.34, requests: 1 })), 'Aggregated: errors 2.3% > 1% (1 request)');
-  assert.equal(verdictMessage(verdict({ rule: 'rps > 100', actual: 38 })), 'List hospitals: rps 38 < 100 (4,812 requests)');
+  assert.equal(verdictMessage(verdict({ rule: 'rps > 100', actual: 38 })), 'List hospitals: rps 38/s < 100/s (4,812 requests)');
   assert.equal(verdictMessage(verdict({ rule: 'p99<=1s error abort', actual: 1000 })), 'List hospitals: p99 1,000 ms = 1,000 ms (4,812 requests)');
 });
 

@@ -5,12 +5,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkScenario } from '../../core/scenario';
-import { importCurl, ImportError, type ImportOutput } from '../../core/import';
+import { importCurl, ImportError, importHar, type ImportOutput } from '../../core/import';
 import { commandLineFileAccess } from '../../engine/file-access';
-import { parseArgs } from '../args';
+import { parseArgs, type ParsedArgs } from '../args';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
-import { checkLoadedScenario, formatDiagnostic, sortDiagnostics } from '../scenario-file';
+import { checkLoadedScenario, formatDiagnostic, readUserFile, sortDiagnostics } from '../scenario-file';
 
 export const IMPORT_HELP: CommandHelp = {
   usage: 'loadlens import curl|har|openapi|postman SOURCE [-o OUT.load.http] [--host URL]',
@@ -22,15 +22,18 @@ export const IMPORT_HELP: CommandHelp = {
   options: [
     { name: 'output', short: 'o', value: 'FILE', description: 'write the scenario to FILE (bodies that need a file of their own go beside it)' },
     { name: 'host', value: 'URL', description: "the scenario's # @host instead of the source's own server" },
+    { name: 'keep-static', description: 'har: keep images, fonts, scripts, styles and media' },
+    { name: 'keep-origin', value: 'ORIGIN|all', description: 'har: keep requests to these origins too (comma-separated), or to all' },
     HELP_OPTION,
   ],
   examples: [
     "loadlens import curl \"curl -X POST http://localhost:8888/hospital -H 'Content-Type: application/json' -d '{\\\"name\\\":\\\"A\\\",\\\"beds\\\":3}'\" -o hospital.load.http",
     'pbpaste | loadlens import curl - -o copied.load.http',
+    'loadlens import har session.har -o session.load.http --keep-origin https://api.example.com',
   ],
 };
 
-const KINDS = ['curl'] as const;
+const KINDS = ['curl', 'har'] as const;
 type Kind = (typeof KINDS)[number];
 
 function readStdin(): string {
@@ -49,13 +52,43 @@ function readOptional(path: string): Uint8Array | undefined {
   }
 }
 
-function convert(kind: Kind, positionals: readonly string[], host: string | undefined, sideFilePrefix: string): ImportOutput {
+function readSource(source: string, what: string): string {
+  return source === '-' ? readStdin() : readUserFile(source, what);
+}
+
+/** JSON documents (HAR, Postman): a syntax error names the place. */
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ImportError(`not JSON, so not a ${what}: ${(error as Error).message}`);
+  }
+}
+
+function keptOrigins(value: string | undefined): readonly string[] | 'all' | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim() === 'all') return 'all';
+  const origins = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+\/?$/i.test(origin)) throw new UsageError(`--keep-origin takes origins such as https://api.example.com (scheme and host, no path) or all; got ${JSON.stringify(origin)}.`);
+  }
+  return origins;
+}
+
+function convert(kind: Kind, positionals: readonly string[], args: ParsedArgs, sideFilePrefix: string): ImportOutput {
   const [source = ''] = positionals;
+  const host = args.values.get('host');
+  const common = { sideFilePrefix, ...(host !== undefined ? { host } : {}) };
   switch (kind) {
     case 'curl': {
       // `loadlens import curl -- curl -X POST URL ...` hands over words the shell already split.
       const command = positionals.length > 1 ? positionals : source === '-' ? readStdin() : source;
-      return importCurl(command, { sideFilePrefix, readFile: readOptional, ...(host !== undefined ? { host } : {}) });
+      return importCurl(command, { ...common, readFile: readOptional });
+    }
+    case 'har': {
+      const keepOrigins = keptOrigins(args.values.get('keep-origin'));
+      const document = parseJson(readSource(source, 'HAR file'), 'HAR file');
+      return importHar(document, { ...common, keepStatic: args.flags.has('keep-static'), ...(keepOrigins ? { keepOrigins } : {}) });
     }
   }
 }
@@ -83,12 +116,12 @@ export function runImport(argv: readonly string[]): ExitCode {
     throw new UsageError(`cannot import '${kind}': the kinds are ${KINDS.join(', ')}. Usage: ${IMPORT_HELP.usage}`);
   }
   if (sources.length === 0) throw new UsageError(`which ${kind}? Give it as SOURCE (or - for standard input). Usage: ${IMPORT_HELP.usage}`);
-  const host = args.values.get('host');
-  checkHost(host);
+  checkHost(args.values.get('host'));
+  if (kind !== 'curl' && sources.length > 1) throw new UsageError(`\`loadlens import ${kind}\` takes one SOURCE file, got ${sources.length}: ${sources.join(' ')}.`);
   const output = args.values.get('output');
   let result: ImportOutput;
   try {
-    result = convert(kind as Kind, sources, host, sideFilePrefixFor(output));
+    result = convert(kind as Kind, sources, args, sideFilePrefixFor(output));
   } catch (error) {
     if (error instanceof ImportError) throw new CliFailure(`cannot import ${describeSource(kind, sources)}: ${error.message}.`, ExitCode.usage);
     throw error;

@@ -2,3 +2,4 @@
 // `*.load.http` scenarios. Pure conversions (no I/O); src/cli/commands/import.ts reads and writes.
 export { ImportError, type ImportOutput, type SideFile } from './model';
 export { importCurl, type CurlImportOptions } from './curl';
+export { importHar, type HarImportOptions } from './har';

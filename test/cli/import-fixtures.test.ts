@@ -1,0 +1,72 @@
+// Each importer on a fixture written for the demo server's API (test/fixtures/import/): the
+// scenario matches its snapshot, passes `check`, and runs for a few seconds against the demo
+// server with no failure. `UPDATE_SNAPSHOTS=1` rewrites the snapshots: read the diff first.
+
+import { strict as assert } from 'node:assert';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { DemoServer } from '../../examples/demo-server.mjs';
+import { ensureBuilt, ROOT, runCli, tempDir } from './helpers';
+import { startDemo } from './servers';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
+const update = process.env.UPDATE_SNAPSHOTS === '1';
+
+interface FixtureCase {
+  kind: string;
+  source: string;
+  extraImportArgs?: string[];
+  extraRunArgs?: string[];
+  snapshot: string;
+}
+
+const CASES: FixtureCase[] = [{ kind: 'har', source: 'demo-session.har', snapshot: 'demo-session.har.load.http' }];
+
+/** The demo API starts empty; a real staging API has data: one hospital and one patient, ids 1. */
+async function seed(demo: DemoServer): Promise<void> {
+  const post = async (path: string, body: unknown) => {
+    const response = await fetch(`${demo.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal(response.status, 201);
+  };
+  await post('/hospital', { name: 'Seed', beds: 10 });
+  await post('/patient', { hospital_id: 1, name: 'Seed patient' });
+}
+
+describe('loadlens import: fixtures for the demo API import, check and run with no failure', () => {
+  let demo: DemoServer;
+  const dir = tempDir();
+  before(async () => {
+    ensureBuilt();
+    demo = await startDemo();
+    await seed(demo);
+  });
+  after(async () => {
+    await demo.close();
+    dir.remove();
+  });
+
+  for (const testCase of CASES) {
+    it(`${testCase.kind}: ${testCase.source}`, async () => {
+      const out = join(dir.path, `${testCase.kind}.load.http`);
+      const imported = await runCli(['import', testCase.kind, join(FIXTURES, testCase.source), '-o', out, ...(testCase.extraImportArgs ?? [])], { cwd: dir.path });
+      assert.equal(imported.code, 0, imported.stderr);
+      const text = readFileSync(out, 'utf8');
+      const snapshotPath = join(FIXTURES, testCase.snapshot);
+      if (update) writeFileSync(snapshotPath, text);
+      assert.ok(existsSync(snapshotPath), `no snapshot ${snapshotPath}: run with UPDATE_SNAPSHOTS=1 and review it`);
+      assert.equal(text, readFileSync(snapshotPath, 'utf8'), `${testCase.snapshot} changed: review, then UPDATE_SNAPSHOTS=1`);
+
+      const checked = await runCli(['check', out], { cwd: dir.path });
+      assert.equal(checked.code, 0, checked.stdout);
+      assert.doesNotMatch(checked.stdout, /: error: /);
+
+      const json = join(dir.path, `${testCase.kind}.json`);
+      const run = await runCli(['run', out, '--host', demo.url, '-u', '3', '-t', '4s', '--json', json, '-q', ...(testCase.extraRunArgs ?? [])], { cwd: dir.path, timeoutMs: 60_000 });
+      assert.equal(run.code, 0, `${run.stdout}${run.stderr}`);
+      const result = JSON.parse(readFileSync(json, 'utf8')) as { aggregate: { requests: number; failures: number } };
+      assert.ok(result.aggregate.requests > 0, 'requests were sent');
+      assert.equal(result.aggregate.failures, 0, run.stdout);
+    });
+  }
+});

@@ -130,7 +130,7 @@ export function safetyChecks({ page, screenshotDir, workspace, serverProcessGrou
       run: async () => {
         await openFromExplorer('broken.load.http', 'too-early');
         await page.keyboard.press('Control+Shift+M');
-        await page.locator('.markers-panel .monaco-list-row', { hasText: 'request-in-header' }).first().waitFor({ timeout: WAIT_MS });
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'implicit-first-request' }).first().waitFor({ timeout: WAIT_MS });
         await openFromExplorer(LOCAL_FILE, 'IPv4 loopback');
         await codeLens('Run load test').first().waitFor({ timeout: WAIT_MS });
         // The grammar colours the method: it is not rendered as plain text (Monaco's mtk1).

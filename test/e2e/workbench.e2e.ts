@@ -55,7 +55,7 @@ export function workbenchChecks({ page, screenshotDir }: E2eContext): E2eCheck[]
         await openFromExplorer('broken.load.http', 'too-early');
         await page.keyboard.press('Control+Shift+M');
         const problems = page.locator('.markers-panel .monaco-list-row');
-        await problems.filter({ hasText: 'request-in-header' }).first().waitFor();
+        await problems.filter({ hasText: 'implicit-first-request' }).first().waitFor();
         await problems.filter({ hasText: 'unknown-variable' }).filter({ hasText: 'nope' }).first().waitFor();
         await screenshot('problems');
       },

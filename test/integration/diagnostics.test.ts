@@ -11,15 +11,15 @@ function byCode(diagnostics: vscode.Diagnostic[], code: string): vscode.Diagnost
 describe('diagnostics', () => {
   after(closeAllEditors);
 
-  it('reports a request line in the header on that line, as an error', async () => {
+  it('reads a first request without ### and says so on its line, as information', async () => {
     const document = await openFixture('broken.load.http');
-    const diagnostics = await waitForDiagnostics(document, ['request-in-header']);
-    const diagnostic = byCode(diagnostics, 'request-in-header');
+    const diagnostics = await waitForDiagnostics(document, ['implicit-first-request']);
+    const diagnostic = byCode(diagnostics, 'implicit-first-request');
     const line = lineOf(document, 'GET /too-early');
     assert.equal(diagnostic.range.start.line, line);
     assert.equal(diagnostic.range.end.line, line);
     assert.match(document.getText(diagnostic.range), /GET/);
-    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Information);
   });
 
   it('reports an unknown variable on its {{reference}}, as an error', async () => {
@@ -35,17 +35,17 @@ describe('diagnostics', () => {
   it('reports no error for a valid scenario', async () => {
     const good = await openFixture('good.load.http');
     // Diagnostics of a second file prove the checker has run; then give the good one its debounce.
-    const broken = await openNewScenario('broken-probe.load.http', ['GET /in-the-header']);
-    await waitForDiagnostics(broken, ['request-in-header']);
+    const broken = await openNewScenario('broken-probe.load.http', ['GET /{{nope}}']);
+    await waitForDiagnostics(broken, ['unknown-variable']);
     await vscode.window.showTextDocument(good);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const errors = loadlensDiagnostics(good.uri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
     assert.deepEqual(errors.map((d) => `${d.range.start.line + 1}: ${codeOf(d)} ${d.message}`), []);
   });
 
-  it('offers the quick fix "Insert ###" for a request in the header, and it fixes the file', async () => {
+  it('offers the quick fix "Insert ###" for a first request without ###, and it makes the reading explicit', async () => {
     const document = await openNewScenario('quickfix.load.http', ['# @host http://localhost:8888', '# @users 1', 'GET /health']);
-    const diagnostic = byCode(await waitForDiagnostics(document, ['request-in-header']), 'request-in-header');
+    const diagnostic = byCode(await waitForDiagnostics(document, ['implicit-first-request']), 'implicit-first-request');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
       document.uri,
@@ -59,8 +59,8 @@ describe('diagnostics', () => {
     const request = lineOf(document, 'GET /health');
     assert.match(document.lineAt(request - 1).text, /^###/);
     await document.save();
-    await waitFor('request-in-header to go away', () =>
-      loadlensDiagnostics(document.uri).some((d) => codeOf(d) === 'request-in-header') ? undefined : true,
+    await waitFor('implicit-first-request to go away', () =>
+      loadlensDiagnostics(document.uri).some((d) => codeOf(d) === 'implicit-first-request') ? undefined : true,
     );
   });
 });

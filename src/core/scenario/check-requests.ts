@@ -5,7 +5,10 @@ import { diagnostic, lineRange, quote } from './ranges';
 
 export function checkRequests(scenario: Scenario, firstLine: string): Diagnostic[] {
   const out: Diagnostic[] = [];
-  if (scenario.requests.length === 0) {
+  if (scenario.requests.length === 0 && (scenario.skipped?.length ?? 0) > 0) {
+    const message = 'no HTTP request to load-test: every request of this file is skipped (see the warnings on them)';
+    out.push(diagnostic(lineRange(0, 0, firstLine.length), 'warning', 'only-skipped-requests', message));
+  } else if (scenario.requests.length === 0) {
     const message = 'no requests: add a block such as ### Home page, then GET /, below the header';
     out.push(diagnostic(lineRange(0, 0, firstLine.length), 'error', 'no-requests', message));
   }
@@ -30,8 +33,10 @@ export function checkFiles(scenario: Scenario, env: CheckEnvironment): Diagnosti
   }
   for (const request of scenario.requests) {
     const body = request.body;
-    if (body?.kind === 'file' && !exists(body.path)) {
-      out.push(diagnostic(body.range, 'error', 'missing-body-file', `body file ${quote(body.path)} not found: the path is relative to the scenario file`));
+    const files = body?.kind === 'file' ? [body] : body?.parts ?? [];
+    for (const each of files) {
+      if (exists(each.path)) continue;
+      out.push(diagnostic(each.range, 'error', 'missing-body-file', `body file ${quote(each.path)} not found: the path is relative to the scenario file`));
     }
   }
   return out;

@@ -1,5 +1,6 @@
 // State shared by the parser's pieces while it makes one pass over the lines.
 import type { Diagnostic, Directive, FileVariable, Range, Template } from './model';
+import type { LineMark } from './foreign-lines';
 import { lineRange } from './ranges';
 import { scanTemplate } from './template';
 
@@ -18,6 +19,8 @@ export interface ParseContext {
   templates: TemplateUse[];
   directives: Directive[];
   variables: FileVariable[];
+  /** Per line: a block comment or another tool's construct (foreign-lines.ts); undefined otherwise. */
+  marks: LineMark[];
 }
 
 /** Scans a template, keeps its problems and remembers it for the reference checks. */

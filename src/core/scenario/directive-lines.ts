@@ -4,6 +4,7 @@ import type { Directive } from './model';
 import type { ClassifiedLine } from './lines';
 import type { ParseContext } from './context';
 import { directiveInfo, DIRECTIVE_NAMES, type DirectiveInfo } from './directives-catalog';
+import { foreignMetadataTool } from './foreign-metadata';
 import { diagnostic, lineRange, quote, replaceFix } from './ranges';
 import { closestMatch } from './suggest';
 
@@ -38,6 +39,12 @@ export function makeDirective(
 export function admitDirective(ctx: ParseContext, directive: Directive, seen: Map<string, Directive>): DirectiveInfo | undefined {
   const info = directiveInfo(directive.name);
   if (!info) {
+    const tool = foreignMetadataTool(directive.name);
+    if (tool !== undefined) {
+      const message = `${tool} metadata @${directive.name}: not run under load (Loadlens reads it as a comment)`;
+      ctx.diagnostics.push(diagnostic(directive.nameRange, 'warning', 'not-run-under-load', message));
+      return undefined;
+    }
     const close = closestMatch(directive.name, DIRECTIVE_NAMES);
     const fixes = close ? [replaceFix(`Change to @${close}`, directive.nameRange, `@${close}`)] : undefined;
     const hint = close ? `did you mean @${close}?` : 'other tools read it as a comment; Loadlens ignores it';

@@ -25,3 +25,9 @@ export const COMMON_HEADERS: readonly string[] = [
   'X-Request-Id',
   'X-Requested-With',
 ];
+
+/**
+ * Request-line methods of other tools' protocols (httpYac, JetBrains): read, so the file stays
+ * valid, but skipped under load, which measures HTTP requests only.
+ */
+export const SKIPPED_PROTOCOLS: ReadonlySet<string> = new Set(['GRPC', 'WS', 'WEBSOCKET', 'SSE', 'EVENTSOURCE', 'MQTT', 'AMQP', 'KAFKA', 'RABBITMQ']);

@@ -29,7 +29,7 @@ export interface Diagnostic {
   range: Range;
   severity: Severity;
   message: string;
-  /** Stable identifier of the rule, e.g. `request-in-header`, `unknown-variable`. */
+  /** Stable identifier of the rule, e.g. `unknown-variable`, `bad-url`. */
   code: string;
   fixes?: QuickFix[];
 }
@@ -161,11 +161,20 @@ export interface HeaderLine {
   range: Range;
 }
 
-export type RequestBody =
-  | { kind: 'inline'; template: Template; range: Range }
-  | { kind: 'file'; path: string; range: Range };
+export interface BodyFilePart {
+  path: string;
+  /** The `< ./file` line. */
+  range: Range;
+}
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+export type RequestBody =
+  /** `parts`: the `< ./file` lines of a multipart body, whose files replace them when sent. */
+  | { kind: 'inline'; template: Template; range: Range; parts?: BodyFilePart[] }
+  /** `< ./file`; `<@ ./file` (REST Client: the file's {{variables}} processed) sets `variables`, `<@latin1` also `encoding`. */
+  | { kind: 'file'; path: string; range: Range; variables?: boolean; encoding?: string };
+
+/** The seven common methods, or any other token method written in capitals (`PROPFIND`, `PURGE`). */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | (string & {});
 
 export interface RequestBlock {
   /** Position in the file, 0-based, counting request blocks only. */
@@ -224,6 +233,16 @@ export interface Scenario {
   tasks: Task[];
   /** Number of lines in the source text. */
   lineCount: number;
+  /** Requests read but not load-tested (other protocols, `OPTIONS *`), for the run summary. */
+  skipped?: SkippedRequest[];
+}
+
+export interface SkippedRequest {
+  /** `METHOD URL` as written. */
+  name: string;
+  /** 1-based line of the request line. */
+  line: number;
+  reason: string;
 }
 
 export interface CheckResult {

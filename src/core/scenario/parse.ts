@@ -1,13 +1,16 @@
-// The parser: one pass over the lines, header first, then each `###` block. It keeps the
+// The parser: one pass over the lines, header first, then the first request (with or without
+// `###`) and each `###` block. It keeps the
 // diagnostics it meets on the way; `check.ts` adds those that need the whole file.
-import type { Diagnostic, Directive, RequestBlock, Scenario } from './model';
+import type { Diagnostic, Directive, RequestBlock, Scenario, SkippedRequest } from './model';
 import type { ParseContext, TemplateUse } from './context';
 import { addVariable } from './context';
 import { admitDirective, makeDirective } from './directive-lines';
 import { applyHeaderDirective, emptyHeaderSettings, type HeaderSettings } from './header-directives';
-import { classifyLine, lineEnding, splitLines } from './lines';
+import { directiveInfo } from './directives-catalog';
+import { scanForeignLines } from './foreign-lines';
+import { classifyLine, lineEnding, splitLines, trimmedSpan } from './lines';
 import { buildLoadModel } from './load-model';
-import { parseBlock } from './parse-block';
+import { parseBlock, type ImplicitStart } from './parse-block';
 import { diagnostic, lineRange, quote } from './ranges';
 import { looksLikeRequestLine } from './request-line';
 import { buildTasks, type TaskMark } from './tasks';
@@ -23,52 +26,112 @@ export interface ParseOutput {
 
 const SEPARATOR = /^\s*###/;
 
-/** Header lines [0, end): directives, variables, comments. Returns where a request written here starts. */
-function parseHeader(ctx: ParseContext, end: number, settings: HeaderSettings): number | undefined {
-  const seen = new Map<string, Directive>();
+/** Where the header ends and, when the first request has no `###`, how its lines are shared out. */
+interface HeaderShape {
+  /** The first request line written without `###` above it. */
+  implicitRequest?: number;
+  /** First line of the comment lines directly above that request line (= the line when none). */
+  attachedFrom: number;
+}
+
+function isCommentLine(ctx: ParseContext, line: number): boolean {
+  if (ctx.marks[line] !== undefined) return true;
+  const kind = classifyLine(ctx.lines[line] ?? '').kind;
+  return kind === 'comment' || kind === 'directive';
+}
+
+function isScenarioDirective(ctx: ParseContext, line: number): boolean {
+  const found = classifyLine(ctx.lines[line] ?? '');
+  return found.kind === 'directive' && directiveInfo(found.name)?.scope === 'header';
+}
+
+function headerShape(ctx: ParseContext, end: number): HeaderShape {
   for (let line = 0; line < end; line++) {
+    if (ctx.marks[line] !== undefined) continue;
+    const found = classifyLine(ctx.lines[line] ?? '');
+    if (found.kind !== 'other' || !looksLikeRequestLine(found.text)) continue;
+    // The comment lines directly above, after the last scenario-only directive among them.
+    let attachedFrom = line;
+    while (attachedFrom > 0 && isCommentLine(ctx, attachedFrom - 1) && !isScenarioDirective(ctx, attachedFrom - 1)) attachedFrom--;
+    return { implicitRequest: line, attachedFrom };
+  }
+  return { attachedFrom: end };
+}
+
+/**
+ * When the first request has no `###`, a directive above it belongs to the request if only a
+ * request takes it, or if both levels take it and it stands in the comment lines directly
+ * above the request line; else to the scenario (shared/spec/scenario-format.md, "Lines").
+ */
+function belongsToRequest(name: string, line: number, shape: HeaderShape): boolean {
+  if (shape.implicitRequest === undefined) return false;
+  const scope = directiveInfo(name)?.scope;
+  return scope === 'request' || (scope === 'both' && line >= shape.attachedFrom);
+}
+
+/** Header lines [0, end): directives, variables, comments. Returns the lines a first request without `###` adopts. */
+function parseHeader(ctx: ParseContext, end: number, settings: HeaderSettings, shape: HeaderShape): number[] {
+  const seen = new Map<string, Directive>();
+  const adopted: number[] = [];
+  for (let line = 0; line < end; line++) {
+    if (ctx.marks[line] !== undefined) continue;
     const text = ctx.lines[line] ?? '';
     const found = classifyLine(text);
     if (found.kind === 'directive') {
+      if (belongsToRequest(found.name, line, shape)) {
+        adopted.push(line);
+        continue;
+      }
       const directive = makeDirective(ctx, line, found, 'header');
       if (admitDirective(ctx, directive, seen)) applyHeaderDirective(ctx, directive, settings);
     } else if (found.kind === 'variable') {
       addVariable(ctx, line, found.name, found.nameStart, found.value, found.valueStart);
     } else if (found.kind === 'other') {
       const range = lineRange(line, found.start, found.end);
-      if (looksLikeRequestLine(found.text)) {
-        const fix = { title: 'Insert ### above this request', edits: [{ range: lineRange(line, 0, 0), newText: `###${ctx.eol}` }] };
-        const message = `request ${quote(found.text)} is in the header: requests go in blocks that start with ###; insert ### above it`;
-        ctx.diagnostics.push(diagnostic(range, 'error', 'request-in-header', message, [fix]));
-        return line;
-      }
-      const message = `cannot read ${quote(found.text)}: the header holds # comments, # @directives and @name = value variables; requests go after ###`;
+      const message = `cannot read ${quote(found.text)}: above the first request go # comments, # @directives and @name = value variables; a request starts with METHOD URL (or ###)`;
       ctx.diagnostics.push(diagnostic(range, 'error', 'unexpected-line', message));
     }
   }
-  return undefined;
+  return adopted;
+}
+
+/** The quick fix that makes the reading of a first request without `###` explicit. */
+function explicitSeparatorHint(ctx: ParseContext, shape: HeaderShape, requestLine: number): void {
+  const hasDirectives = ctx.directives.some((directive) => directive.range.start.line < requestLine && directiveInfo(directive.name) !== undefined);
+  if (!hasDirectives) return;
+  const text = ctx.lines[requestLine] ?? '';
+  const fix = { title: 'Insert ### above this request', edits: [{ range: lineRange(shape.attachedFrom, 0, 0), newText: `###${ctx.eol}` }] };
+  const message = 'the first request has no ###: the scenario directives above it apply to the whole file, the request directives in the lines directly above it to this request; insert ### to make that explicit';
+  ctx.diagnostics.push(diagnostic(lineRange(requestLine, ...trimmedSpan(text)), 'info', 'implicit-first-request', message, [fix]));
 }
 
 export function parseWithDiagnostics(text: string): ParseOutput {
   const lines = splitLines(text);
-  const ctx: ParseContext = { lines, eol: lineEnding(text), diagnostics: [], templates: [], directives: [], variables: [] };
+  const foreign = scanForeignLines(lines);
+  const ctx: ParseContext = { lines, eol: lineEnding(text), diagnostics: [...foreign.diagnostics], templates: [], directives: [], variables: [], marks: foreign.marks };
   const separators: number[] = [];
-  for (let line = 0; line < lines.length; line++) if (SEPARATOR.test(lines[line] ?? '')) separators.push(line);
-  const headerEnd = separators[0] ?? lines.length;
+  for (let line = 0; line < lines.length; line++) if (foreign.marks[line] === undefined && SEPARATOR.test(lines[line] ?? '')) separators.push(line);
+  const firstSeparator = separators[0] ?? lines.length;
+  const shape = headerShape(ctx, firstSeparator);
   const settings = emptyHeaderSettings();
-  const strayRequest = parseHeader(ctx, headerEnd, settings);
-  if (strayRequest !== undefined) {
-    // Parsed as the block the quick fix would make, so its lines raise no second wave of
-    // errors, but left out of the model (index -1: no request) until the `###` is there.
-    parseBlock(ctx, strayRequest, headerEnd, -1);
+  const adopted = parseHeader(ctx, shape.implicitRequest ?? firstSeparator, settings, shape);
+  const blocks: Array<{ from: number; to: number; implicit?: ImplicitStart }> = [];
+  if (shape.implicitRequest !== undefined) {
+    blocks.push({ from: shape.implicitRequest, to: firstSeparator, implicit: { adopted, rangeStart: shape.attachedFrom } });
+    explicitSeparatorHint(ctx, shape, shape.implicitRequest);
   }
+  separators.forEach((line, s) => blocks.push({ from: line, to: separators[s + 1] ?? lines.length }));
   const requests: RequestBlock[] = [];
   const marks: Array<TaskMark | undefined> = [];
-  for (let s = 0; s < separators.length; s++) {
+  const skipped: SkippedRequest[] = [];
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b] as (typeof blocks)[number];
     const index = requests.length;
     const directivesBefore = ctx.directives.length;
     const templatesBefore = ctx.templates.length;
-    const parsed = parseBlock(ctx, separators[s] ?? 0, separators[s + 1] ?? lines.length, index);
+    const parsed = parseBlock(ctx, block.from, block.to, index, block.implicit);
+    if (parsed.skipped) skipped.push(parsed.skipped);
+    if (parsed.next !== undefined) blocks.splice(b + 1, 0, { from: parsed.next, to: block.to, implicit: { adopted: [], rangeStart: parsed.next } });
     if (!parsed.request) {
       // What a block without a (readable) request holds belongs to no request, not to the next one.
       for (const directive of ctx.directives.slice(directivesBefore)) directive.scope = -1;
@@ -94,6 +157,7 @@ export function parseWithDiagnostics(text: string): ParseOutput {
   if (load) scenario.load = load;
   if (settings.think) scenario.think = settings.think;
   if (settings.seed !== undefined) scenario.seed = settings.seed;
+  if (skipped.length > 0) scenario.skipped = skipped;
   return { scenario, diagnostics: ctx.diagnostics, templates: ctx.templates };
 }
 

@@ -1,6 +1,8 @@
-// The request line `METHOD URL [HTTP/1.1]` (a URL alone means GET, as in REST Client).
+// The request line `METHOD URL [HTTP/1.1]` (a URL alone means GET, as in REST Client), with the
+// forms other `.http` tools accept: any capitalised token method, `OPTIONS *`, a fragment
+// (dropped), and the request lines of protocols Loadlens does not load-test (read, then skipped).
 import type { Diagnostic, HttpMethod, QuickFix, Range } from './model';
-import { asHttpMethod, HTTP_METHODS } from './http';
+import { asHttpMethod, HTTP_METHODS, SKIPPED_PROTOCOLS } from './http';
 import { diagnostic, lineRange, quote, replaceFix } from './ranges';
 import { closestMatch } from './suggest';
 
@@ -9,27 +11,68 @@ export interface RequestLine {
   url: string;
   urlStart: number;
   httpVersion?: string;
+  /** Set when the request is read but not load-tested: why, for the warning and the run summary. */
+  skip?: string;
+  /** A problem that does not stop the line from being read (an unusual method). */
+  warning?: Diagnostic;
 }
 
 const URL_START = /^(?:\/|https?:\/\/|\{\{)/i;
 const HTTP_VERSION = /^HTTP\/\d(?:\.\d)?$/i;
+/** A method that no list names but HTTP allows (`PROPFIND`, `PURGE`): a token in capitals. */
+const TOKEN_METHOD = /^[A-Z][A-Z0-9_-]+$/;
 const WORD = /\S+/g;
 
 function looksLikeUrl(text: string): boolean {
   return URL_START.test(text);
 }
 
-/** True when a line would be read as a request (used to spot requests in the header). */
+function methodOf(word: string): HttpMethod | undefined {
+  return asHttpMethod(word) ?? (TOKEN_METHOD.test(word) ? word : undefined);
+}
+
+/** True when a line would be read as a request line (a first request written without `###`). */
 export function looksLikeRequestLine(text: string): boolean {
   const first = /^\S+/.exec(text)?.[0] ?? '';
-  return looksLikeUrl(first) || (asHttpMethod(first) !== undefined && /\s\S/.test(text));
+  if (looksLikeUrl(first)) return !/\s\S/.test(text.trim()) || HTTP_VERSION.test(text.trim().split(/\s+/)[1] ?? '');
+  const method = methodOf(first);
+  if (method === undefined || !/\s\S/.test(text)) return false;
+  const second = text.trim().split(/\s+/)[1] ?? '';
+  return asHttpMethod(first) !== undefined || SKIPPED_PROTOCOLS.has(method) || looksLikeUrl(second) || second === '*';
 }
 
 function methodProblem(word: string, range: Range): Diagnostic {
   const close = closestMatch(word.toUpperCase(), HTTP_METHODS);
   const fixes: QuickFix[] | undefined = close ? [replaceFix(`Change to ${close}`, range, close)] : undefined;
-  const message = `unknown method ${quote(word)}: use ${HTTP_METHODS.join(', ')}`;
+  const message = `unknown method ${quote(word)}: use ${HTTP_METHODS.join(', ')}, or another method in capitals`;
   return diagnostic(range, 'error', 'bad-method', message, fixes);
+}
+
+/** A capitalised method that is not one of the common seven but is one edit away from one. */
+function unusualMethod(word: string, range: Range): Diagnostic | undefined {
+  if (asHttpMethod(word) !== undefined || SKIPPED_PROTOCOLS.has(word)) return undefined;
+  const close = closestMatch(word, HTTP_METHODS);
+  if (!close) return undefined;
+  const message = `${quote(word)} is sent as written, as a method of its own: did you mean ${close}?`;
+  return diagnostic(range, 'warning', 'unusual-method', message, [replaceFix(`Change to ${close}`, range, close)]);
+}
+
+/** The URL without its fragment: a client never sends `#...` (a `#` inside `{{ }}` stays). */
+function withoutFragment(url: string): string {
+  let depth = 0;
+  for (let at = 0; at < url.length; at++) {
+    if (url.startsWith('{{', at)) depth++;
+    else if (url.startsWith('}}', at) && depth > 0) depth--;
+    else if (url[at] === '#' && depth === 0) return url.slice(0, at);
+  }
+  return url;
+}
+
+function words(text: string, start: number, end: number): Array<{ text: string; start: number }> {
+  const found: Array<{ text: string; start: number }> = [];
+  WORD.lastIndex = start;
+  for (let match = WORD.exec(text); match && match.index < end; match = WORD.exec(text)) found.push({ text: match[0], start: match.index });
+  return found;
 }
 
 /**
@@ -37,50 +80,59 @@ function methodProblem(word: string, range: Range): Diagnostic {
  * Returns the request line, or the diagnostic that says why it is not one.
  */
 export function parseRequestLine(text: string, line: number, start: number, end: number): RequestLine | Diagnostic {
-  const words: Array<{ text: string; start: number }> = [];
-  WORD.lastIndex = start;
-  for (let match = WORD.exec(text); match && match.index < end; match = WORD.exec(text)) {
-    words.push({ text: match[0], start: match.index });
-  }
+  const found = words(text, start, end);
   let urlEnd = end;
   let httpVersion: string | undefined;
-  const last = words[words.length - 1];
-  if (words.length >= 2 && last && HTTP_VERSION.test(last.text)) {
+  const last = found[found.length - 1];
+  if (found.length >= 2 && last && HTTP_VERSION.test(last.text)) {
     httpVersion = last.text;
-    words.pop();
-    const previous = words[words.length - 1];
+    found.pop();
+    const previous = found[found.length - 1];
     urlEnd = previous ? previous.start + previous.text.length : end;
   }
-  const [first, second] = words;
+  const [first, second] = found;
   if (!first) return diagnostic(lineRange(line, start, end), 'error', 'bad-request-line', 'expected a request line: METHOD URL, e.g. GET /path');
+  const shownText = text.slice(start, end);
   let method: HttpMethod | undefined;
   let urlStart: number;
+  let warning: Diagnostic | undefined;
   if (!second && looksLikeUrl(first.text)) {
     method = 'GET';
     urlStart = first.start;
   } else if (second) {
-    method = asHttpMethod(first.text);
+    method = methodOf(first.text);
     urlStart = second.start;
+    const firstRange = lineRange(line, first.start, first.start + first.text.length);
     if (!method) {
-      const firstRange = lineRange(line, first.start, first.start + first.text.length);
       if (/^[A-Za-z]+$/.test(first.text)) return methodProblem(first.text, firstRange);
-      const shownText = text.slice(start, end);
       return diagnostic(lineRange(line, start, end), 'error', 'bad-request-line', `cannot read ${quote(shownText)} as a request line: write METHOD URL, e.g. GET /path`);
     }
+    warning = unusualMethod(method, firstRange);
   } else {
-    const shownText = text.slice(start, end);
-    const known = asHttpMethod(first.text);
+    const known = methodOf(first.text);
     const message = known
       ? `${known} needs a URL: e.g. ${known} /path`
       : `cannot read ${quote(shownText)} as a request line: write METHOD URL, e.g. GET /path`;
     return diagnostic(lineRange(line, start, end), 'error', 'bad-request-line', message);
   }
-  const url = text.slice(urlStart, urlEnd);
+  const written = text.slice(urlStart, urlEnd);
+  const url = withoutFragment(written);
+  const result: RequestLine = { method, url, urlStart };
+  if (httpVersion !== undefined) result.httpVersion = httpVersion;
+  if (warning) result.warning = warning;
+  if (SKIPPED_PROTOCOLS.has(method)) {
+    result.skip = `${method} request: Loadlens load-tests HTTP only, so this request is skipped; the rest of the file runs`;
+    return result;
+  }
+  if (url === '*' && method === 'OPTIONS') {
+    result.skip = 'OPTIONS * asks about the whole server, not a resource: Loadlens skips it under load; the rest of the file runs';
+    return result;
+  }
   if (!looksLikeUrl(url)) {
-    const message = `URL ${quote(url)} must start with / (resolved against the host), http://, https:// or a {{variable}}`;
+    const message = `URL ${quote(written)} must start with / (resolved against the host), http://, https:// or a {{variable}}`;
     return diagnostic(lineRange(line, urlStart, urlEnd), 'error', 'bad-url', message);
   }
-  return httpVersion === undefined ? { method, url, urlStart } : { method, url, urlStart, httpVersion };
+  return result;
 }
 
 export function isDiagnostic(value: RequestLine | Diagnostic): value is Diagnostic {

@@ -4,15 +4,21 @@ import { test } from 'node:test';
 import { checkScenario } from '../../../src/core/scenario';
 import { codes, file, HEADER, only, range } from './helpers';
 
-test('request-in-header: an error with a quick fix that inserts ### above (in the file\'s line ending)', () => {
-  const text = file('# @host http://h', 'GET /x', 'Accept: */*', '', 'body');
-  const found = only(text, 'request-in-header');
-  assert.deepEqual([found.severity, found.range], ['error', range(1, 0, 6)]);
-  assert.match(found.message, /request 'GET \/x' is in the header.*insert ### above it/);
-  assert.deepEqual(found.fixes, [{ title: 'Insert ### above this request', edits: [{ range: range(1, 0, 0), newText: '###\n' }] }]);
-  // Its headers and body raise nothing more, and it stays out of the model.
-  assert.deepEqual(codes(text), ['no-requests', 'request-in-header']);
-  assert.equal(only(text.replace(/\n/g, '\r\n'), 'request-in-header').fixes?.[0]?.edits[0]?.newText, '###\r\n');
+test('implicit-first-request: a first request without ### is read; with directives above it, an info with a fix that inserts ###', () => {
+  const text = file('# @host http://h', '# @users 2', '# @name first', 'GET /x', 'Accept: */*', '', 'body');
+  const result = checkScenario(text);
+  assert.equal(result.scenario.requests.length, 1);
+  assert.equal(result.scenario.requests[0]?.name, 'first');
+  assert.deepEqual(result.scenario.requests[0]?.range.start, { line: 2, character: 0 });
+  const found = only(text, 'implicit-first-request');
+  assert.deepEqual([found.severity, found.range], ['info', range(3, 0, 6)]);
+  assert.match(found.message, /the first request has no ###/);
+  // The fix puts ### above the comment lines that belong to the request, in the file's line ending.
+  assert.deepEqual(found.fixes, [{ title: 'Insert ### above this request', edits: [{ range: range(2, 0, 0), newText: '###\n' }] }]);
+  assert.deepEqual(codes(text), ['no-run-time', 'implicit-first-request']);
+  assert.equal(only(text.replace(/\n/g, '\r\n'), 'implicit-first-request').fixes?.[0]?.edits[0]?.newText, '###\r\n');
+  // A plain REST Client file (no directives) reads without any diagnostic but the missing host.
+  assert.deepEqual(codes(file('GET http://h/a', '', '###', 'GET http://h/b')), []);
 });
 
 test('unexpected-line: text in the header that is no request', () => {
@@ -26,7 +32,7 @@ test('unknown-directive: a warning, with the closest directive as a fix', () => 
   assert.deepEqual([found.severity, found.range], ['warning', range(0, 2, 13)]);
   assert.match(found.message, /unknown directive '@spwan-rate': did you mean @spawn-rate\?/);
   assert.deepEqual(found.fixes, [{ title: 'Change to @spawn-rate', edits: [{ range: range(0, 2, 13), newText: '@spawn-rate' }] }]);
-  const note = only(file(...HEADER, '###', '# @note keep this', 'GET /'), 'unknown-directive');
+  const note = only(file(...HEADER, '###', '# @frobnicate keep this', 'GET /'), 'unknown-directive');
   assert.equal(note.fixes, undefined);
   assert.match(note.message, /Loadlens ignores it/);
 });
@@ -114,12 +120,16 @@ test('bad-name, bad-host, bad-data', () => {
 });
 
 test('bad-method with the closest method as a fix; bad-request-line; bad-url', () => {
-  const found = only(file(...HEADER, '###', 'GTE /x'), 'bad-method');
+  const found = only(file(...HEADER, '###', 'gte /x'), 'bad-method');
   assert.deepEqual(found.range, range(4, 0, 3));
-  assert.match(found.message, /unknown method 'GTE': use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS/);
+  assert.match(found.message, /unknown method 'gte': use GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, or another method in capitals/);
   assert.deepEqual(found.fixes?.[0]?.edits, [{ range: range(4, 0, 3), newText: 'GET' }]);
   assert.deepEqual(only(file(...HEADER, '###', '  hello  '), 'bad-request-line').range, range(4, 2, 7));
   assert.match(only(file(...HEADER, '###', 'GET'), 'bad-request-line').message, /GET needs a URL/);
+  // A method in capitals that no list names is HTTP's own token method; close to a common one, it warns.
+  const unusual = only(file(...HEADER, '###', 'GTE /x'), 'unusual-method');
+  assert.deepEqual([unusual.severity, unusual.range, unusual.fixes?.[0]?.edits[0]?.newText], ['warning', range(4, 0, 3), 'GET']);
+  assert.deepEqual(codes(file(...HEADER, '###', 'PROPFIND /x')), []);
   const url = only(file(...HEADER, '###', 'GET localhost/x HTTP/1.1'), 'bad-url');
   assert.deepEqual(url.range, range(4, 4, 15));
 });

@@ -36,7 +36,7 @@ test('messages quote user text cut short', () => {
   const [long] = checkScenario(file(`what${'x'.repeat(100_000)}`, '###', 'GET http://h/')).diagnostics;
   assert.equal(long?.code, 'unexpected-line');
   assert.ok((long?.message.length ?? 0) < 300, long?.message);
-  assert.match(long?.message ?? '', /^cannot read 'whatx+\.\.\.': the header holds/);
+  assert.match(long?.message ?? '', /^cannot read 'whatx+\.\.\.': above the first request go/);
   const chain = Array.from({ length: 50 }, (_, i) => `@v${i} = {{v${(i + 1) % 50}}}`);
   const [cycle] = checkScenario(file(...HEADER, ...chain, '###', 'GET /')).diagnostics;
   assert.match(cycle?.message ?? '', /^variable 'v0' refers to itself \(v0 -> v1 -> v2 -> \.\.\. -> v49 -> v0\): break the cycle$/);

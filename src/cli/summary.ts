@@ -131,6 +131,14 @@ export function renderHeadline(result: RunResult): string {
   return `${how} · ${facts.join(' · ')}${result.host ? ` · ${withoutCredentials(result.host)}` : ''}`;
 }
 
+/** Requests the file holds but the run did not load-test, so that no one reads their absence as a pass. */
+export function renderSkipped(result: RunResult, style: Style): string {
+  const skipped = result.skipped ?? [];
+  if (skipped.length === 0) return '';
+  const lines = skipped.map((request) => `  ${style.yellow('-')} line ${request.line}: ${request.name}: ${request.reason}`);
+  return [`Skipped (not load-tested): ${skipped.length}`, ...lines].join('\n');
+}
+
 /** Everything printed after a run (or by `report`), sections separated by blank lines. */
 export function renderSummary(result: RunResult, style: Style): string {
   const sections = [
@@ -139,6 +147,7 @@ export function renderSummary(result: RunResult, style: Style): string {
     renderFailuresTable(result),
     renderThresholds(result.thresholds, style),
     renderInsights(result.insights, style),
+    renderSkipped(result, style),
   ];
   return sections.filter((section) => section !== '').join('\n\n') + '\n';
 }

@@ -117,6 +117,10 @@ export class TemplateCompiler {
         return () => timestamp(args);
       case 'datetime':
         return () => datetime(args);
+      case 'localDatetime':
+        return () => datetime(args, true);
+      case 'isoTimestamp':
+        return () => datetime(['iso8601']);
       case 'processEnv':
         return this.environment.env[args[0] ?? ''] ?? '';
       case 'dotenv':

@@ -2,6 +2,9 @@
 // seeded generator, so that `@seed` makes them repeat.
 
 import type { Random } from '../core/schedule/random';
+import { formatDate } from './date-format';
+
+export { formatDate };
 
 const HEX = '0123456789abcdef';
 
@@ -20,8 +23,20 @@ export function uuidFrom(random: Random): string {
 
 const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
 
-/** `now` moved by `amount unit` as REST Client does (y and M move the calendar). */
+/** The widest time a Date holds; an offset beyond it (check reports one) is clamped, never thrown. */
+const MAX_TIME = 8.64e15;
+
+function clampTime(time: number, fallback: number): number {
+  if (Number.isNaN(time)) return fallback;
+  return Math.max(-MAX_TIME, Math.min(MAX_TIME, time));
+}
+
+/** `now` moved by `amount unit` as REST Client does (y and M move the calendar), always a valid time. */
 export function offsetTime(now: number, args: readonly string[]): number {
+  return clampTime(movedTime(now, args), now);
+}
+
+function movedTime(now: number, args: readonly string[]): number {
   const [amountText, unit] = args;
   if (amountText === undefined || unit === undefined) return now;
   const amount = Number(amountText);
@@ -40,10 +55,16 @@ export function timestamp(args: readonly string[]): string {
   return String(Math.floor(offsetTime(Date.now(), args) / 1000));
 }
 
-/** `{{$datetime iso8601|rfc1123 [offset unit]}}`. */
-export function datetime(args: readonly string[]): string {
+/**
+ * `{{$datetime iso8601|rfc1123|"FORMAT" [offset unit]}}`; `local` for `$localDatetime`, whose
+ * iso8601 carries the machine's offset as REST Client writes it.
+ */
+export function datetime(args: readonly string[], local = false): string {
   const date = new Date(offsetTime(Date.now(), args.slice(1)));
-  return args[0] === 'rfc1123' ? date.toUTCString() : date.toISOString();
+  const format = args[0] ?? 'iso8601';
+  if (format === 'rfc1123') return local ? formatDate(date, 'ddd, DD MMM YYYY HH:mm:ss ZZ', true) : date.toUTCString();
+  if (format === 'iso8601') return local ? formatDate(date, 'YYYY-MM-DDTHH:mm:ss.SSSZ', true) : date.toISOString();
+  return formatDate(date, format.slice(1, -1), local);
 }
 
 /** `.env` text -> variables (KEY=VALUE lines, `#` comments, optional quotes, optional `export`). */

@@ -217,6 +217,7 @@ export class EngineRun {
       thresholds: evaluateThresholds(prepared.scenario, stats, this.command.options.defaultThresholds ?? []),
     };
     const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }) };
+    if (prepared.scenario.skipped) result.skipped = prepared.scenario.skipped;
     this.emit({ type: 'run/finished', runId: this.runId, result });
     void this.pool?.terminate().then(() => this.done());
   }

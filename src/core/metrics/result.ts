@@ -140,4 +140,6 @@ export interface RunResult {
   dropped: number;
   thresholds: ThresholdVerdict[];
   insights: Insight[];
+  /** Requests of the scenario that were read but not load-tested (other protocols, `OPTIONS *`). */
+  skipped?: Array<{ name: string; line: number; reason: string }>;
 }

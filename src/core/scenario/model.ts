@@ -58,6 +58,8 @@ export type SystemFunction =
   | 'uuid'
   | 'timestamp'
   | 'datetime'
+  | 'localDatetime'
+  | 'isoTimestamp'
   | 'processEnv'
   | 'dotenv';
 

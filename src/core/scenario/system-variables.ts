@@ -21,9 +21,16 @@ export const SYSTEM_VARIABLES: readonly SystemVariableInfo[] = [
   {
     name: 'datetime',
     syntax: '{{$datetime rfc1123|iso8601 [OFFSET UNIT]}}',
-    summary: 'The current time formatted as ISO 8601 or RFC 1123, optionally offset.',
-    example: '{{$datetime iso8601}}',
+    summary: 'The current UTC time as ISO 8601, RFC 1123 or a custom format in quotes instead ("DD-MM-YYYY"; day.js tokens: YYYY, MM, DD, HH, mm, ss...), optionally offset.',
+    example: '{{$datetime "DD-MM-YYYY" -1 d}}',
   },
+  {
+    name: 'localDatetime',
+    syntax: '{{$localDatetime rfc1123|iso8601 [OFFSET UNIT]}}',
+    summary: "As $datetime, in the run machine's time zone (REST Client).",
+    example: '{{$localDatetime iso8601}}',
+  },
+  { name: 'isoTimestamp', syntax: '{{$isoTimestamp}}', summary: 'The current UTC time in ISO 8601 (JetBrains).', example: '{{$isoTimestamp}}' },
   { name: 'processEnv', syntax: '{{$processEnv NAME}}', summary: 'An environment variable of the run.', example: '{{$processEnv API_TOKEN}}' },
   { name: 'dotenv', syntax: '{{$dotenv NAME}}', summary: 'A variable from the .env file beside the scenario.', example: '{{$dotenv API_TOKEN}}' },
 ];

@@ -14,7 +14,8 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
 const REFERENCE_HELP = 'write {{variable}}, {{$function}}, {{binding.column}} or {{request.response.body.$.path}}';
 
 function readSystem(inner: string, range: Range, problems: Diagnostic[] | undefined): TemplatePart | undefined {
-  const words = inner.slice(1).split(/\s+/).filter((w) => w !== '');
+  // A quoted custom date format is one argument, spaces and all: {{$datetime "DD MMM YYYY" 1 d}}.
+  const words = inner.slice(1).match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
   const fn = words[0] ?? '';
   const args = words.slice(1);
   if (!isSystemFunction(fn)) {

@@ -57,7 +57,7 @@ test('catalogs: every directive has its fields and a valid example; methods and 
     assert.deepEqual(checked.diagnostics, [], info.example);
     assert.deepEqual(checked.scenario.requests[0]?.url.parts[1]?.kind, 'system', info.example);
   }
-  assert.deepEqual(SYSTEM_VARIABLES.map((s) => s.name), ['randomInt', 'guid', 'uuid', 'timestamp', 'datetime', 'processEnv', 'dotenv']);
+  assert.deepEqual(SYSTEM_VARIABLES.map((s) => s.name), ['randomInt', 'guid', 'uuid', 'timestamp', 'datetime', 'localDatetime', 'isoTimestamp', 'processEnv', 'dotenv']);
   assert.deepEqual(HTTP_METHODS, ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
   assert.ok(COMMON_HEADERS.includes('Content-Type') && COMMON_HEADERS.includes('Authorization'));
 });

@@ -81,7 +81,7 @@ describe('template completion', () => {
 
   it('offers system variables as snippets with placeholders after $', () => {
     const candidates = at(8, ' {{$ra');
-    assert.deepEqual(labels(candidates), ['$randomInt', '$guid', '$uuid', '$timestamp', '$datetime', '$processEnv', '$dotenv']);
+    assert.deepEqual(labels(candidates), ['$randomInt', '$guid', '$uuid', '$timestamp', '$datetime', '$localDatetime', '$isoTimestamp', '$processEnv', '$dotenv']);
     assert.equal(candidates[0]?.snippet, '\\$randomInt ${1:1} ${2:100000}}}');
     assert.equal(candidates[0]?.replaceFrom, 'Content-Type: application/json {{'.length);
     assert.equal(candidates.find((candidate) => candidate.label === '$datetime')?.snippet, '\\$datetime ${1|rfc1123,iso8601|}}}');

@@ -3,11 +3,12 @@
 
 import type { Dispatcher } from 'undici';
 import type { RequestBlock, Scenario, ThinkTime } from '../core/scenario/model';
+import { isRelativeUrl } from '../core/scenario/urls';
 import { TemplateCompiler, type CompiledTemplate, type TemplateContext } from './compile-template';
 import { endpointMap } from './endpoints';
 import { timeoutText } from './failure-text';
 import type { SendSpec } from './http-client';
-import type { WorkerSetup } from './worker-protocol';
+import type { DataShare, WorkerSetup } from './worker-protocol';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -47,14 +48,9 @@ export function splitUrl(url: string): [string, string] | undefined {
   return [url.slice(0, cut), path.startsWith('/') ? path : `/${path}`];
 }
 
-/** True when a request URL needs the host (written as a path). */
-export function isRelativeUrl(request: RequestBlock): boolean {
-  return request.url.raw.trimStart().startsWith('/');
-}
-
 function compileUrl(compiler: TemplateCompiler, request: RequestBlock, host: string | undefined): CompiledTemplate {
   const url = compiler.compile(request.url);
-  if (!isRelativeUrl(request)) return url;
+  if (!isRelativeUrl(request.url)) return url;
   const prefix = host ?? '';
   if (url.constant !== undefined) {
     const text = prefix + url.constant;
@@ -63,7 +59,16 @@ function compileUrl(compiler: TemplateCompiler, request: RequestBlock, host: str
   return { constant: undefined, literalPrefix: prefix + url.literalPrefix, render: (ctx: TemplateContext) => prefix + url.render(ctx) };
 }
 
-export function compileScenario(scenario: Scenario, setup: WorkerSetup): CompiledScenario {
+/**
+ * What compiling needs besides the scenario: a worker's setup has all of it, and Send Request
+ * builds just this from its run plan.
+ */
+export type CompileInputs = Pick<WorkerSetup, 'host' | 'env' | 'dotenv' | 'bodies'> & {
+  /** Each data binding's name and column names, in the order rows are given when rendering. */
+  data: ReadonlyArray<Pick<DataShare, 'name' | 'columns'>>;
+};
+
+export function compileScenario(scenario: Scenario, setup: CompileInputs): CompiledScenario {
   const data = new Map(setup.data.map((share, index) => [share.name, { index, columns: share.columns }]));
   const requestsByName = new Map<string, number>();
   for (const request of scenario.requests) if (request.name) requestsByName.set(request.name, request.index);

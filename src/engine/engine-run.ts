@@ -88,7 +88,7 @@ export class EngineRun {
     return Array.from({ length: prepared.workers }, (_, workerIndex) => ({
       workerIndex,
       workerCount: prepared.workers,
-      scenarioText: this.command.scenarioText,
+      scenario: prepared.scenario,
       load: prepared.load,
       host: prepared.host,
       seed: prepared.seed,

@@ -2,21 +2,16 @@
 // resolved, data files, body files and `.env` read (once, here, for every worker).
 
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { ResolvedLoadModel } from '../core/metrics/result';
 import type { EngineCommand, EngineErrorCode } from '../core/protocol/engine';
-import { createRandom } from '../core/schedule/random';
-import { resolveLoadModel } from '../core/schedule/resolve';
+import { planRun } from '../core/plan';
 import { resolveWorkerCount } from '../core/schedule/split';
-import { parseTemplate, type Scenario } from '../core/scenario';
-import { TemplateCompiler } from './compile-template';
-import { isRelativeUrl } from './compile-requests';
-import { parseDotenv } from './dynamic-values';
+import type { Scenario } from '../core/scenario';
 import { ENGINE_HOW_TO_ALLOW, fileAccess, readScenarioFile, type FileAccess } from './file-access';
-import { checkScenarioOnDisk } from './file-check-environment';
+import { runEnvironment } from './run-environment';
 
 type StartCommand = Extract<EngineCommand, { type: 'run/start' }>;
 
@@ -82,57 +77,30 @@ function readBodies(scenarioPath: string, scenario: Scenario, access: FileAccess
   return bodies;
 }
 
-function readDotenv(folder: string): Record<string, string> {
-  const path = resolve(folder, '.env');
-  return existsSync(path) ? parseDotenv(readFileSync(path, 'utf8')) : {};
-}
-
-function processEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
-  return env;
-}
-
-function resolveHost(scenario: Scenario, hostOption: string | undefined, env: Record<string, string>, dotenv: Record<string, string>, seed: number): string | undefined {
-  const template = hostOption !== undefined ? parseTemplate(hostOption) : scenario.host;
-  if (!template) return undefined;
-  const compiler = new TemplateCompiler({ variables: scenario.variables, env, dotenv, data: new Map(), requestsByName: new Map() });
-  const host = compiler.compile(template).render({ random: createRandom(seed), rows: [], responses: [] }).trim();
-  return host === '' ? undefined : host.replace(/\/+$/, '');
-}
-
-/** Checks and reads everything; throws PrepareError with the code the parent shows. */
+/**
+ * Checks and reads everything; throws PrepareError with the code the parent shows. The parent
+ * (CLI or extension) planned the same text already; the engine plans it again because it is the
+ * process that reads the files and sends the traffic, and the engine protocol carries text, not
+ * a parsed scenario (src/core/protocol/engine.ts). Its workers get the scenario parsed here.
+ */
 export function prepareRun(command: StartCommand): PreparedRun {
   const folder = dirname(command.scenarioPath);
   const options = command.options;
   const access = fileAccess(command.allowedFolders ?? [folder], ENGINE_HOW_TO_ALLOW);
-  const checked = checkScenarioOnDisk(command.scenarioText, command.scenarioPath, access);
-  const errors = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  if (errors.length > 0) {
-    const listed = errors.slice(0, 5).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
-    throw new PrepareError('scenario-invalid', listed.join('; ') + (errors.length > 5 ? `; and ${errors.length - 5} more` : ''));
-  }
-  const scenario = checked.scenario;
-  const load = resolveLoadModel(scenario, options);
-  if ('error' in load) throw new PrepareError('no-load-model', load.error);
-  const seed = options.seed ?? scenario.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const env = options.env ?? processEnv();
-  const dotenv = readDotenv(folder);
-  const host = resolveHost(scenario, options.host, env, dotenv, seed);
-  const relative = scenario.requests.find(isRelativeUrl);
-  if (relative && host === undefined) {
-    throw new PrepareError('no-host', `'${relative.method} ${relative.url.raw}' is relative and no host was given`);
-  }
+  const plan = planRun(command.scenarioText, options, runEnvironment(command.scenarioPath, access));
+  const { scenario, load, problems } = plan;
+  // A plan without problems has a load model; the second test only tells the compiler so.
+  if (problems[0] || !load) throw new PrepareError(problems[0]?.code ?? 'no-load-model', problems[0]?.message ?? 'no load model');
   return {
     scenario,
     scenarioHash: createHash('sha256').update(command.scenarioText).digest('hex'),
     load,
-    host,
-    seed,
+    host: plan.host,
+    seed: plan.seed,
     workers: resolveWorkerCount(options.workers, availableParallelism()),
     stopTimeoutMs: options.stopTimeoutMs ?? scenario.stopTimeoutMs ?? 0,
-    env,
-    dotenv,
+    env: plan.env,
+    dotenv: plan.dotenv,
     data: readData(command.scenarioPath, scenario, access),
     bodies: readBodies(command.scenarioPath, scenario, access),
   };

@@ -3,7 +3,6 @@
 
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { parseScenario } from '../core/scenario';
 import { compileScenario } from './compile-requests';
 import { DataFeed } from './data-feed';
 import { createDriver } from './drivers';
@@ -17,7 +16,7 @@ function main(): void {
   const port = parentPort;
   if (!port) throw new Error('engine-worker runs as a worker thread of the engine');
   const setup = workerData as WorkerSetup;
-  const scenario = parseScenario(setup.scenarioText);
+  const { scenario } = setup;
   const driver = createDriver({
     compiled: compileScenario(scenario, setup),
     feeds: setup.data.map((share) => new DataFeed(share)),

@@ -3,6 +3,7 @@
 
 import type { IntervalPartial } from '../core/metrics/partial';
 import type { ResolvedLoadModel } from '../core/metrics/result';
+import type { Scenario } from '../core/scenario/model';
 
 /** One `# @data` file, as this worker sees it: its share of the rows (docs/engine.md, Data). */
 export interface DataShare {
@@ -15,8 +16,8 @@ export interface DataShare {
 export interface WorkerSetup {
   workerIndex: number;
   workerCount: number;
-  /** The worker parses the text again (cheap) rather than receiving a cloned AST. */
-  scenarioText: string;
+  /** Parsed and checked once, by the engine's main thread (src/engine/prepare.ts); plain data, so it clones. */
+  scenario: Scenario;
   load: ResolvedLoadModel;
   /** The resolved host, without a trailing slash; undefined when every URL is absolute. */
   host?: string;

@@ -182,6 +182,14 @@ describe('loadlens run', () => {
     assert.match(stderr, /GET \/x is a relative URL and there is no host\. Add `# @host http:\/\/localhost:8888` .* or pass --host URL/);
   });
 
+  it('exits 2 before sending when # @host renders empty, and says which line to look at', async () => {
+    const file = dir.file('emptyhost.load.http', scenario(['# @host {{$processEnv LOADLENS_TEST_UNSET_HOST}}', '# @users 1', '# @run-time 1s'], ['GET /x']));
+    const { code, stderr } = await runCli(['run', file]);
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /GET \/x is a relative URL and there is no host\. The file's `# @host \{\{\$processEnv LOADLENS_TEST_UNSET_HOST\}\}` renders empty/);
+    assert.match(stderr, /Nothing was sent\./);
+  });
+
   it('exits 2 on a usage error, with a message and no stack trace', async () => {
     const { code, stderr } = await runCli(['run', 'x.load.http', '--users', 'many']);
     assert.equal(code, 2);

@@ -2,10 +2,12 @@
 // with live progress, then print the summary, write the reports and exit 0/1/2/3.
 
 import type { RunOptions } from '../../core/protocol/engine';
+import { planRun, type RunPlan } from '../../core/plan';
 import { describePlan } from '../../core/present';
 import { withoutCredentials } from '../../core/report/credentials';
-import { plannedDurationMs, resolveLoadModel } from '../../core/schedule';
-import type { Diagnostic, Scenario } from '../../core/scenario';
+import { plannedDurationMs } from '../../core/schedule';
+import type { Diagnostic } from '../../core/scenario';
+import { runEnvironment } from '../../engine/run-environment';
 import { parseArgs } from '../args';
 import { executeRun } from '../engine-run';
 import { CliFailure, ExitCode } from '../exit-codes';
@@ -14,7 +16,7 @@ import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { createPlainProgress, createSilentProgress, createTerminalProgress, type ProgressReporter } from '../progress';
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
 import { RUN_OPTIONS, toRunSettings } from '../run-options';
-import { checkLoadedScenario, formatDiagnostic, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
+import { formatDiagnostic, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
 import { brokeErrorThreshold, renderSummary } from '../summary';
 
 export const RUN_HELP: CommandHelp = {
@@ -40,24 +42,24 @@ function answeredByFlags(diagnostic: Diagnostic, options: RunOptions): boolean {
   return false;
 }
 
-function checkBeforeSending(scenario: LoadedScenario, options: RunOptions): Scenario {
-  const { scenario: parsed, diagnostics } = checkLoadedScenario(scenario);
+function checkBeforeSending(scenario: LoadedScenario, plan: RunPlan, options: RunOptions): void {
+  const { diagnostics } = plan;
   const shown = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error' || !answeredByFlags(d, options));
   for (const diagnostic of shown) process.stderr.write(`${formatDiagnostic(scenario.displayPath, diagnostic)}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
     throw new CliFailure(`${scenario.displayPath} has ${errors} error${errors === 1 ? '' : 's'}: nothing was sent. Fix ${errors === 1 ? 'it' : 'them'} and run again.`, ExitCode.usage);
   }
-  return parsed;
 }
 
-function requireHost(parsed: Scenario, scenario: LoadedScenario, options: RunOptions): void {
-  if (options.host !== undefined || parsed.host !== undefined) return;
-  const relative = parsed.requests.find((request) => request.url.raw.trim().startsWith('/'));
+function requireHost(plan: RunPlan, scenario: LoadedScenario): void {
+  const relative = plan.problems.find((problem) => problem.code === 'no-host')?.request;
   if (!relative) return;
+  const fix = plan.scenario.host
+    ? `The file's \`# @host ${plan.scenario.host.raw}\` renders empty: check its variables, or pass --host URL.`
+    : 'Add `# @host http://localhost:8888` to the file or pass --host URL.';
   throw new CliFailure(
-    `${scenario.displayPath}:${relative.requestLineRange.start.line + 1}: ${relative.method} ${relative.url.raw} is a relative URL and there is no host. ` +
-      'Add `# @host http://localhost:8888` to the file or pass --host URL. Nothing was sent.',
+    `${scenario.displayPath}:${relative.requestLineRange.start.line + 1}: ${relative.method} ${relative.url.raw} is a relative URL and there is no host. ${fix} Nothing was sent.`,
     ExitCode.usage,
   );
 }
@@ -77,10 +79,15 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   }
   const settings = toRunSettings(args);
   const scenario = loadScenario(settings.scenarioFile, settings.allowPaths);
-  const parsed = checkBeforeSending(scenario, settings.options);
-  requireHost(parsed, scenario, settings.options);
-  const model = resolveLoadModel(parsed, settings.options);
-  if ('error' in model) throw new CliFailure(`${scenario.displayPath}: ${model.error} Nothing was sent.`, ExitCode.usage);
+  const plan = planRun(scenario.text, settings.options, runEnvironment(scenario.absolutePath, scenario.access));
+  checkBeforeSending(scenario, plan, settings.options);
+  requireHost(plan, scenario);
+  const model = plan.load;
+  if (!model) {
+    const problem = plan.problems.find((p) => p.code === 'no-load-model')?.message ?? 'no load model.';
+    throw new CliFailure(`${scenario.displayPath}: ${problem} Nothing was sent.`, ExitCode.usage);
+  }
+  const parsed = plan.scenario;
   prepareReportPaths(settings.reports);
 
   const plannedMs = plannedDurationMs(model);

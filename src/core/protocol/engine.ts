@@ -8,6 +8,8 @@ export const ENGINE_PROTOCOL_VERSION = 1;
 /** What the parent may override; each field beats the scenario file (CLI flags, run options). */
 export interface RunOptions {
   host?: string;
+  /** The host when neither `host` nor the file's `# @host` gives one (the extension's loadlens.host setting). */
+  defaultHost?: string;
   users?: number;
   spawnRate?: number;
   runTimeMs?: number;

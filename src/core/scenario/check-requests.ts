@@ -2,6 +2,7 @@
 // they send or read exist.
 import type { CheckEnvironment, Diagnostic, Scenario } from './model';
 import { diagnostic, lineRange, quote } from './ranges';
+import { isRelativeUrl } from './urls';
 
 export function checkRequests(scenario: Scenario, firstLine: string): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -13,7 +14,7 @@ export function checkRequests(scenario: Scenario, firstLine: string): Diagnostic
     out.push(diagnostic(lineRange(0, 0, firstLine.length), 'error', 'no-requests', message));
   }
   // One warning for the first relative URL is enough: the fix (@host, or --host) is one line.
-  const relative = scenario.host ? undefined : scenario.requests.find((request) => request.url.raw.startsWith('/'));
+  const relative = scenario.host ? undefined : scenario.requests.find((request) => isRelativeUrl(request.url));
   if (relative) {
     const message = `relative URL ${quote(relative.url.raw)} and no # @host: add e.g. # @host http://localhost:8080 to the header, or give the host when running (--host)`;
     out.push(diagnostic(relative.url.range, 'warning', 'missing-host', message));

@@ -11,3 +11,4 @@ export { SYSTEM_VARIABLES, type SystemVariableInfo } from './system-variables';
 export { HTTP_METHODS, COMMON_HEADERS } from './http';
 export { locate, type Located } from './locate';
 export { statsNameOf } from './stats-name';
+export { isRelativeUrl } from './urls';

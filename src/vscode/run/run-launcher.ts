@@ -3,17 +3,16 @@
 import * as vscode from 'vscode';
 import type { RunOptions } from '../../core/protocol/engine';
 import { withoutCredentials } from '../../core/report/credentials';
+import { describePlan } from '../../core/present';
 import { UserFacingError } from '../shared/command';
-import { checkScenarioOnDisk, CsvHeaderCache } from '../../engine/file-check-environment';
-import { workspaceFileAccess } from '../shared/file-access';
+import type { CsvHeaderCache } from '../../engine/file-check-environment';
 import { readSettings } from '../shared/settings';
 import { CONFIRMED_HOSTS_KEY } from './ids';
 import { isLoopbackUrl, originOf } from './logic/hosts';
-import { planFor } from './logic/plan';
 import { engineSpawnFailureMessage, runErrorMessage } from './logic/run-failure';
 import type { RunController } from './run-controller';
 import { fileNameOf, requireTrust, scenarioDocument, scenarioPathOf } from './scenario-document';
-import { readDotenvBeside, resolveHost, targetUrls } from './send/prepare-request';
+import { planDocument } from './plan-document';
 
 export interface LaunchServices {
   controller: RunController;
@@ -21,12 +20,6 @@ export interface LaunchServices {
   headers: CsvHeaderCache;
   showPanel(): void;
   log: vscode.LogOutputChannel;
-}
-
-function processEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
-  return env;
 }
 
 /** Asks once per origin (and workspace) before load goes to a machine other than this one. */
@@ -66,11 +59,10 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   const document = await scenarioDocument(argument);
   const scenarioPath = scenarioPathOf(document);
   const text = document.getText();
-  // The workspace folders bound what `# @data` and `< file` may read: checked here, and again by
-  // the engine when it reads them.
-  const access = workspaceFileAccess(scenarioPath);
-  const checked = checkScenarioOnDisk(text, scenarioPath, access, services.headers);
-  const errors = checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const settings = readSettings(document.uri);
+  const options: RunOptions = { ...form, workers: settings.workers, defaultThresholds: settings.defaultThresholds, defaultHost: settings.host || undefined };
+  const { plan, access } = planDocument(document, options, services.headers);
+  const errors = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     const first = errors[0];
     const choice = await vscode.window.showErrorMessage(
@@ -80,28 +72,25 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
     if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
     return;
   }
-  const scenario = checked.scenario;
-  const settings = readSettings(document.uri);
-  const options: RunOptions = { ...form, workers: settings.workers, defaultThresholds: settings.defaultThresholds };
-  if (options.host === undefined && !scenario.host && settings.host) options.host = settings.host;
-  const plan = planFor(scenario, options);
-  if ('error' in plan) {
+  const { scenario, load, host } = plan;
+  if (!load) {
     const noModel = !scenario.load && options.users === undefined && options.rate === undefined;
-    throw new UserFacingError(noModel ? runErrorMessage('no-load-model', '') : `${fileNameOf(document)} cannot run: ${plan.error}.`);
+    const problem = plan.problems.find((p) => p.code === 'no-load-model')?.message ?? 'no load model';
+    throw new UserFacingError(noModel ? runErrorMessage('no-load-model', '') : `${fileNameOf(document)} cannot run: ${problem}.`);
   }
-  const env = processEnv();
-  const dotenv = readDotenvBeside(scenarioPath);
-  const host = resolveHost(scenario, options.host, undefined, env, dotenv);
-  // The log, the panel and the status bar show the host without its credentials.
-  const shownHost = host === undefined ? undefined : withoutCredentials(host);
-  if (host === undefined && scenario.requests.some((request) => request.url.raw.trimStart().startsWith('/'))) {
+  if (plan.problems.some((problem) => problem.code === 'no-host')) {
     throw new UserFacingError(runErrorMessage('no-host', 'the requests use relative URLs'));
   }
-  if (settings.confirmNonLocalTargets && !(await confirmTargets(targetUrls(scenario, options.host, env, dotenv), plan.text, services.workspaceState))) return;
+  // The engine plans the same text again: with the same seed, a host with random parts renders as shown here.
+  options.seed = plan.seed;
+  const planText = describePlan(load, scenario.tasks.length);
+  // The log, the panel and the status bar show the host without its credentials.
+  const shownHost = host === undefined ? undefined : withoutCredentials(host);
+  if (settings.confirmNonLocalTargets && !(await confirmTargets(plan.targets, planText, services.workspaceState))) return;
   // The user may have started another run while the confirmation was open.
   if (services.controller.active) return explainActiveRun(services);
   const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  services.log.info(`Starting load test ${runId}: ${fileNameOf(document)} · ${plan.text}${shownHost ? ` · ${shownHost}` : ''}`);
+  services.log.info(`Starting load test ${runId}: ${fileNameOf(document)} · ${planText}${shownHost ? ` · ${shownHost}` : ''}`);
   try {
     services.controller.start({
       runId,
@@ -110,7 +99,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
       scenarioText: text,
       options,
       allowedFolders: [...access.folders],
-      heading: { title: fileNameOf(document), plan: plan.text, host: shownHost },
+      heading: { title: fileNameOf(document), plan: planText, host: shownHost },
     });
   } catch (error) {
     throw new UserFacingError(engineSpawnFailureMessage(error instanceof Error ? error.message : String(error)));

@@ -5,9 +5,12 @@ import { createServer, type Server } from 'node:http';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseScenario } from '../../../src/core/scenario';
+import { planRun } from '../../../src/core/plan';
+import { ENGINE_PROTOCOL_VERSION, type RunOptions } from '../../../src/core/protocol/engine';
 import { fileAccess } from '../../../src/engine/file-access';
-import { prepareSend, resolveHost, SendPreparationError, targetUrls } from '../../../src/vscode/run/send/prepare-request';
+import { prepareRun } from '../../../src/engine/prepare';
+import { runEnvironment } from '../../../src/engine/run-environment';
+import { prepareSend, SendPreparationError } from '../../../src/vscode/run/send/prepare-request';
 import { sendOnce, SendFailedError } from '../../../src/vscode/run/send/send-once';
 import type { StoredResponse } from '../../../src/engine/captures';
 
@@ -58,9 +61,16 @@ POST /patient/{{hospital.response.body.$.id}}?loc={{hospital.response.headers.Lo
 `;
 }
 
+const scenarioPath = join(folder, 'h.load.http');
+const access = fileAccess([folder], 'allow it');
+
+/** Planned as Send Request plans it (src/vscode/run/send/send-request-command.ts), with no process variables and seed 1. */
+function planOf(text: string, options: RunOptions = {}) {
+  return planRun(text, { env: {}, seed: 1, ...options }, runEnvironment(scenarioPath, access));
+}
+
 function inputs(requestIndex: number, responses: Array<StoredResponse | undefined> = []) {
-  const text = scenarioText();
-  return { scenarioPath: join(folder, 'h.load.http'), scenarioText: text, scenario: parseScenario(text), access: fileAccess([folder], 'allow it'), requestIndex, fallbackHost: undefined, env: {}, responses, seed: 1 };
+  return { scenarioPath, plan: planOf(scenarioText()), access, requestIndex, responses };
 }
 
 test('a request is expanded as a run would send it and its response read whole', async () => {
@@ -89,10 +99,10 @@ test('a reference to a response not sent yet says what to send first', () => {
 test('a relative URL without any host is refused before sending', () => {
   const text = '###\nGET /x\n';
   assert.throws(
-    () => prepareSend({ ...inputs(0), scenarioText: text, scenario: parseScenario(text) }),
+    () => prepareSend({ ...inputs(0), plan: planOf(text) }),
     (error: unknown) => error instanceof SendPreparationError && /no host/.test(error.message),
   );
-  const withSetting = prepareSend({ ...inputs(0), scenarioText: text, scenario: parseScenario(text), fallbackHost: `${base}/` });
+  const withSetting = prepareSend({ ...inputs(0), plan: planOf(text, { defaultHost: `${base}/` }) });
   assert.equal(withSetting.url, `${base}/x`);
 });
 
@@ -107,29 +117,13 @@ test('a refused connection is reported in words', async () => {
   );
 });
 
-test('the hosts a run reaches: the host for relative URLs, and absolute URLs', () => {
-  const scenario = parseScenario('# @host {{h}}\n@h = http://127.0.0.1:9\n###\nGET /a\n###\nGET https://api.example.com/b\n###\nGET {{x.response.body.$.u}}\n');
-  const host = resolveHost(scenario, undefined, undefined, {}, {});
-  assert.equal(host, 'http://127.0.0.1:9');
-  assert.deepEqual(targetUrls(scenario, undefined, {}, {}), ['http://127.0.0.1:9', 'https://api.example.com/b', '{{x.response.body.$.u}}']);
-  assert.equal(resolveHost(scenario, 'http://localhost:1/', undefined, {}, {}), 'http://localhost:1');
-  assert.deepEqual(targetUrls(scenario, 'http://localhost:1/', {}, {}), ['http://localhost:1/', 'https://api.example.com/b', '{{x.response.body.$.u}}']);
-});
-
-test('a host that changes per send is given as written, so that the run asks; a changing path is not', () => {
-  const scenario = parseScenario(
-    [
-      '@octet = 12{{$randomInt 7 9}}',
-      '###',
-      'GET http://{{octet}}.0.0.1/a',
-      '###',
-      'GET http://127.0.0.1:8/users/{{$randomInt 1 9}}',
-      '###',
-      'GET http://127.0.0.1:{{$randomInt 8000 8999}}/',
-      '',
-    ].join('\n'),
-  );
-  assert.deepEqual(targetUrls(scenario, undefined, {}, {}), ['http://{{octet}}.0.0.1/a', 'http://127.0.0.1:8/', 'http://127.0.0.1:{{$randomInt 8000 8999}}/']);
-  const randomHost = parseScenario('# @host http://10.0.0.{{$randomInt 1 9}}\n###\nGET /\n');
-  assert.deepEqual(targetUrls(randomHost, undefined, {}, {}), ['http://10.0.0.{{$randomInt 1 9}}']);
+test('a random part of the host renders as a run of the file renders it (the run\'s seed: # @seed)', () => {
+  // `# @host` may not use a random value itself; through a file variable it still can.
+  const text = '# @seed 7\n@octet = {{$randomInt 1 250}}\n# @host http://127.0.0.{{octet}}:9\n# @users 1\n\n###\nGET /a\n';
+  const path = join(folder, 'seeded.load.http');
+  writeFileSync(path, text);
+  const run = prepareRun({ type: 'run/start', protocolVersion: ENGINE_PROTOCOL_VERSION, runId: 'seeded', scenarioPath: path, scenarioText: text, options: { env: {} } });
+  // Planned as the Send Request command plans it: no seed option, so the file's # @seed counts.
+  const sent = prepareSend({ scenarioPath: path, plan: planRun(text, {}, runEnvironment(path, access)), access, requestIndex: 0, responses: [] });
+  assert.equal(sent.url, `${run.host}/a`);
 });

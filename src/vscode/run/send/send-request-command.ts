@@ -2,22 +2,16 @@
 // a read-only editor beside. Responses are kept (per file and request) for later
 // `{{name.response...}}` references, as REST Client does.
 import * as vscode from 'vscode';
-import { parseScenario, type RequestBlock } from '../../../core/scenario';
+import type { RequestBlock } from '../../../core/scenario';
 import type { StoredResponse } from '../../../engine/captures';
 import { UserFacingError } from '../../shared/command';
 import { readSettings } from '../../shared/settings';
 import { responseDocumentText, responseTabTitle } from '../logic/response-text';
-import { requireTrust, scenarioDocument, scenarioPathOf } from '../scenario-document';
-import { workspaceFileAccess } from '../../shared/file-access';
+import { planDocument } from '../plan-document';
+import { requireTrust, scenarioDocument } from '../scenario-document';
 import { prepareSend, SendPreparationError } from './prepare-request';
 import type { ResponseDocuments } from './response-documents';
 import { SendFailedError, sendOnce } from './send-once';
-
-function processEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) if (value !== undefined) env[name] = value;
-  return env;
-}
 
 async function pickRequest(document: vscode.TextDocument, requests: readonly RequestBlock[]): Promise<RequestBlock | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -45,8 +39,9 @@ export class SendRequestCommand {
   async run(uri?: unknown, requestIndex?: unknown): Promise<void> {
     if (!(await requireTrust('send requests'))) return;
     const document = await scenarioDocument(uri);
-    const text = document.getText();
-    const scenario = parseScenario(text);
+    // Planned as a run would be (host: the setting when neither an option nor `# @host` gives one).
+    const { plan, scenarioPath, access } = planDocument(document, { defaultHost: readSettings(document.uri).host });
+    const { scenario } = plan;
     if (scenario.requests.length === 0) throw new UserFacingError('This scenario has no request yet: write one (e.g. GET /) below a ### line.');
     const request = typeof requestIndex === 'number' ? scenario.requests[requestIndex] : await pickRequest(document, scenario.requests);
     if (!request) return;
@@ -54,17 +49,7 @@ export class SendRequestCommand {
     const responses = this.responses.get(key) ?? [];
     let prepared;
     try {
-      prepared = prepareSend({
-        scenarioPath: scenarioPathOf(document),
-        scenarioText: text,
-        scenario,
-        access: workspaceFileAccess(scenarioPathOf(document)),
-        requestIndex: request.index,
-        fallbackHost: readSettings(document.uri).host || undefined,
-        env: processEnv(),
-        responses,
-        seed: Math.floor(Math.random() * 2 ** 31),
-      });
+      prepared = prepareSend({ scenarioPath, plan, access, requestIndex: request.index, responses });
     } catch (error) {
       if (error instanceof SendPreparationError) throw new UserFacingError(`Send Request: ${error.message}`);
       throw error;

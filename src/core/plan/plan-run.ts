@@ -1,0 +1,81 @@
+// One way to prepare a run, for the CLI, the extension (Run and Send Request) and the engine:
+// the scenario checked, then the load model, seed, host and targets it will have, and what stops
+// it from running. Pure: the file system (through `check`), the process environment and a fresh
+// seed come in through `environment` (src/engine/run-environment.ts builds it from the real ones).
+import type { ResolvedLoadModel } from '../metrics/result';
+import type { EngineErrorCode, RunOptions } from '../protocol/engine';
+import { isRelativeUrl, type CheckResult, type Diagnostic, type RequestBlock, type Scenario } from '../scenario';
+import { resolveLoadModel } from '../schedule/resolve';
+import { hostTemplate, renderHost } from './host';
+import { targetUrls } from './targets';
+import type { TemplateCompilerFactory } from './templates';
+
+export interface RunEnvironment {
+  /** What `{{$processEnv NAME}}` reads unless the options bring their own `env`. */
+  processEnv: Record<string, string>;
+  /** The `.env` beside the scenario, parsed; empty when there is none. */
+  dotenv: Record<string, string>;
+  /**
+   * `check` with the file system's answers about the data and body files the scenario names,
+   * including which of them it may read (src/engine/file-check-environment.ts, checkScenarioOnDisk).
+   */
+  check(scenarioText: string): CheckResult;
+  templates: TemplateCompilerFactory;
+  /** The seed when neither the options nor `# @seed` give one; the caller draws it. */
+  freshSeed: number;
+}
+
+export type RunProblemCode = Extract<EngineErrorCode, 'scenario-invalid' | 'no-load-model' | 'no-host'>;
+
+export interface RunProblem {
+  code: RunProblemCode;
+  /** Words for a log or the engine's error event; each view may say it its own way. */
+  message: string;
+  /** For `no-host`: the first request whose URL is relative. */
+  request?: RequestBlock;
+}
+
+export interface RunPlan {
+  scenario: Scenario;
+  /** Everything `check` says about the file, warnings included. */
+  diagnostics: Diagnostic[];
+  /** Undefined when the options and the file give no load model (a `no-load-model` problem). */
+  load: ResolvedLoadModel | undefined;
+  seed: number;
+  host: string | undefined;
+  /** Base URLs the run may reach (src/core/plan/targets.ts). */
+  targets: string[];
+  /** The variables `$processEnv` reads in this run. */
+  env: Record<string, string>;
+  dotenv: Record<string, string>;
+  /** Empty when the run can start; otherwise in this order: scenario errors, load model, host. */
+  problems: RunProblem[];
+}
+
+/** The first errors in words, `line N: message; ...`, as a log or an engine error shows them. */
+function listErrors(errors: readonly Diagnostic[]): string {
+  const listed = errors.slice(0, 5).map((d) => `line ${d.range.start.line + 1}: ${d.message}`);
+  return listed.join('; ') + (errors.length > 5 ? `; and ${errors.length - 5} more` : '');
+}
+
+export function planRun(scenarioText: string, options: RunOptions, environment: RunEnvironment): RunPlan {
+  const { scenario, diagnostics } = environment.check(scenarioText);
+  const problems: RunProblem[] = [];
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  if (errors.length > 0) problems.push({ code: 'scenario-invalid', message: listErrors(errors) });
+  const resolved = resolveLoadModel(scenario, options);
+  const load = 'error' in resolved ? undefined : resolved;
+  if ('error' in resolved) problems.push({ code: 'no-load-model', message: resolved.error });
+  const seed = options.seed ?? scenario.seed ?? environment.freshSeed;
+  const env = options.env ?? environment.processEnv;
+  const dotenv = environment.dotenv;
+  const compiler = environment.templates({ variables: scenario.variables, env, dotenv });
+  const template = hostTemplate(scenario, options);
+  const host = renderHost(template && compiler.compile(template), seed);
+  const relative = scenario.requests.find((request) => isRelativeUrl(request.url));
+  if (relative && host === undefined) {
+    problems.push({ code: 'no-host', message: `'${relative.method} ${relative.url.raw}' is relative and no host was given`, request: relative });
+  }
+  const targets = targetUrls(scenario, template, (t) => compiler.compile(t));
+  return { scenario, diagnostics, load, seed, host, targets, env, dotenv, problems };
+}

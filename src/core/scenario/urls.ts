@@ -1,0 +1,11 @@
+// What a request URL's written form says before any template is expanded.
+import type { Template } from './model';
+
+/**
+ * True when the URL is written as a path (`/api/x`), so that the run's host goes in front of it.
+ * Anything else (`https://...`, `{{base}}/x`) is sent as it expands. One definition for `check`,
+ * run preparation (src/core/plan/), the engine's compiler and Send Request.
+ */
+export function isRelativeUrl(url: Template): boolean {
+  return url.raw.trimStart().startsWith('/');
+}

@@ -21,7 +21,10 @@ interface FixtureCase {
   snapshot: string;
 }
 
-const CASES: FixtureCase[] = [{ kind: 'har', source: 'demo-session.har', snapshot: 'demo-session.har.load.http' }];
+const CASES: FixtureCase[] = [
+  { kind: 'har', source: 'demo-session.har', snapshot: 'demo-session.har.load.http' },
+  { kind: 'openapi', source: 'demo-api.openapi.yaml', snapshot: 'demo-api.openapi.load.http' },
+];
 
 /** The demo API starts empty; a real staging API has data: one hospital and one patient, ids 1. */
 async function seed(demo: DemoServer): Promise<void> {

@@ -31,6 +31,22 @@ describe('loadlens import', () => {
     assert.doesNotMatch(noUrl.stderr + dangling.stderr, /\n\s+at /, 'no stack trace');
   });
 
+  it('exits 2 when a HAR or OpenAPI file is missing or not what it should be, saying what and where', async () => {
+    const missing = await runCli(['import', 'openapi', join(dir.path, 'nowhere.yaml')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read OpenAPI document .*nowhere\.yaml: no such file/);
+    const notJson = await runCli(['import', 'har', dir.file('broken.har', '{"log": {"entries": [}')]);
+    assert.equal(notJson.code, 2);
+    assert.match(notJson.stderr, /cannot import .*broken\.har: not JSON, so not a HAR file: /);
+    const yaml = await runCli(['import', 'openapi', dir.file('bad.yaml', 'openapi: 3.1.0\npaths:\n  /a: [\n')]);
+    assert.equal(yaml.code, 2);
+    assert.match(yaml.stderr, /bad\.yaml: not valid YAML at line 4, column 1/);
+    const two = await runCli(['import', 'har', 'a.har', 'b.har']);
+    assert.equal(two.code, 2);
+    assert.match(two.stderr, /takes one SOURCE file, got 2/);
+    assert.doesNotMatch(missing.stderr + notJson.stderr + yaml.stderr, /\n\s+at /, 'no stack trace');
+  });
+
   it('reads the command from standard input with -, and writes the scenario to standard output without -o', () => {
     const result = spawnSync(process.execPath, [CLI, 'import', 'curl', '-'], {
       input: "curl 'http://api.localhost:8080/items?page=1' -H 'accept: application/json' -k",

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkScenario } from '../../core/scenario';
-import { importCurl, ImportError, importHar, type ImportOutput } from '../../core/import';
+import { importCurl, ImportError, importHar, importOpenApi, parseOpenApiText, type ImportOutput } from '../../core/import';
 import { commandLineFileAccess } from '../../engine/file-access';
 import { parseArgs, type ParsedArgs } from '../args';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
@@ -30,10 +30,11 @@ export const IMPORT_HELP: CommandHelp = {
     "loadlens import curl \"curl -X POST http://localhost:8888/hospital -H 'Content-Type: application/json' -d '{\\\"name\\\":\\\"A\\\",\\\"beds\\\":3}'\" -o hospital.load.http",
     'pbpaste | loadlens import curl - -o copied.load.http',
     'loadlens import har session.har -o session.load.http --keep-origin https://api.example.com',
+    'loadlens import openapi openapi.yaml -o api.load.http --host http://localhost:8080',
   ],
 };
 
-const KINDS = ['curl', 'har'] as const;
+const KINDS = ['curl', 'har', 'openapi'] as const;
 type Kind = (typeof KINDS)[number];
 
 function readStdin(): string {
@@ -75,7 +76,7 @@ function keptOrigins(value: string | undefined): readonly string[] | 'all' | und
   return origins;
 }
 
-function convert(kind: Kind, positionals: readonly string[], args: ParsedArgs, sideFilePrefix: string): ImportOutput {
+async function convert(kind: Kind, positionals: readonly string[], args: ParsedArgs, sideFilePrefix: string): Promise<ImportOutput> {
   const [source = ''] = positionals;
   const host = args.values.get('host');
   const common = { sideFilePrefix, ...(host !== undefined ? { host } : {}) };
@@ -90,6 +91,8 @@ function convert(kind: Kind, positionals: readonly string[], args: ParsedArgs, s
       const document = parseJson(readSource(source, 'HAR file'), 'HAR file');
       return importHar(document, { ...common, keepStatic: args.flags.has('keep-static'), ...(keepOrigins ? { keepOrigins } : {}) });
     }
+    case 'openapi':
+      return importOpenApi(parseOpenApiText(readSource(source, 'OpenAPI document')), common);
   }
 }
 
@@ -104,7 +107,7 @@ function checkHost(host: string | undefined): void {
   }
 }
 
-export function runImport(argv: readonly string[]): ExitCode {
+export async function runImport(argv: readonly string[]): Promise<ExitCode> {
   const args = parseArgs(argv, IMPORT_HELP.options, 'import');
   if (args.flags.has('help')) {
     process.stdout.write(formatCommandHelp(IMPORT_HELP));
@@ -121,7 +124,7 @@ export function runImport(argv: readonly string[]): ExitCode {
   const output = args.values.get('output');
   let result: ImportOutput;
   try {
-    result = convert(kind as Kind, sources, args, sideFilePrefixFor(output));
+    result = await convert(kind as Kind, sources, args, sideFilePrefixFor(output));
   } catch (error) {
     if (error instanceof ImportError) throw new CliFailure(`cannot import ${describeSource(kind, sources)}: ${error.message}.`, ExitCode.usage);
     throw error;

@@ -3,3 +3,5 @@
 export { ImportError, type ImportOutput, type SideFile } from './model';
 export { importCurl, type CurlImportOptions } from './curl';
 export { importHar, type HarImportOptions } from './har';
+export { importOpenApi, type OpenApiImportOptions } from './openapi';
+export { parseOpenApiText } from './openapi-source';

@@ -8,6 +8,7 @@ import { runImport } from './commands/import';
 import { runReport } from './commands/report';
 import { runRun } from './commands/run';
 import { CliFailure, ExitCode, UsageError } from './exit-codes';
+import { escapeControls } from './format';
 import { formatMainHelp } from './help';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => ExitCode | Promise<ExitCode>> = {
@@ -35,20 +36,37 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   return handler(rest);
 }
 
+/**
+ * A reader that goes away (`loadlens run ... | head -c 5`, a CI log viewer that closed) is not a
+ * failure of the run: what would have been printed is dropped, and the run still ends as it
+ * would have, with its reports written and its own exit code. Node reports the broken pipe as an
+ * 'error' event on the stream, which would otherwise crash the process with a stack trace.
+ */
+function dropOutputWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+    throw error;
+  });
+}
+
+dropOutputWhenReaderLeaves(process.stdout);
+dropOutputWhenReaderLeaves(process.stderr);
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
+    // Messages quote what the user typed and what a scenario or engine said: escaped (./format.ts).
     if (error instanceof UsageError) {
-      process.stderr.write(`loadlens: ${error.message}\n`);
+      process.stderr.write(`loadlens: ${escapeControls(error.message, true)}\n`);
       process.exitCode = ExitCode.usage;
     } else if (error instanceof CliFailure) {
-      process.stderr.write(`loadlens: ${error.message}\n`);
+      process.stderr.write(`loadlens: ${escapeControls(error.message, true)}\n`);
       process.exitCode = error.exitCode;
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(`loadlens: unexpected failure, please report it:\n${detail}\n`);
+      process.stderr.write(`loadlens: unexpected failure, please report it:\n${escapeControls(detail, true)}\n`);
       process.exitCode = ExitCode.runFailed;
     }
   },

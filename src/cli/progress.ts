@@ -3,7 +3,7 @@
 
 import type { IntervalSnapshot } from '../core/metrics/result';
 import { formatClock as clock, formatErrorShare, formatMs, formatRate, NO_VALUE } from '../core/present';
-import type { Style } from './format';
+import { escapeControls, type Style } from './format';
 
 export interface ProgressReporter {
   update(snapshot: IntervalSnapshot): void;
@@ -34,7 +34,7 @@ function elapsedText(snapshot: IntervalSnapshot, plannedMs: number | undefined):
 export function createPlainProgress(write: (text: string) => void, plannedMs: number | undefined): ProgressReporter {
   return {
     update: (snapshot) => write(`[${elapsedText(snapshot, plannedMs)}] ${facts(snapshot).join(' | ')}\n`),
-    note: (message) => write(`${message}\n`),
+    note: (message) => write(`${escapeControls(message, true)}\n`),
     finish: () => undefined,
   };
 }
@@ -69,7 +69,7 @@ export function createTerminalProgress(
     },
     note(message) {
       clear();
-      write(`${message}\n`);
+      write(`${escapeControls(message, true)}\n`);
       if (last) {
         write(last);
         shown = true;
@@ -84,5 +84,5 @@ export function createTerminalProgress(
 
 /** `--quiet`: no progress, but messages (engine warnings, Ctrl-C) still reach the user. */
 export function createSilentProgress(write: (text: string) => void): ProgressReporter {
-  return { update: () => undefined, note: (message) => write(`${message}\n`), finish: () => undefined };
+  return { update: () => undefined, note: (message) => write(`${escapeControls(message, true)}\n`), finish: () => undefined };
 }

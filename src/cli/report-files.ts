@@ -1,11 +1,13 @@
 // Writing the reports a run or `loadlens report` was asked for: Locust's three CSV files, the
 // self-contained HTML report and the loss-free JSON result.
 
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../core/metrics/result';
 import { failuresCsv, historyCsv, htmlReport, resultJson, statsCsv } from '../core/report';
 import { CliFailure, ExitCode, UsageError } from './exit-codes';
+import { escapeControls } from './format';
 import type { ReportTargets } from './run-options';
 
 export interface WrittenReport {
@@ -35,12 +37,32 @@ function plan(targets: ReportTargets): PlannedFile[] {
   return files;
 }
 
+/** Two outputs naming one file would leave only the last one written: refused before anything runs. */
+function refuseSharedPaths(files: readonly PlannedFile[], input: string | undefined): void {
+  const seen = new Map<string, PlannedFile>();
+  const key = (path: string) => (process.platform === 'win32' || process.platform === 'darwin' ? resolve(path).toLowerCase() : resolve(path));
+  for (const file of files) {
+    if (input !== undefined && key(file.path) === key(input)) {
+      throw new UsageError(`${file.flag} ${file.path} is the result being read: write the report to another file.`);
+    }
+    const earlier = seen.get(key(file.path));
+    if (earlier) {
+      const which = earlier.flag === file.flag ? `${file.flag} writes ${file.path} twice` : `${earlier.flag} and ${file.flag} both name ${file.path}`;
+      throw new UsageError(`${which}: each report needs a file of its own.`);
+    }
+    seen.set(key(file.path), file);
+  }
+}
+
 /**
- * Before anything is sent: make the reports' folders and refuse paths that cannot be files, so
- * that a typo does not cost a whole run.
+ * Before anything is sent: make the reports' folders and refuse paths that cannot be files (or
+ * that two reports share), so that a typo does not cost a whole run. `input`: the result file
+ * `loadlens report` reads, which no report may overwrite.
  */
-export function prepareReportPaths(targets: ReportTargets): void {
-  for (const file of plan(targets)) {
+export function prepareReportPaths(targets: ReportTargets, input?: string): void {
+  const files = plan(targets);
+  refuseSharedPaths(files, input);
+  for (const file of files) {
     let isDirectory = false;
     try {
       isDirectory = statSync(file.path).isDirectory();
@@ -56,21 +78,43 @@ export function prepareReportPaths(targets: ReportTargets): void {
   }
 }
 
+/**
+ * Written whole or not at all: the text goes to a temporary file in the same folder, which then
+ * takes the report's name in one rename. A full disk or a killed process leaves the previous
+ * report as it was (and at worst a stray `.name.*.tmp`), never a truncated one.
+ */
+function writeWhole(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temporary, text, { flag: 'wx' });
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Every report that can be written is; those that cannot are named together, exit 3. */
 export function writeReports(result: RunResult, targets: ReportTargets): WrittenReport[] {
   const written: WrittenReport[] = [];
+  const failed: string[] = [];
   for (const file of plan(targets)) {
     try {
-      mkdirSync(dirname(file.path), { recursive: true });
-      writeFileSync(file.path, file.render(result));
+      writeWhole(file.path, file.render(result));
+      written.push({ label: file.label, path: file.path });
     } catch (error) {
-      throw new CliFailure(`cannot write ${file.path}: ${(error as Error).message}`, ExitCode.runFailed);
+      failed.push(`cannot write ${file.path}: ${(error as Error).message}`);
     }
-    written.push({ label: file.label, path: file.path });
+  }
+  if (failed.length > 0) {
+    const kept = written.length > 0 ? ` (written: ${written.map((report) => report.path).join(', ')})` : '';
+    throw new CliFailure(`${failed.join('; ')}${kept}`, ExitCode.runFailed);
   }
   return written;
 }
 
 export function formatWrittenReports(written: readonly WrittenReport[]): string {
   if (written.length === 0) return '';
-  return ['Reports', ...written.map((report) => `  ${report.label.padEnd(4)}  ${report.path}`)].join('\n') + '\n';
+  return ['Reports', ...written.map((report) => `  ${report.label.padEnd(4)}  ${escapeControls(report.path)}`)].join('\n') + '\n';
 }

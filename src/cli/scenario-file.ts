@@ -6,6 +6,7 @@ import type { CheckResult, Diagnostic } from '../core/scenario';
 import { commandLineFileAccess, type FileAccess } from '../engine/file-access';
 import { checkScenarioOnDisk } from '../engine/file-check-environment';
 import { CliFailure, ExitCode } from './exit-codes';
+import { escapeControls } from './format';
 
 export interface LoadedScenario {
   /** As the user wrote it, for messages. */
@@ -49,7 +50,7 @@ export function checkLoadedScenario(scenario: LoadedScenario): CheckResult {
 /** `FILE:LINE:COL: severity: message`, 1-based, the form editors and CI annotate. */
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
   const { line, character } = diagnostic.range.start;
-  return `${file}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${diagnostic.message}`;
+  return `${escapeControls(file)}:${line + 1}:${character + 1}: ${diagnostic.severity}: ${escapeControls(diagnostic.message)}`;
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

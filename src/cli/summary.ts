@@ -5,7 +5,7 @@ import { withoutCredentials } from '../core/report/credentials';
 import { parseThresholdRule } from '../core/scenario';
 import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
 import { formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
-import type { Style } from './format';
+import { escapeControls, type Style } from './format';
 import { renderTable, type Column, type Row } from './table';
 
 const STATS_COLUMNS: Column[] = [
@@ -58,7 +58,7 @@ function actualText(verdict: ThresholdVerdict): string {
   return parsed.ok ? formatMetricValue(parsed.rule.metric, verdict.actual) : count(verdict.actual);
 }
 
-const targetName = (verdict: ThresholdVerdict) => (verdict.target === 'aggregate' ? 'Aggregated' : verdict.target);
+const targetName = (verdict: ThresholdVerdict) => (verdict.target === 'aggregate' ? 'Aggregated' : escapeControls(verdict.target));
 
 /** The verdict furthest from the limit, for a rule that every target passed. */
 function closestToLimit(verdicts: ThresholdVerdict[]): ThresholdVerdict | undefined {
@@ -82,11 +82,12 @@ export function renderThresholds(verdicts: readonly ThresholdVerdict[], style: S
     groups.set(key, [...(groups.get(key) ?? []), verdict]);
   }
   const usesDefaults = verdicts.every((v) => v.isDefault);
-  const ruleWidth = Math.max(...[...groups.values()].map((group) => (group[0] as ThresholdVerdict).rule.length));
+  const ruleOf = (verdict: ThresholdVerdict) => escapeControls(verdict.rule);
+  const ruleWidth = Math.max(...[...groups.values()].map((group) => ruleOf(group[0] as ThresholdVerdict).length));
   const lines = [usesDefaults ? 'Thresholds (defaults: the file has no # @threshold)' : 'Thresholds'];
   for (const group of groups.values()) {
     const first = group[0] as ThresholdVerdict;
-    const label = first.rule.padEnd(ruleWidth);
+    const label = ruleOf(first).padEnd(ruleWidth);
     const failed = group.filter((v) => !v.passed);
     if (failed.length === 0) {
       const worst = closestToLimit(group);
@@ -107,7 +108,7 @@ export function renderInsights(insights: readonly Insight[], style: Style): stri
   const color = { critical: style.red, warning: style.yellow, info: style.dim } as const;
   const lines = insights.map((insight) => {
     const where = insight.target && !insight.message.includes(insight.target) ? `${insight.target}: ` : '';
-    return `  ${color[insight.severity](insight.severity.padEnd(8))} ${where}${insight.message}`;
+    return `  ${color[insight.severity](insight.severity.padEnd(8))} ${escapeControls(where + insight.message)}`;
   });
   return ['Insights', ...lines].join('\n');
 }
@@ -120,7 +121,7 @@ export function renderHeadline(result: RunResult): string {
       ? `Run completed in ${duration}`
       : result.outcome === 'stopped'
         ? `Run stopped after ${duration}`
-        : `Run aborted after ${duration} by threshold \`${result.abortedBy ?? '?'}\``;
+        : `Run aborted after ${duration} by threshold \`${escapeControls(result.abortedBy ?? '?')}\``;
   const facts = [
     `${count(peakUsers)} ${peakUsers === 1 ? 'user' : 'users'} at peak`,
     `${count(result.aggregate.requests)} requests`,
@@ -128,7 +129,7 @@ export function renderHeadline(result: RunResult): string {
     `${formatErrorShare(result.aggregate.requests, result.aggregate.failures)} failed`,
   ];
   if (result.dropped > 0) facts.push(`${count(result.dropped)} arrivals dropped`);
-  return `${how} · ${facts.join(' · ')}${result.host ? ` · ${withoutCredentials(result.host)}` : ''}`;
+  return `${how} · ${facts.join(' · ')}${result.host ? ` · ${escapeControls(withoutCredentials(result.host))}` : ''}`;
 }
 
 /** Requests the file holds but the run did not load-test, so that no one reads their absence as a pass. */

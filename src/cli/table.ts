@@ -10,7 +10,11 @@ export interface Column {
 /** A row of cells, or `'rule'` for a separator line (Locust draws one above the aggregate row). */
 export type Row = string[] | 'rule';
 
-export function renderTable(columns: readonly Column[], rows: readonly Row[]): string {
+import { escapeControls } from './format';
+
+/** Cells hold names and errors from scenarios and servers: escaped (./format.ts) before they are measured. */
+export function renderTable(columns: readonly Column[], rawRows: readonly Row[]): string {
+  const rows = rawRows.map((row) => (row === 'rule' ? row : row.map((cell) => escapeControls(cell))));
   const widths = columns.map((column, i) =>
     Math.max(column.title.length, ...rows.map((row) => (row === 'rule' ? 0 : (row[i] ?? '').length))),
   );

@@ -3,6 +3,7 @@
 
 import { parseArgs } from '../args';
 import { ExitCode, UsageError } from '../exit-codes';
+import { escapeControls } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { ALLOW_PATH_OPTION } from '../run-options';
 import { checkLoadedScenario, formatDiagnostic, loadScenario, sortDiagnostics } from '../scenario-file';
@@ -30,7 +31,7 @@ export function runCheck(argv: readonly string[]): ExitCode {
       scenario = loadScenario(file, args.lists.get('allow-path') ?? []);
     } catch (error) {
       // One missing file must not hide the diagnostics of the others.
-      process.stderr.write(`error: ${(error as Error).message}\n`);
+      process.stderr.write(`error: ${escapeControls((error as Error).message, true)}\n`);
       unreadable++;
       continue;
     }

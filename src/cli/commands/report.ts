@@ -39,7 +39,7 @@ export function runReport(argv: readonly string[]): ExitCode {
   if (!parsed.ok) {
     throw new CliFailure(`${file}: ${parsed.message}. (\`loadlens run SCENARIO --json FILE\` writes a result.)`, ExitCode.usage);
   }
-  prepareReportPaths(targets);
+  prepareReportPaths(targets, file);
   const written = writeReports(parsed.result, targets);
   if (!args.flags.has('quiet')) process.stdout.write(renderSummary(parsed.result, createStyle(wantsColor(process.stdout, process.env))));
   const paths = formatWrittenReports(written);

@@ -11,7 +11,7 @@ import { runEnvironment } from '../../engine/run-environment';
 import { parseArgs } from '../args';
 import { executeRun } from '../engine-run';
 import { CliFailure, ExitCode } from '../exit-codes';
-import { createStyle, wantsColor, type Style } from '../format';
+import { createStyle, escapeControls, wantsColor, type Style } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { createPlainProgress, createSilentProgress, createTerminalProgress, type ProgressReporter } from '../progress';
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
@@ -95,7 +95,7 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   if (!settings.quiet) {
     const host = settings.options.host ?? parsed.host?.raw;
     const against = host ? ` against ${withoutCredentials(host)}` : '';
-    process.stderr.write(`${errStyle.bold('Running')} ${scenario.displayPath}${against}: ${describePlan(model, parsed.tasks.length)}\n`);
+    process.stderr.write(`${errStyle.bold('Running')} ${escapeControls(`${scenario.displayPath}${against}`)}: ${describePlan(model, parsed.tasks.length)}\n`);
   }
   const progress = createProgress(settings.quiet, plannedMs, errStyle);
   const result = await executeRun(scenario, settings.options, progress);

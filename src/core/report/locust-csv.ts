@@ -41,6 +41,19 @@ export const HISTORY_COLUMNS: string[] = [
   'Total Average Content Size',
 ];
 
+/**
+ * Decision (docs/reports.md, "Cells that look like formulas"): a text cell that a spreadsheet
+ * would take for a formula gets a leading apostrophe, as OWASP advises, so `=HYPERLINK(...)` in a
+ * request's title (a scenario from elsewhere) or an error shows as text. Locust writes such cells
+ * raw; every other cell stays byte for byte as Locust writes it. Tab and CR count because some
+ * spreadsheets skip them before looking for the `=`.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function spreadsheetText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
 interface Totals {
   requests: number;
   minMs: number;
@@ -103,8 +116,8 @@ function statsTotals(stats: EndpointStats): Totals {
 function statsRow(stats: EndpointStats): string {
   const [median = '0', average = '0.0', min = '0', max = '0', size = '0'] = totalColumns(statsTotals(stats));
   return csvRow([
-    stats.method,
-    stats.name,
+    spreadsheetText(stats.method),
+    spreadsheetText(stats.name),
     String(stats.requests),
     String(stats.failures),
     median,
@@ -126,15 +139,15 @@ export function statsCsv(result: RunResult): string {
 
 /** PREFIX_failures.csv: one row per (method, name, error). */
 export function failuresCsv(result: RunResult): string {
-  return csvRow(FAILURES_COLUMNS) + result.failures.map((f) => csvRow([f.method, f.name, f.error, String(f.occurrences)])).join('');
+  return csvRow(FAILURES_COLUMNS) + result.failures.map((f) => csvRow([spreadsheetText(f.method), spreadsheetText(f.name), spreadsheetText(f.error), String(f.occurrences)])).join('');
 }
 
 function historyRow(timestamp: number, users: number, stats: IntervalStats): string {
   return csvRow([
     String(timestamp),
     String(users),
-    stats.method,
-    stats.name,
+    spreadsheetText(stats.method),
+    spreadsheetText(stats.name),
     pyFixed(stats.rps, 6),
     pyFixed(stats.failuresPerSec, 6),
     ...percentileFields(stats.total.requests, stats.window),

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, codeOf, lineOf, loadlensDiagnostics, openFixture, openNewScenario, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeOf, lineOf, loadlensDiagnostics, openFixture, openNewScenario, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
 
 function byCode(diagnostics: vscode.Diagnostic[], code: string): vscode.Diagnostic {
   const found = diagnostics.find((d) => codeOf(d) === code);
@@ -30,6 +30,22 @@ describe('diagnostics', () => {
     assert.match(document.getText(diagnostic.range), /nope/);
     assert.match(diagnostic.message, /nope/);
     assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+  });
+
+  it('refuses a data file outside the workspace folders on its @data line, without showing its contents', async () => {
+    // The workspace is a temporary copy; its parent folder is outside it.
+    const outside = vscode.Uri.joinPath(workspaceRoot(), '..', `outside-${Date.now()}.csv`);
+    await vscode.workspace.fs.writeFile(outside, new TextEncoder().encode('API_KEY=not-for-the-editor\n1\n'));
+    try {
+      const name = outside.path.split('/').pop() as string;
+      const document = await openNewScenario('outside-data.load.http', ['# @host http://localhost:8888', '# @users 1', `# @data ../${name} as d`, '', '### one', 'GET /{{d.x}}']);
+      const diagnostic = byCode(await waitForDiagnostics(document, ['file-outside']), 'file-outside');
+      assert.equal(diagnostic.range.start.line, 2);
+      assert.match(diagnostic.message, /outside the folders a scenario may read .*add its folder to the workspace/);
+      for (const each of loadlensDiagnostics(document.uri)) assert.doesNotMatch(each.message, /not-for-the-editor|API_KEY/);
+    } finally {
+      await vscode.workspace.fs.delete(outside);
+    }
   });
 
   it('reports no error for a valid scenario', async () => {

@@ -3,7 +3,7 @@
 // server with no failure. `UPDATE_SNAPSHOTS=1` rewrites the snapshots: read the diff first.
 
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DemoServer } from '../../examples/demo-server.mjs';
@@ -24,6 +24,12 @@ interface FixtureCase {
 const CASES: FixtureCase[] = [
   { kind: 'har', source: 'demo-session.har', snapshot: 'demo-session.har.load.http' },
   { kind: 'openapi', source: 'demo-api.openapi.yaml', snapshot: 'demo-api.openapi.load.http' },
+  {
+    kind: 'postman',
+    source: 'demo-collection.postman_collection.json',
+    extraImportArgs: ['--environment', join(FIXTURES, 'demo.postman_environment.json')],
+    snapshot: 'demo-collection.postman.load.http',
+  },
 ];
 
 /** The demo API starts empty; a real staging API has data: one hospital and one patient, ids 1. */
@@ -70,6 +76,19 @@ describe('loadlens import: fixtures for the demo API import, check and run with 
       const result = JSON.parse(readFileSync(json, 'utf8')) as { aggregate: { requests: number; failures: number } };
       assert.ok(result.aggregate.requests > 0, 'requests were sent');
       assert.equal(result.aggregate.failures, 0, run.stdout);
+      // No recorded or stored secret reaches the scenario.
+      for (const secret of ['recorded-secret-token', 'recorded-session-id', 'demo-secret-key-123', 'env-secret-token-456']) assert.ok(!text.includes(secret), secret);
     });
   }
+
+  it('postman: the environment goes to http-client.env.json beside the scenario, without its secrets, keeping other environments', async () => {
+    const folder = join(dir.path, 'env');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'http-client.env.json'), JSON.stringify({ staging: { patientId: '9' }, demo: { old: 'gone' } }));
+    const out = join(folder, 'api.load.http');
+    const imported = await runCli(['import', 'postman', join(FIXTURES, 'demo-collection.postman_collection.json'), '--environment', join(FIXTURES, 'demo.postman_environment.json'), '-o', out]);
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(join(folder, 'http-client.env.json'), 'utf8')), { staging: { patientId: '9' }, demo: { patientId: '1' } });
+    assert.match(imported.stderr, /note: scenario: the value of the secret token of the Postman environment/);
+  });
 });

@@ -2,10 +2,10 @@
 // source, converts it with src/core/import (pure), writes the scenario (stdout without -o) and
 // any side files, and lists on standard error what could not be carried over.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { checkScenario } from '../../core/scenario';
-import { importCurl, ImportError, importHar, importOpenApi, parseOpenApiText, type ImportOutput } from '../../core/import';
+import { importCurl, ImportError, importHar, importOpenApi, importPostman, parseOpenApiText, type ImportOutput } from '../../core/import';
 import { commandLineFileAccess } from '../../engine/file-access';
 import { parseArgs, type ParsedArgs } from '../args';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
@@ -24,6 +24,7 @@ export const IMPORT_HELP: CommandHelp = {
     { name: 'host', value: 'URL', description: "the scenario's # @host instead of the source's own server" },
     { name: 'keep-static', description: 'har: keep images, fonts, scripts, styles and media' },
     { name: 'keep-origin', value: 'ORIGIN|all', description: 'har: keep requests to these origins too (comma-separated), or to all' },
+    { name: 'environment', value: 'FILE', description: 'postman: a Postman environment export; its values go to http-client.env.json beside the scenario' },
     HELP_OPTION,
   ],
   examples: [
@@ -31,10 +32,11 @@ export const IMPORT_HELP: CommandHelp = {
     'pbpaste | loadlens import curl - -o copied.load.http',
     'loadlens import har session.har -o session.load.http --keep-origin https://api.example.com',
     'loadlens import openapi openapi.yaml -o api.load.http --host http://localhost:8080',
+    'loadlens import postman api.postman_collection.json --environment dev.postman_environment.json -o api.load.http',
   ],
 };
 
-const KINDS = ['curl', 'har', 'openapi'] as const;
+const KINDS = ['curl', 'har', 'openapi', 'postman'] as const;
 type Kind = (typeof KINDS)[number];
 
 function readStdin(): string {
@@ -93,6 +95,12 @@ async function convert(kind: Kind, positionals: readonly string[], args: ParsedA
     }
     case 'openapi':
       return importOpenApi(parseOpenApiText(readSource(source, 'OpenAPI document')), common);
+    case 'postman': {
+      const environmentFile = args.values.get('environment');
+      const collection = parseJson(readSource(source, 'Postman collection'), 'Postman collection');
+      const environment = environmentFile !== undefined ? parseJson(readUserFile(environmentFile, 'Postman environment'), 'Postman environment') : undefined;
+      return importPostman(collection, { ...common, ...(environment !== undefined ? { environment } : {}) });
+    }
   }
 }
 
@@ -131,6 +139,7 @@ export async function runImport(argv: readonly string[]): Promise<ExitCode> {
   }
   const folder = output === undefined ? process.cwd() : dirname(resolve(output));
   for (const file of result.sideFiles) writeOut(join(folder, file.name), file.bytes);
+  if (result.environments) mergeEnvironments(join(folder, 'http-client.env.json'), result.environments);
   if (output === undefined) process.stdout.write(result.scenario);
   else writeOut(output, result.scenario);
   reportNotes(result, output);
@@ -149,6 +158,22 @@ function writeOut(path: string, content: string | Uint8Array): void {
   } catch (error) {
     throw new CliFailure(`cannot write ${path}: ${(error as Error).message}. Choose another place with -o FILE.`, ExitCode.runFailed);
   }
+}
+
+/** Adds the environments to `http-client.env.json`, keeping the others it holds; an environment of the same name is replaced. */
+function mergeEnvironments(path: string, environments: Record<string, Record<string, string>>): void {
+  let existing: Record<string, unknown> = {};
+  if (existsSync(path)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      existing = parsed as Record<string, unknown>;
+    } catch (error) {
+      throw new CliFailure(`${path} is there but is not a JSON object (${(error as Error).message}): fix or move it, then import again.`, ExitCode.usage);
+    }
+  }
+  writeOut(path, `${JSON.stringify({ ...existing, ...environments }, null, 2)}\n`);
+  process.stderr.write(`loadlens import: wrote the environment${Object.keys(environments).length === 1 ? '' : 's'} ${Object.keys(environments).join(', ')} to ${path}.\n`);
 }
 
 function reportNotes(result: ImportOutput, output: string | undefined): void {

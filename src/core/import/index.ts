@@ -5,3 +5,4 @@ export { importCurl, type CurlImportOptions } from './curl';
 export { importHar, type HarImportOptions } from './har';
 export { importOpenApi, type OpenApiImportOptions } from './openapi';
 export { parseOpenApiText } from './openapi-source';
+export { importPostman, type PostmanImportOptions } from './postman';

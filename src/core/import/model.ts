@@ -26,6 +26,8 @@ export interface DraftRequest {
   directives: string[];
   /** Comment lines above the request: what the source had and the scenario does not carry. */
   notes: string[];
+  /** Plain comment lines above the request (which task it starts, for example). */
+  comments?: string[];
 }
 
 export interface DraftVariable {
@@ -59,6 +61,8 @@ export interface ImportOutput {
   /** The `*.load.http` text. */
   scenario: string;
   sideFiles: SideFile[];
+  /** Entries for `http-client.env.json` beside the scenario, by environment name (Postman environments). */
+  environments?: Record<string, Record<string, string>>;
   /** Every note of the scenario, one line each, for standard error. */
   notes: string[];
 }

@@ -71,7 +71,7 @@ function unescapeLiteral(text: string): string {
 function writeRequest(writer: Writer, request: DraftRequest, number: number, headerNotes: string[]): void {
   const title = request.title !== undefined ? oneLine(request.title) : '';
   const where = title ? `request ${number} (${title})` : `request ${number}`;
-  const block: string[] = [title ? `### ${title}` : '###'];
+  const block: string[] = [title ? `### ${title}` : '###', ...(request.comments ?? []).map(commentLine)];
   for (const text of request.notes) note(writer, where, text, block);
   if (!METHOD.test(request.method)) {
     // No block at all: comments after a previous request's body would join that body.

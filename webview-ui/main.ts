@@ -1,5 +1,6 @@
-// The results panel's entry (dist/webview.js): restore what this panel showed before, say
-// `ui/ready`, then apply each checked message from the extension to the state and render it.
+// The results panel's entry (dist/webview.js): draw what this panel showed before (its saved
+// state), say `ui/ready`, take the host's one `panel/snapshot`, then apply each checked message
+// from the extension to the state and render it.
 import './styles.css';
 import { asHostMessage, WEBVIEW_PROTOCOL_VERSION } from '../src/core/protocol/webview';
 import { connectHost } from './host';
@@ -15,7 +16,7 @@ function start(): void {
 
   const dispatch = (action: PanelAction): void => {
     state = reduce(state, action);
-    // Several messages arrive at once on a replay: save and draw once for all of them.
+    // Several messages may arrive at once (the snapshot and the next interval): save and draw once.
     if (!scheduled) {
       scheduled = true;
       setTimeout(() => {

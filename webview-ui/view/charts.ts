@@ -3,7 +3,7 @@
 // rebuilds them, since uPlot bakes colours into its options.
 import uPlot from 'uplot';
 import { formatMs, formatRate } from '../../src/core/present/numbers';
-import type { ChartSeries } from '../state/series';
+import type { ChartSeries } from '../../src/core/protocol/webview';
 import { el } from './dom';
 
 interface Palette {

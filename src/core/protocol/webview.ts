@@ -10,6 +10,30 @@ export const WEBVIEW_PROTOCOL_VERSION = 1;
 /** Where the run shown in the panel came from; the panel draws all of them the same way. */
 export type RunOrigin = 'live' | 'saved' | 'imported';
 
+/** The charts' columns, aligned on time (uPlot's AlignedData shape); src/core/report/chart-series.ts builds them. */
+export interface ChartSeries {
+  /** Unix seconds at the end of each interval (uPlot's time axis unit). */
+  time: number[];
+  /** null: an interval too short for its rate to mean anything (the run's last, cut one); uPlot leaves a gap. */
+  rps: Array<number | null>;
+  failuresPerSec: Array<number | null>;
+  /** Percentiles over the last 10 s, as Locust's charts draw them. */
+  p50: number[];
+  p95: number[];
+  p99: number[];
+  users: number[];
+}
+
+export type RunPhase =
+  /** Nothing shown yet. */
+  | 'empty'
+  | 'running'
+  | 'finished'
+  /** The run ended without a result (engine error or crash). */
+  | 'failed'
+  /** The panel was restored after a reload while its run was live; the run did not survive it. */
+  | 'interrupted';
+
 /** What the panel shows in its heading: a file name, a plan, a host. Everything is plain text. */
 export interface RunHeading {
   /** The scenario's file name (`hospital.load.http`) or the imported CSV's prefix. */
@@ -17,6 +41,30 @@ export interface RunHeading {
   /** `50 users · spawn 5/s · 2m · 4 tasks`; empty when unknown (imported runs). */
   plan: string;
   host?: string;
+}
+
+/**
+ * Everything the panel needs to draw one run, as the host's run session (or a saved or imported
+ * result) has it: sent once after each `ui/ready`, never as a replay of the run's messages. The
+ * webview keeps it (and its own sort order) as its state.
+ */
+export interface PanelSnapshot {
+  phase: RunPhase;
+  origin: RunOrigin;
+  heading?: RunHeading;
+  runId?: string;
+  startTime?: number;
+  plannedDurationMs?: number;
+  load?: ResolvedLoadModel;
+  requestNames: string[];
+  series: ChartSeries;
+  /** The last interval of a live run: the table's source until the result arrives. */
+  latest?: IntervalSnapshot;
+  /** A finished run: the table's, failures' and thresholds' source, and what Export writes. */
+  result?: RunResult;
+  /** A rule that stopped the run (`abort`), as soon as the engine says so. */
+  abortedBy?: { rule: string; target: string };
+  failure?: string;
 }
 
 export type HostMessage =
@@ -36,8 +84,8 @@ export type HostMessage =
   | { type: 'run/failed'; runId: string; message: string }
   /** A finished run from history or an import, shown in place of whatever the panel held. */
   | { type: 'result/show'; origin: RunOrigin; heading: RunHeading; result: RunResult }
-  /** Sent after `ui/ready`: which live run (if any) the host is running now. */
-  | { type: 'host/hello'; protocolVersion: number; activeRunId?: string };
+  /** Sent after each `ui/ready`: what the panel shows now, in one message. */
+  | { type: 'panel/snapshot'; protocolVersion: number; snapshot: PanelSnapshot };
 
 export type UiMessage =
   | { type: 'ui/ready'; protocolVersion: number }
@@ -134,11 +182,38 @@ export function asHostMessage(value: unknown): HostMessage | undefined {
         looksLikeRunResult(message.result)
         ? (value as HostMessage)
         : undefined;
-    case 'host/hello':
-      return isFiniteNumber(message.protocolVersion) && (message.activeRunId === undefined || isString(message.activeRunId))
-        ? (value as HostMessage)
-        : undefined;
+    case 'panel/snapshot':
+      return isFiniteNumber(message.protocolVersion) && asPanelSnapshot(message.snapshot) ? (value as HostMessage) : undefined;
     default:
       return undefined;
   }
+}
+
+const PHASES: readonly RunPhase[] = ['empty', 'running', 'finished', 'failed', 'interrupted'];
+const SERIES_KEYS: ReadonlyArray<keyof ChartSeries> = ['time', 'rps', 'failuresPerSec', 'p50', 'p95', 'p99', 'users'];
+/** The rate lines have a gap (null) where an interval was too short for a rate. */
+const GAPPED_KEYS: ReadonlyArray<keyof ChartSeries> = ['rps', 'failuresPerSec'];
+
+function isSeries(value: unknown): value is ChartSeries {
+  return (
+    isRecord(value) &&
+    SERIES_KEYS.every((key) => Array.isArray(value[key]) && (value[key] as unknown[]).every((n) => typeof n === 'number' || (n === null && GAPPED_KEYS.includes(key))))
+  );
+}
+
+/**
+ * A snapshot from the host, or one a webview saved before a reload (untrusted like any message:
+ * another version may have written it); undefined when it is not one this version can show.
+ */
+export function asPanelSnapshot(value: unknown): PanelSnapshot | undefined {
+  if (!isRecord(value)) return undefined;
+  if (!PHASES.includes(value.phase as RunPhase) || !isSeries(value.series)) return undefined;
+  if (!(value.origin === 'live' || value.origin === 'saved' || value.origin === 'imported')) return undefined;
+  if (value.heading !== undefined && !isHeading(value.heading)) return undefined;
+  if (value.result !== undefined && !looksLikeRunResult(value.result)) return undefined;
+  if (value.latest !== undefined && !looksLikeSnapshot(value.latest)) return undefined;
+  if (value.phase === 'finished' && value.result === undefined) return undefined;
+  if (!Array.isArray(value.requestNames) || !value.requestNames.every(isString)) return undefined;
+  if (value.startTime !== undefined && !isFiniteNumber(value.startTime)) return undefined;
+  return value as unknown as PanelSnapshot;
 }

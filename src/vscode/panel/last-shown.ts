@@ -3,8 +3,7 @@
 // reload the panel may come back with the run before the last one; the host's note says which run
 // it really was, and when the webview's state is another, the saved run of that note is shown.
 // Free of `vscode` so that it is unit-tested.
-import type { HostMessage, RunHeading, RunOrigin } from '../../core/protocol/webview';
-import { restoreState } from '../../../webview-ui/state/reducer';
+import type { HostMessage, PanelSnapshot, RunHeading, RunOrigin } from '../../core/protocol/webview';
 
 export interface LastShown {
   origin: RunOrigin;
@@ -27,7 +26,7 @@ export function lastShownAfter(message: HostMessage, liveHeading: RunHeading | u
     case 'run/interval':
     case 'run/threshold-abort':
     case 'run/failed':
-    case 'host/hello':
+    case 'panel/snapshot':
       return undefined;
   }
 }
@@ -47,8 +46,7 @@ export function asLastShown(value: unknown): LastShown | undefined {
  * True when the webview's saved state is not the run the host showed last: another run, nothing
  * at all, or the last run still live although the host saw it finish. Then the note's run wins.
  */
-export function savedStateIsBehind(savedState: unknown, last: LastShown): boolean {
-  const state = restoreState(savedState);
-  if (state.phase === 'empty' || state.startTime !== last.startTime) return true;
-  return state.phase === 'running' && last.finished;
+export function savedStateIsBehind(saved: PanelSnapshot | undefined, last: LastShown): boolean {
+  if (!saved || saved.phase === 'empty' || saved.startTime !== last.startTime) return true;
+  return saved.phase === 'running' && last.finished;
 }

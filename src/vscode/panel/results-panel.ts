@@ -1,31 +1,31 @@
 // The results panel's host side: one panel per window, created beside the editor, restored after
-// a reload by its serializer. It keeps what the panel should show (a live run's start and
-// intervals, or a finished result) and replays it whenever the webview says `ui/ready` (first
-// load, shown again after being hidden, restored), so a webview never has to be kept alive
-// while hidden. Messages from the webview are checked before anything reads them. Which run it
-// showed last is also noted in workspaceState: after a reload that run wins over an older state
-// the webview may come back with.
+// a reload by its serializer. It is a view of what it shows (panel-shown.ts: this window's run
+// session, or a saved, imported or restored snapshot): whenever the webview says `ui/ready` (first
+// load, shown again after being hidden, restored) it gets one `panel/snapshot`, then the run's
+// messages as they come, so a webview never has to be kept alive while hidden. Messages from the
+// webview are checked before anything reads them. Which run it showed last is also noted in
+// workspaceState: after a reload that run wins over an older state the webview may come back with.
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/metrics/result';
 import {
+  asPanelSnapshot,
   asUiMessage,
-  looksLikeRunResult,
   WEBVIEW_PROTOCOL_VERSION,
   type HostMessage,
   type RunHeading,
   type RunOrigin,
   type UiMessage,
 } from '../../core/protocol/webview';
+import { emptyPanelSnapshot, resultSnapshot } from '../../core/report/panel-snapshot';
 import { PANEL_LAST_SHOWN_KEY, RESULTS_VIEW_TYPE } from '../run/ids';
+import type { RunSession } from '../run/run-session';
 import { createNonce, panelHtml } from './html';
 import { asLastShown, lastShownAfter, savedStateIsBehind } from './last-shown';
-import { PanelContent } from './panel-content';
+import { PanelShown } from './panel-shown';
 
 export interface PanelActions {
   stop(): void;
   export(format: 'html' | 'csv', result: RunResult, heading: RunHeading | undefined): void;
-  /** The live run's id, if one is running: the panel marks a restored live view as interrupted otherwise. */
-  activeRunId(): string | undefined;
   /** The saved run (run history) that started at `startTime` from a scenario of that file name. */
   findSavedRun(startTime: number, scenarioFileName: string): Promise<RunResult | undefined>;
 }
@@ -33,7 +33,7 @@ export interface PanelActions {
 export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
-  private readonly content = new PanelContent();
+  private readonly shown = new PanelShown();
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -58,16 +58,14 @@ export class ResultsPanel implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus },
       { enableFindWidget: true },
     );
-    this.adopt(panel, undefined);
+    this.adopt(panel);
   }
 
-  /** Takes over a panel: a new one, or one VS Code restored after a reload with the webview's saved state. */
-  adopt(panel: vscode.WebviewPanel, savedState: unknown): void {
+  /** Takes over a panel: a new one, or one VS Code restored after a reload. */
+  private adopt(panel: vscode.WebviewPanel): void {
     this.panel?.dispose();
     this.panel = panel;
     this.ready = false;
-    const saved = savedState as { result?: unknown; heading?: RunHeading } | undefined;
-    if (saved && looksLikeRunResult(saved.result)) this.content.adoptRestored(saved.result, saved.heading);
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     panel.iconPath = { light: vscode.Uri.joinPath(media, 'results-light.svg'), dark: vscode.Uri.joinPath(media, 'results-dark.svg') };
@@ -103,38 +101,55 @@ export class ResultsPanel implements vscode.Disposable {
    * history and shown instead; without a saved copy (history off, an import) the state stays.
    */
   async restore(panel: vscode.WebviewPanel, savedState: unknown): Promise<void> {
-    const last = asLastShown(this.workspaceState.get(PANEL_LAST_SHOWN_KEY));
-    // The host's own content (a run of this window) needs no history.
-    const hostHasContent = this.content.replay().length > 0;
-    let newer: RunResult | undefined;
-    if (last?.finished && !hostHasContent && savedStateIsBehind(savedState, last)) {
-      newer = await this.actions.findSavedRun(last.startTime, last.heading.title).catch((error: unknown) => {
-        this.log.warn(`Results panel: the last run shown could not be read back from history: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      });
+    // A run of this window needs neither the webview's copy nor history.
+    if (this.shown.isEmpty) {
+      const saved = asPanelSnapshot(savedState);
+      const last = asLastShown(this.workspaceState.get(PANEL_LAST_SHOWN_KEY));
+      let newer: RunResult | undefined;
+      if (last?.finished && savedStateIsBehind(saved, last)) {
+        newer = await this.actions.findSavedRun(last.startTime, last.heading.title).catch((error: unknown) => {
+          this.log.warn(`Results panel: the last run shown could not be read back from history: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        });
+      }
+      const snapshot = last && newer ? resultSnapshot(last.origin, last.heading, newer) : saved;
+      if (snapshot && this.shown.isEmpty) this.shown.showSnapshot(snapshot);
     }
-    this.adopt(panel, savedState);
-    if (last && newer) this.post({ type: 'result/show', origin: last.origin, heading: last.heading, result: newer });
+    this.adopt(panel);
   }
 
-  /** A message for the panel: remembered for replay, and posted now if the webview is listening. */
+  /** A run of this window starts: the panel follows its session from now on. */
+  followRun(session: RunSession): void {
+    this.shown.showRun(session);
+    this.post({
+      type: 'run/started',
+      runId: session.request.runId,
+      heading: session.request.heading,
+      startTime: session.startTime ?? Date.now(),
+      load: session.load ?? { kind: 'users', users: 0 },
+      plannedDurationMs: session.plannedDurationMs,
+      requestNames: session.requestNames,
+    });
+  }
+
+  /** One of the followed run's messages: posted now if the webview is listening (a later webview gets the snapshot). */
   post(message: HostMessage): void {
-    this.content.remember(message);
-    const shown = lastShownAfter(message, this.content.heading());
-    if (shown) void this.workspaceState.update(PANEL_LAST_SHOWN_KEY, shown);
+    const note = lastShownAfter(message, this.shown.heading());
+    if (note) void this.workspaceState.update(PANEL_LAST_SHOWN_KEY, note);
     this.updateTitle();
     if (this.panel && this.ready) void this.panel.webview.postMessage(message);
   }
 
   /** Shows a finished run (from history or an import) and opens the panel. */
   showResult(origin: RunOrigin, heading: RunHeading, result: RunResult): void {
+    this.shown.showSnapshot(resultSnapshot(origin, heading, result));
     this.show(false);
     this.post({ type: 'result/show', origin, heading, result });
   }
 
   /** The result on display, if any: what Export writes. */
   currentResult(): { result: RunResult; heading?: RunHeading } | undefined {
-    return this.content.result();
+    return this.shown.result();
   }
 
   private receive(raw: unknown): void {
@@ -151,8 +166,8 @@ export class ResultsPanel implements vscode.Disposable {
         this.ready = true;
         const webview = this.panel?.webview;
         if (!webview) return;
-        void webview.postMessage({ type: 'host/hello', protocolVersion: WEBVIEW_PROTOCOL_VERSION, activeRunId: this.actions.activeRunId() } satisfies HostMessage);
-        for (const replayed of this.content.replay()) void webview.postMessage(replayed);
+        const snapshot = this.shown.snapshot() ?? emptyPanelSnapshot();
+        void webview.postMessage({ type: 'panel/snapshot', protocolVersion: WEBVIEW_PROTOCOL_VERSION, snapshot } satisfies HostMessage);
         return;
       }
       case 'ui/stop':
@@ -169,7 +184,7 @@ export class ResultsPanel implements vscode.Disposable {
 
   private updateTitle(): void {
     if (!this.panel) return;
-    const heading = this.content.heading();
+    const heading = this.shown.heading();
     this.panel.title = heading ? `Loadlens: ${heading.title}` : 'Loadlens Results';
   }
 

@@ -27,7 +27,7 @@ export class RunCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
     const active = this.state.active;
     const lenses: vscode.CodeLens[] = [];
     if (active && active.request.documentKey === key) {
-      const elapsed = active.intervals.at(-1)?.elapsedMs ?? 0;
+      const elapsed = active.latest?.elapsedMs ?? 0;
       lenses.push(
         new vscode.CodeLens(top, { title: active.phase === 'stopping' ? '■ Stopping…' : STOP_LENS_LABEL, command: RUN_COMMANDS.stop, tooltip: 'Stop the load test' }),
         new vscode.CodeLens(top, { title: active.phase === 'starting' ? 'starting…' : elapsedLensTitle(elapsed, active.plannedDurationMs), command: RUN_COMMANDS.showResults, tooltip: 'Show the live results' }),

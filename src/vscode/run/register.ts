@@ -45,7 +45,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext): void {
         log.error(`Export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
       }),
-      activeRunId: () => controller.active?.request.runId,
       findSavedRun: (startTime, scenarioFileName) => history.find(startTime, scenarioFileName),
     },
     log,

@@ -1,45 +1,23 @@
 // One load test at a time per window: starts the engine, relays its events, stops it on request
 // (the engine handle's shutdown policy: src/engine/spawn.ts), and makes sure no engine outlives
 // the run, the window or the extension. Free of `vscode` so that it is tested against the real engine.
-import type { EngineEvent, RunOptions } from '../../core/protocol/engine';
+import type { EngineEvent } from '../../core/protocol/engine';
 import type { EngineHandle } from '../../engine/spawn';
-import type { IntervalSnapshot, ResolvedLoadModel, RunResult } from '../../core/metrics/result';
+import type { IntervalSnapshot, RunResult } from '../../core/metrics/result';
 import { ENGINE_PROTOCOL_VERSION } from '../../core/protocol/engine';
-import type { RunHeading } from '../../core/protocol/webview';
-import { engineCrashMessage, runErrorMessage } from './logic/run-failure';
+import { engineCrashMessage } from './logic/run-failure';
+import { RunSession, type RunRequest } from './run-session';
 
-export interface RunRequest {
-  runId: string;
-  /** The scenario document (a URI string): lenses, diagnostics and history belong to it. */
-  documentKey: string;
-  scenarioPath: string;
-  scenarioText: string;
-  options: RunOptions;
-  /** The folders `# @data` and `< file` may read (src/vscode/shared/file-access.ts). */
-  allowedFolders: string[];
-  heading: RunHeading;
-}
-
-export interface ActiveRun {
-  readonly request: RunRequest;
-  phase: 'starting' | 'running' | 'stopping';
-  startTime?: number;
-  load?: ResolvedLoadModel;
-  plannedDurationMs?: number;
-  requestNames: string[];
-  /** Every interval so far, for a panel opened in the middle of the run. */
-  intervals: IntervalSnapshot[];
-  abortedBy?: { rule: string; target: string };
-}
+export type { RunRequest };
 
 export type RunEvent =
-  | { type: 'starting'; run: ActiveRun }
-  | { type: 'started'; run: ActiveRun }
-  | { type: 'interval'; run: ActiveRun; snapshot: IntervalSnapshot }
-  | { type: 'stopping'; run: ActiveRun }
-  | { type: 'threshold-abort'; run: ActiveRun; rule: string; target: string }
-  | { type: 'finished'; run: ActiveRun; result: RunResult }
-  | { type: 'failed'; run: ActiveRun; message: string };
+  | { type: 'starting'; run: RunSession }
+  | { type: 'started'; run: RunSession }
+  | { type: 'interval'; run: RunSession; snapshot: IntervalSnapshot }
+  | { type: 'stopping'; run: RunSession }
+  | { type: 'threshold-abort'; run: RunSession; rule: string; target: string }
+  | { type: 'finished'; run: RunSession; result: RunResult }
+  | { type: 'failed'; run: RunSession; message: string };
 
 export class RunAlreadyActiveError extends Error {
   override readonly name = 'RunAlreadyActiveError';
@@ -49,7 +27,7 @@ export class RunAlreadyActiveError extends Error {
 }
 
 interface Session {
-  run: ActiveRun;
+  run: RunSession;
   engine: EngineHandle;
   subscription: { dispose(): void };
   ended: boolean;
@@ -66,7 +44,7 @@ export class RunController {
     private readonly now: () => number = Date.now,
   ) {}
 
-  get active(): ActiveRun | undefined {
+  get active(): RunSession | undefined {
     return this.session?.run;
   }
 
@@ -76,9 +54,9 @@ export class RunController {
   }
 
   /** Starts a run; throws RunAlreadyActiveError while another one is active. */
-  start(request: RunRequest): ActiveRun {
+  start(request: RunRequest): RunSession {
     if (this.session) throw new RunAlreadyActiveError(this.session.run.request);
-    const run: ActiveRun = { request, phase: 'starting', requestNames: [], intervals: [] };
+    const run = new RunSession(request);
     const engine = this.spawn();
     this.living.add(engine);
     const session: Session = { run, engine, subscription: { dispose: () => undefined }, ended: false };
@@ -103,7 +81,7 @@ export class RunController {
     const session = this.session;
     if (!session || session.ended) return false;
     if (session.run.phase !== 'stopping') {
-      session.run.phase = 'stopping';
+      session.run.stopping();
       this.emit({ type: 'stopping', run: session.run });
       session.engine.stop();
     }
@@ -120,41 +98,38 @@ export class RunController {
     // Nobody listens any more: the window or the extension is going away.
     this.listeners.clear();
     const session = this.session;
-    if (session) this.end(session, { type: 'failed', run: session.run, message: 'The run was cancelled because the window or the extension closed.' });
+    if (session) this.fail(session, 'The run was cancelled because the window or the extension closed.');
     for (const engine of this.living) engine.kill();
   }
 
   private handle(session: Session, event: EngineEvent): void {
     if (session.ended) return;
     const run = session.run;
-    if ('runId' in event && event.runId !== undefined && event.runId !== run.request.runId) return;
+    if (!run.apply(event)) return;
     switch (event.type) {
       case 'run/started':
-        if (run.phase === 'starting') run.phase = 'running';
-        run.startTime = event.startTime;
-        run.load = event.load;
-        run.plannedDurationMs = event.plannedDurationMs;
-        run.requestNames = event.requestNames;
         this.emit({ type: 'started', run });
         return;
       case 'run/interval':
-        run.intervals.push(event.snapshot);
         this.emit({ type: 'interval', run, snapshot: event.snapshot });
         return;
       case 'run/threshold-abort':
-        run.abortedBy = { rule: event.rule, target: event.target };
         this.emit({ type: 'threshold-abort', run, rule: event.rule, target: event.target });
         return;
       case 'run/finished':
         this.end(session, { type: 'finished', run, result: event.result });
         return;
       case 'run/error':
-        this.end(session, { type: 'failed', run, message: runErrorMessage(event.code, event.message) });
+        this.end(session, { type: 'failed', run, message: run.failure ?? event.message });
         return;
       case 'run/log':
-        // The launcher sends the engine's log to the output channel.
         return;
     }
+  }
+
+  private fail(session: Session, message: string): void {
+    session.run.fail(message);
+    this.end(session, { type: 'failed', run: session.run, message });
   }
 
   private exited(session: Session, exit: { code: number | null; signal: NodeJS.Signals | null }): void {
@@ -167,7 +142,7 @@ export class RunController {
         run.phase === 'stopping'
           ? 'The run was stopped before the engine could report a result.'
           : engineCrashMessage(exit, elapsed);
-      this.end(session, { type: 'failed', run, message });
+      this.fail(session, message);
     }
   }
 

@@ -1,6 +1,6 @@
-// Where a run's events go in the editor: the results panel (every second), the Problems panel
-// (broken thresholds), run history (each finished run), the `loadlens.running` context key, and a
-// notification when a run fails.
+// Where a run's events go in the editor: the results panel (it follows the run's session and gets
+// each second's interval as it comes), the Problems panel (broken thresholds), run history (each
+// finished run), the `loadlens.running` context key, and a notification when a run fails.
 import * as vscode from 'vscode';
 import type { ThresholdVerdict } from '../../core/metrics/result';
 import { parseScenario } from '../../core/scenario';
@@ -33,15 +33,7 @@ export class RunReporter implements vscode.Disposable {
         await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT_KEY, true);
         return;
       case 'started':
-        this.panel.post({
-          type: 'run/started',
-          runId: request.runId,
-          heading: { ...request.heading, host: event.run.request.heading.host },
-          startTime: event.run.startTime ?? Date.now(),
-          load: event.run.load ?? { kind: 'users', users: 0 },
-          plannedDurationMs: event.run.plannedDurationMs,
-          requestNames: event.run.requestNames,
-        });
+        this.panel.followRun(event.run);
         return;
       case 'interval':
         this.panel.post({ type: 'run/interval', runId: request.runId, snapshot: event.snapshot });

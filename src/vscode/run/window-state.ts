@@ -1,8 +1,9 @@
 // What this window knows about runs, for the code lenses and the status bar: the run in progress
-// (the controller's), each file's last result, and how the last run ended.
+// (the controller's run session), each file's last result, and how the last run ended.
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/metrics/result';
-import type { ActiveRun, RunController, RunEvent } from './run-controller';
+import type { RunController, RunEvent } from './run-controller';
+import type { RunSession } from './run-session';
 import type { StatusSource } from './logic/status-visibility';
 
 export class WindowRunState implements vscode.Disposable {
@@ -16,7 +17,7 @@ export class WindowRunState implements vscode.Disposable {
     this.subscription = controller.onEvent((event) => this.handle(event));
   }
 
-  get active(): ActiveRun | undefined {
+  get active(): RunSession | undefined {
     return this.controller.active;
   }
 
@@ -42,7 +43,7 @@ export class WindowRunState implements vscode.Disposable {
   statusSource(scenarioOpen: boolean): StatusSource {
     const run = this.controller.active;
     if (run) {
-      return run.phase === 'starting' ? { kind: 'starting' } : { kind: 'running', snapshot: run.intervals.at(-1), load: run.load };
+      return run.phase === 'starting' ? { kind: 'starting' } : { kind: 'running', snapshot: run.latest, load: run.load };
     }
     if (this.lastOutcome?.kind === 'finished') return { kind: 'finished', result: this.lastOutcome.result };
     if (this.lastOutcome?.kind === 'failed') return { kind: 'failed', message: this.lastOutcome.message };

@@ -91,7 +91,7 @@ test('one run at a time; stop ends the run with its result and leaves no engine'
   const end = ended(control);
   control.start(request(scenario('1m')));
   assert.throws(() => control.start(request(scenario('1m'))), RunAlreadyActiveError);
-  await until(() => (control.active?.intervals.length ?? 0) > 0, 5000);
+  await until(() => control.active?.latest !== undefined, 5000);
   const pid = spawned.at(-1)?.pid;
   const stoppedAt = Date.now();
   assert.equal(control.stop(), true);

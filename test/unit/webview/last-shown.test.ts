@@ -2,7 +2,7 @@
 // after a reload (VS Code saves webview state on its own schedule, so that state may be older).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { HostMessage, RunHeading } from '../../../src/core/protocol/webview';
+import { asPanelSnapshot, type HostMessage, type PanelSnapshot, type RunHeading } from '../../../src/core/protocol/webview';
 import { asLastShown, lastShownAfter, savedStateIsBehind, type LastShown } from '../../../src/vscode/panel/last-shown';
 import { initialState, reduce, type PanelState } from '../../../webview-ui/state/reducer';
 import { result, snapshot } from './fixtures';
@@ -13,8 +13,8 @@ const newerRun = { ...result(), startTime: 1_700_000_060_000, outcome: 'stopped'
 const started: HostMessage = { type: 'run/started', runId: 'new', heading, startTime: newerRun.startTime, load: newerRun.load, requestNames: ['Home page'] };
 
 /** The webview's state after these messages, as it would have saved it. */
-function saved(...messages: HostMessage[]): unknown {
-  return JSON.parse(JSON.stringify(messages.reduce<PanelState>(reduce, initialState())));
+function saved(...messages: HostMessage[]): PanelSnapshot | undefined {
+  return asPanelSnapshot(JSON.parse(JSON.stringify(messages.reduce<PanelState>(reduce, initialState()))));
 }
 
 const olderShown = saved({ type: 'result/show', origin: 'live', heading: { ...heading, title: 'e2e-run.load.http' }, result: olderRun });

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { emptyPanelSnapshot, resultSnapshot } from '../../../src/core/report/panel-snapshot';
 import assert from 'node:assert/strict';
 import { asHostMessage, asUiMessage } from '../../../src/core/protocol/webview';
 import { result, snapshot } from './fixtures';
@@ -19,7 +20,10 @@ test('host messages are checked before the panel reads them', () => {
   assert.ok(asHostMessage({ type: 'result/show', origin: 'imported', heading: { title: 't', plan: '' }, result: result() }));
   assert.equal(asHostMessage({ type: 'result/show', origin: 'remote', heading: { title: 't', plan: '' }, result: result() }), undefined);
   assert.equal(asHostMessage({ type: 'run/finished', runId: 'a', result: { endpoints: 'x' } }), undefined);
-  assert.ok(asHostMessage({ type: 'host/hello', protocolVersion: 1 }));
-  assert.equal(asHostMessage({ type: 'host/hello', protocolVersion: 1, activeRunId: 3 }), undefined);
+  assert.ok(asHostMessage({ type: 'panel/snapshot', protocolVersion: 1, snapshot: emptyPanelSnapshot() }));
+  assert.ok(asHostMessage({ type: 'panel/snapshot', protocolVersion: 1, snapshot: resultSnapshot('saved', { title: 't', plan: '' }, result()) }));
+  assert.equal(asHostMessage({ type: 'panel/snapshot', protocolVersion: 1, snapshot: { ...emptyPanelSnapshot(), phase: 'exploded' } }), undefined);
+  assert.equal(asHostMessage({ type: 'panel/snapshot', protocolVersion: 1, snapshot: { ...emptyPanelSnapshot(), phase: 'finished' } }), undefined, 'finished without a result');
+  assert.equal(asHostMessage({ type: 'panel/snapshot', protocolVersion: 1, snapshot: { ...emptyPanelSnapshot(), series: { time: ['x'] } } }), undefined);
   assert.equal(asHostMessage({ type: 'run/started', runId: 'a', heading: { title: 't', plan: '' }, startTime: 1, load: {}, requestNames: [1] }), undefined);
 });

@@ -68,10 +68,13 @@ test('an abort and a failure are kept with the run', () => {
   assert.match(progressText(failed), /The engine stopped unexpectedly/);
 });
 
-test('after a reload, a live run the host no longer has is marked interrupted', () => {
-  const live = play([started]);
-  assert.equal(reduce(live, { type: 'host/hello', protocolVersion: 1 }).phase, 'interrupted');
-  assert.equal(reduce(live, { type: 'host/hello', protocolVersion: 1, activeRunId: 'r1' }).phase, 'running');
+test('the host\'s snapshot replaces whatever the webview had, and the sort order stays', () => {
+  const sorted = play([started, { type: 'run/finished', runId: 'r1', result: result() }, { type: 'ui/sort', column: 'name' }]);
+  const snapshot = { ...play([started]), phase: 'interrupted' as const };
+  const after = reduce(sorted, { type: 'panel/snapshot', protocolVersion: 1, snapshot });
+  assert.equal(after.phase, 'interrupted');
+  assert.equal(after.result, undefined);
+  assert.deepEqual(after.sort, sorted.sort);
 });
 
 test('saved state survives a JSON round trip; anything else starts fresh', () => {

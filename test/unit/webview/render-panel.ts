@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 import type { HostMessage } from '../../../src/core/protocol/webview';
 import { panelHtml } from '../../../src/vscode/panel/html';
 import { recordedRun } from './recorded-run';
+import { emptyPanelSnapshot } from '../../../src/core/report/panel-snapshot';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../../..');
@@ -109,7 +110,7 @@ async function main(): Promise<void> {
       await page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string }> }).__posted.some((m) => m.type === 'ui/ready'));
       const { live, finished } = recordedRun();
       const send = (messages: HostMessage[]) => page.evaluate((all) => all.forEach((m) => window.postMessage(m, '*')), messages);
-      await send([{ type: 'host/hello', protocolVersion: 1, activeRunId: 'run-1' }, ...live]);
+      await send([{ type: 'panel/snapshot', protocolVersion: 1, snapshot: emptyPanelSnapshot() }, ...live]);
       await page.waitForFunction(() => document.querySelector('.progress')?.textContent?.startsWith('Running'));
       await page.waitForTimeout(150);
       await page.screenshot({ path: join(OUT, `${theme}-live.png`), fullPage: true });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { HostMessage } from '../../../src/core/protocol/webview';
 import type { IntervalSnapshot } from '../../../src/core/metrics/result';
 import { initialState, reduce, restoreState } from '../../../webview-ui/state/reducer';
-import { appendSnapshot, emptySeries, seriesFromIntervals } from '../../../webview-ui/state/series';
+import { appendSnapshot, emptySeries, seriesFromIntervals } from '../../../src/core/report/chart-series';
 import { result, snapshot } from './fixtures';
 
 /** The engine's closing interval: `ms` after the previous one, with one request over that sliver. */

@@ -1,19 +1,10 @@
-// The charts' data: one column per quantity, aligned on time (uPlot's AlignedData shape).
-import type { IntervalSnapshot } from '../../src/core/metrics/result';
-import { intervalRates } from '../../src/core/report/interval-rates';
+// The charts' data: one column per quantity, aligned on time (uPlot's AlignedData shape). The
+// compact series a run session keeps on the host and the panel draws: numbers only, no histograms.
+import type { IntervalSnapshot } from '../metrics/result';
+import type { ChartSeries } from '../protocol/webview';
+import { intervalRates } from './interval-rates';
 
-export interface ChartSeries {
-  /** Unix seconds at the end of each interval (uPlot's time axis unit). */
-  time: number[];
-  /** null: an interval too short for its rate to mean anything (the run's last, cut one); uPlot leaves a gap. */
-  rps: Array<number | null>;
-  failuresPerSec: Array<number | null>;
-  /** Percentiles over the last 10 s, as Locust's charts draw them. */
-  p50: number[];
-  p95: number[];
-  p99: number[];
-  users: number[];
-}
+export type { ChartSeries };
 
 export function emptySeries(): ChartSeries {
   return { time: [], rps: [], failuresPerSec: [], p50: [], p95: [], p99: [], users: [] };

@@ -1,0 +1,50 @@
+// What the results panel shows: a run of this window (its run session, live or ended), or a
+// snapshot that is not a run of this window (a saved or imported result, or what the webview
+// showed before a reload). A webview that says `ui/ready` gets `snapshot()` in one message.
+// Free of `vscode` so that it is unit-tested.
+import type { RunResult } from '../../core/metrics/result';
+import type { PanelSnapshot, RunHeading } from '../../core/protocol/webview';
+import type { RunSession } from '../run/run-session';
+
+type Shown = { kind: 'none' } | { kind: 'run'; session: RunSession } | { kind: 'snapshot'; snapshot: PanelSnapshot };
+
+export class PanelShown {
+  private shown: Shown = { kind: 'none' };
+
+  get isEmpty(): boolean {
+    return this.shown.kind === 'none';
+  }
+
+  showRun(session: RunSession): void {
+    this.shown = { kind: 'run', session };
+  }
+
+  /**
+   * A snapshot from elsewhere. One that was live when it was saved belongs to a run this window
+   * does not have (a reload ended it): it shows as interrupted.
+   */
+  showSnapshot(snapshot: PanelSnapshot): void {
+    this.shown = { kind: 'snapshot', snapshot: snapshot.phase === 'running' ? { ...snapshot, phase: 'interrupted' } : snapshot };
+  }
+
+  snapshot(): PanelSnapshot | undefined {
+    switch (this.shown.kind) {
+      case 'none':
+        return undefined;
+      case 'run':
+        return this.shown.session.panelSnapshot();
+      case 'snapshot':
+        return this.shown.snapshot;
+    }
+  }
+
+  /** The finished result on display, if any: what Export writes. */
+  result(): { result: RunResult; heading?: RunHeading } | undefined {
+    const snapshot = this.snapshot();
+    return snapshot?.result ? { result: snapshot.result, heading: snapshot.heading } : undefined;
+  }
+
+  heading(): RunHeading | undefined {
+    return this.shown.kind === 'run' ? this.shown.session.request.heading : this.snapshot()?.heading;
+  }
+}

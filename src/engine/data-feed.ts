@@ -30,3 +30,25 @@ export function shareRows(rows: readonly string[][], worker: number, workers: nu
   for (let i = worker; i < rows.length; i += workers) share.push(rows[i] as string[]);
   return share;
 }
+
+/** What csv-parse's error codes mean, in words that quote nothing of the file. */
+const CSV_PROBLEMS: Record<string, string> = {
+  INVALID_OPENING_QUOTE: 'a quote in the middle of an unquoted value',
+  CSV_INVALID_CLOSING_QUOTE: 'text right after a closing quote',
+  CSV_QUOTE_NOT_CLOSED: 'a quote that is never closed',
+  CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'rows of different lengths',
+  CSV_INVALID_ARGUMENT: 'an option the parser refused',
+};
+
+/**
+ * Why a data file could not be read, safe to show: csv-parse's own messages quote the value it
+ * stopped at (`value is "..."`), and no message may show what a file holds
+ * (shared/spec/scenario-format.md). File-rule and file-system errors name only the path.
+ */
+export function dataFileProblem(error: unknown): string {
+  const { code, lines } = (error ?? {}) as { code?: unknown; lines?: unknown };
+  if (typeof code === 'string' && typeof lines === 'number') {
+    return `not valid CSV at line ${lines}: ${CSV_PROBLEMS[code] ?? 'the text cannot be read as CSV'}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

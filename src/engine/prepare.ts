@@ -10,6 +10,7 @@ import type { EngineCommand, EngineErrorCode } from '../core/protocol/engine';
 import { planRun } from '../core/plan';
 import { resolveWorkerCount } from '../core/schedule/split';
 import type { Scenario } from '../core/scenario';
+import { dataFileProblem } from './data-feed';
 import { ENGINE_HOW_TO_ALLOW, fileAccess, readScenarioFile, type FileAccess } from './file-access';
 import { runEnvironment } from './run-environment';
 
@@ -53,7 +54,7 @@ function readData(scenarioPath: string, scenario: Scenario, access: FileAccess):
     try {
       rows = parseCsv(readScenarioFile(scenarioPath, binding.file, access), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
     } catch (error) {
-      throw new PrepareError('data-unreadable', `${binding.file}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new PrepareError('data-unreadable', `${binding.file}: ${dataFileProblem(error)}`);
     }
     const [columns, ...body] = rows;
     if (!columns) throw new PrepareError('data-unreadable', `${binding.file}: the file is empty (a header row is needed, then one row per value set)`);

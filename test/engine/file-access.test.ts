@@ -161,6 +161,23 @@ describe('the engine, where the files are read', () => {
     }
   });
 
+  it('says why a data file is no valid CSV without quoting it', async () => {
+    const server = await startServer((_req, res) => res.end('ok'));
+    try {
+      writeFileSync(join(project, 'broken.csv'), 'id,name\nTOP-SECRET-CELL"x",1\n');
+      const text = `# @host ${server.url}\n# @users 1\n# @data broken.csv as d\n\n### one\nGET /{{d.id}}\n`;
+      await assert.rejects(run(text), (error: Error & { code?: string }) => {
+        assert.equal(error.code, 'data-unreadable');
+        assert.match(error.message, /broken\.csv: not valid CSV at line 2: a quote in the middle of an unquoted value/);
+        assert.doesNotMatch(error.message, /TOP-SECRET/);
+        return true;
+      });
+      assert.equal(server.total(), 0);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('refuses a header-only data file before sending', async () => {
     const server = await startServer((_req, res) => res.end('ok'));
     try {

@@ -9,6 +9,7 @@ import { isRelativeUrl } from '../../../core/scenario';
 import { createRandom } from '../../../core/schedule';
 import { CaptureMissing, type StoredResponse } from '../../../engine/captures';
 import { compileScenario } from '../../../engine/compile-requests';
+import { dataFileProblem } from '../../../engine/data-feed';
 import { readScenarioFile, type FileAccess } from '../../../engine/file-access';
 import type { DataShare } from '../../../engine/worker-protocol';
 
@@ -50,7 +51,7 @@ function readData(inputs: SendInputs): DataShare[] {
     try {
       rows = firstRows(inputs.scenarioPath, binding.file, inputs.access);
     } catch (error) {
-      throw new SendPreparationError(`The data file ${binding.file} could not be read (${error instanceof Error ? error.message : String(error)}).`);
+      throw new SendPreparationError(`The data file ${binding.file} could not be read (${dataFileProblem(error)}).`);
     }
     const [columns = [], ...body] = rows;
     return { name: binding.name, columns, rows: body, random: false };

@@ -106,8 +106,8 @@ export class TemplateCompiler {
   private systemPiece(fn: SystemFunction, args: string[]): Piece {
     switch (fn) {
       case 'randomInt': {
-        const low = Number(args[0]);
-        const high = Number(args[1]);
+        const low = args.length === 0 ? 0 : Number(args[0]);
+        const high = args.length === 0 ? 1000 : Number(args[1]);
         return (ctx) => String(randomInt(ctx.random, low, high));
       }
       case 'guid':

@@ -40,9 +40,27 @@ const SINGLE_LINE: readonly SingleLine[] = [
   { pattern: /^\s*>>!?\s*\S/, what: 'response redirect (>> file)' },
   { pattern: /^\s*<>\s*\S/, what: 'JetBrains previous-response reference (<> file)' },
   { pattern: /^\s*>\s*\S/, what: 'JetBrains response handler file' },
-  { pattern: /^\s*proto\s+</, what: 'httpYac proto import (gRPC)' },
   { pattern: /^\s*gql\s+\S+\s+</, what: 'httpYac GraphQL fragment import' },
 ];
+
+/** httpYac's GraphQL fragments, written above the query that uses them: `fragment X on Y {` ... `}`. */
+const GRAPHQL_FRAGMENT = /^\s*fragment\s+\w+\s+on\s+\w+\s*\{/;
+/** The option lines under a `proto < ./file.proto` import (`keepCase: true`). */
+const PROTO_IMPORT = /^\s*proto\s+</;
+const PROTO_OPTION = /^\s*\w+\s*:/;
+
+/** The line that closes the braces opened on `from`. */
+function balancedEnd(lines: readonly string[], from: number): number {
+  let depth = 0;
+  for (let line = from; line < lines.length; line++) {
+    for (const character of lines[line] ?? '') {
+      if (character === '{') depth++;
+      else if (character === '}') depth--;
+    }
+    if (depth <= 0) return line;
+  }
+  return lines.length - 1;
+}
 
 function warn(lines: readonly string[], line: number, what: string, out: Diagnostic[]): void {
   const [start, end] = trimmedSpan(lines[line] ?? '');
@@ -69,6 +87,19 @@ export function scanForeignLines(lines: readonly string[]): ForeignScan {
       if (multi.what !== undefined) warn(lines, line, multi.what, diagnostics);
       for (let covered = line; covered <= last; covered++) marks[covered] = multi.what === undefined ? 'comment' : 'foreign';
       line = last;
+      continue;
+    }
+    if (GRAPHQL_FRAGMENT.test(text)) {
+      const last = balancedEnd(lines, line);
+      warn(lines, line, 'httpYac GraphQL fragment', diagnostics);
+      for (let covered = line; covered <= last; covered++) marks[covered] = 'foreign';
+      line = last;
+      continue;
+    }
+    if (PROTO_IMPORT.test(text)) {
+      warn(lines, line, 'httpYac proto import (gRPC)', diagnostics);
+      marks[line] = 'foreign';
+      while (line + 1 < lines.length && PROTO_OPTION.test(lines[line + 1] ?? '')) marks[++line] = 'foreign';
       continue;
     }
     const single = SINGLE_LINE.find((construct) => construct.pattern.test(text));

@@ -15,7 +15,8 @@ export type ClassifiedLine =
 const SEPARATOR = /^\s*###/;
 const DIRECTIVE = /^(\s*(?:#|\/\/)\s*@)([A-Za-z][\w-]*)/;
 const COMMENT = /^\s*(?:#|\/\/)/;
-const VARIABLE = /^(\s*@)([A-Za-z_][\w-]*)(\s*=\s*)/;
+/** `@name = value`, or httpYac's lazily evaluated `@name := value` (the same here: values expand at send time). */
+const VARIABLE = /^(\s*@)([A-Za-z_][\w-]*)(\s*:?=\s*)/;
 
 /** Splits text into lines as the whole project counts them (CRLF and LF alike). */
 export function splitLines(text: string): string[] {

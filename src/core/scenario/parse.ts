@@ -13,6 +13,7 @@ import { buildLoadModel } from './load-model';
 import { parseBlock, type ImplicitStart } from './parse-block';
 import { diagnostic, lineRange, quote } from './ranges';
 import { looksLikeRequestLine } from './request-line';
+import { readResponseShorthands } from './response-shorthand';
 import { buildTasks, type TaskMark } from './tasks';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -141,6 +142,7 @@ export function parseWithDiagnostics(text: string): ParseOutput {
     requests.push(parsed.request);
     marks[index] = parsed.task ? { weight: parsed.task.weight, range: parsed.task.directive.range } : undefined;
   }
+  readResponseShorthands(ctx.templates, requests, settings.data);
   const load = buildLoadModel(settings.load, ctx.diagnostics);
   const scenario: Scenario = {
     variables: ctx.variables,

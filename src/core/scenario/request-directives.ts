@@ -47,7 +47,8 @@ function readTaskWeight(ctx: ParseContext, directive: Directive): number | undef
 export function applyRequestDirective(ctx: ParseContext, directive: Directive, index: number, settings: RequestSettings): void {
   switch (directive.name) {
     case 'name':
-      if (REQUEST_NAME.test(directive.args)) settings.name = directive.args;
+      // httpYac also writes `# @name=login`.
+      if (REQUEST_NAME.test(directive.args.replace(/^=\s*/, ''))) settings.name = directive.args.replace(/^=\s*/, '');
       else {
         const message = directive.args === ''
           ? '@name needs a name: e.g. # @name login'

@@ -18,6 +18,8 @@ export interface RequestLine {
 }
 
 const URL_START = /^(?:\/|https?:\/\/|\{\{)/i;
+/** A URL-only line of another protocol (httpYac): read, then skipped like its method form. */
+const OTHER_SCHEME = /^(wss?|mqtts?|amqps?|grpcs?|unix):/i;
 const HTTP_VERSION = /^HTTP\/\d(?:\.\d)?$/i;
 /** A method that no list names but HTTP allows (`PROPFIND`, `PURGE`): a token in capitals. */
 const TOKEN_METHOD = /^[A-Z][A-Z0-9_-]+$/;
@@ -34,11 +36,12 @@ function methodOf(word: string): HttpMethod | undefined {
 /** True when a line would be read as a request line (a first request written without `###`). */
 export function looksLikeRequestLine(text: string): boolean {
   const first = /^\S+/.exec(text)?.[0] ?? '';
+  if (OTHER_SCHEME.test(first) && !/\s\S/.test(text.trim())) return true;
   if (looksLikeUrl(first)) return !/\s\S/.test(text.trim()) || HTTP_VERSION.test(text.trim().split(/\s+/)[1] ?? '');
   const method = methodOf(first);
   if (method === undefined || !/\s\S/.test(text)) return false;
   const second = text.trim().split(/\s+/)[1] ?? '';
-  return asHttpMethod(first) !== undefined || SKIPPED_PROTOCOLS.has(method) || looksLikeUrl(second) || second === '*';
+  return asHttpMethod(first) !== undefined || SKIPPED_PROTOCOLS.has(method) || looksLikeUrl(second) || second === '*' || OTHER_SCHEME.test(second);
 }
 
 function methodProblem(word: string, range: Range): Diagnostic {
@@ -96,6 +99,13 @@ export function parseRequestLine(text: string, line: number, start: number, end:
   let method: HttpMethod | undefined;
   let urlStart: number;
   let warning: Diagnostic | undefined;
+  const scheme = OTHER_SCHEME.exec(second?.text ?? first.text);
+  if (scheme && (!second || asHttpMethod(first.text) !== undefined)) {
+    const protocol = (scheme[1] ?? '').toUpperCase().replace(/S$/, '');
+    const reason = `${protocol === 'UNIX' ? 'Unix socket' : protocol} request: Loadlens load-tests HTTP only, so this request is skipped; the rest of the file runs`;
+    const target = second ?? first;
+    return { method: second ? first.text.toUpperCase() : protocol, url: target.text, urlStart: target.start, skip: reason };
+  }
   if (!second && looksLikeUrl(first.text)) {
     method = 'GET';
     urlStart = first.start;

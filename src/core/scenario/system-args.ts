@@ -39,10 +39,12 @@ function checkName(fn: string, args: string[]): string | undefined {
 export function systemArgumentsProblem(fn: SystemFunction, args: string[]): string | undefined {
   switch (fn) {
     case 'randomInt': {
+      // Without arguments, JetBrains' form: an integer in [0, 1000).
+      if (args.length === 0) return undefined;
       const [low = '', high = ''] = args;
       const fits = args.length === 2 && INTEGER.test(low) && INTEGER.test(high) && Number(low) < Number(high);
       if (fits) return undefined;
-      const given = args.length === 0 ? 'no arguments' : `${quote(args.join(' '))}`;
+      const given = quote(args.join(' '));
       return `$randomInt takes two integers MIN MAX with MIN < MAX, e.g. {{$randomInt 1 100}}; got ${given}`;
     }
     case 'guid':

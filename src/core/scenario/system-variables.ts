@@ -9,7 +9,7 @@ export interface SystemVariableInfo {
 }
 
 export const SYSTEM_VARIABLES: readonly SystemVariableInfo[] = [
-  { name: 'randomInt', syntax: '{{$randomInt MIN MAX}}', summary: 'A random integer in [MIN, MAX).', example: '{{$randomInt 1 100000}}' },
+  { name: 'randomInt', syntax: '{{$randomInt MIN MAX}}', summary: 'A random integer in [MIN, MAX); without MIN MAX (JetBrains), in [0, 1000).', example: '{{$randomInt 1 100000}}' },
   { name: 'guid', syntax: '{{$guid}}', summary: 'A random UUID v4.', example: '{{$guid}}' },
   { name: 'uuid', syntax: '{{$uuid}}', summary: 'A random UUID v4 (same as $guid).', example: '{{$uuid}}' },
   {

@@ -3,6 +3,7 @@
 // several lines, and its later lines start at character 0.
 import type { Diagnostic, Range, Template, TemplatePart } from './model';
 import { diagnostic, lineRange, quote, replaceFix } from './ranges';
+import { foreignSystemVariable, isScriptExpression, notRunMessage } from './foreign-templates';
 import { closestMatch } from './suggest';
 import { isSystemFunction, SYSTEM_FUNCTION_NAMES } from './system-variables';
 import { systemArgumentsProblem } from './system-args';
@@ -19,6 +20,11 @@ function readSystem(inner: string, range: Range, problems: Diagnostic[] | undefi
   const fn = words[0] ?? '';
   const args = words.slice(1);
   if (!isSystemFunction(fn)) {
+    const tool = foreignSystemVariable(inner.slice(1));
+    if (tool !== undefined) {
+      problems?.push(diagnostic(range, 'warning', 'not-run-under-load', notRunMessage(tool, quote(`{{${inner}}}`))));
+      return undefined;
+    }
     const close = closestMatch(fn, SYSTEM_FUNCTION_NAMES);
     const fixes = close ? [replaceFix(`Change to $${close}`, range, `{{${inner.replace(fn, close)}}}`)] : undefined;
     const known = SYSTEM_FUNCTION_NAMES.map((name) => `$${name}`).join(', ');
@@ -54,6 +60,10 @@ function readReference(rawInner: string, range: Range, problems: Diagnostic[] | 
   const inner = rawInner.trim();
   if (inner.startsWith('$')) return readSystem(inner, range, problems);
   if (IDENTIFIER.test(inner)) return { kind: 'variable', name: inner, range };
+  if (isScriptExpression(inner)) {
+    problems?.push(diagnostic(range, 'warning', 'not-run-under-load', notRunMessage('httpYac JavaScript expression', quote(`{{${inner}}}`))));
+    return undefined;
+  }
   const dot = inner.indexOf('.');
   const head = dot < 0 ? inner : inner.slice(0, dot);
   const rest = dot < 0 ? '' : inner.slice(dot + 1);

@@ -1,6 +1,7 @@
 // Diagnostics of template references: variables, data, named requests, templates themselves.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { checkScenario } from '../../../src/core/scenario';
 import { diagnosticsOf } from './helpers';
 import { assertClean, codes, file, HEADER, only, range } from './helpers';
 
@@ -19,13 +20,16 @@ test('unknown variables are found in host, variables, headers and bodies', () =>
   assert.deepEqual(found.map((d) => d.range), [range(0, 8, 13), range(3, 5, 10), range(6, 5, 10), range(8, 7, 12)]);
 });
 
-test('unknown-data-binding, with a hint when the name is a request', () => {
-  const text = file(...HEADER, '# @data patients.csv as patient', '###', '# @name login', 'GET /{{patinet.id}}', '###', 'GET /{{login.token}}');
-  const found = diagnosticsOf(text).filter((d) => d.code === 'unknown-data-binding');
-  assert.deepEqual(found.map((d) => d.range), [range(6, 5, 19), range(8, 5, 20)]);
+test('unknown-data-binding; a request name with a path is httpYac\'s response shorthand', () => {
+  const text = file(...HEADER, '# @data patients.csv as patient', '###', '# @name login', 'GET /{{patinet.id}}', '###', 'GET /{{login.token}}', '###', 'GET /{{login.response}}{{login.a b}}');
+  const { scenario, diagnostics } = checkScenario(text);
+  const found = diagnostics.filter((d) => d.code === 'unknown-data-binding');
+  assert.deepEqual(found.map((d) => d.range), [range(6, 5, 19), range(10, 23, 36)]);
   assert.match(found[0]?.message ?? '', /unknown data binding 'patinet': bind a CSV file with # @data FILE.csv as patinet/);
   assert.deepEqual(found[0]?.fixes?.[0]?.edits[0]?.newText, '{{patient.id}}');
-  assert.match(found[1]?.message ?? '', /'login' is a request, not a data binding: write \{\{login.response.body.\$.token\}\}/);
+  // {{login.token}} reads login's last response body, as {{login.response.body.$.token}}.
+  assert.deepEqual(scenario.requests[1]?.url.parts[1], { kind: 'response', request: 'login', source: 'body', path: '$.token', range: range(8, 5, 20) });
+  assert.match(found[1]?.message ?? '', /'login' is a request, not a data binding: write \{\{login.response.body.\$.a b\}\}/);
 });
 
 test('unknown-data-column via env.csvColumns, with the closest column as a fix', () => {

@@ -185,3 +185,39 @@ test('headers of any name stay headers before a body written without an empty li
   assert.deepEqual(request?.headers.map((h) => h.name), ['X-Trace', 'x-lower', 'Authorization']);
   assert.equal(request?.body?.kind === 'inline' && request.body.template.raw, '{"a": 1}');
 });
+
+test('httpYac JavaScript expressions and other tools\' prompts and helpers in {{ }}: warnings, sent as written', () => {
+  const text = file('POST http://h/x', 'X-When: {{new Date().toString()}}', 'X-Who: {{$input user? $value: foo}}', 'X-Id: {{$random.uuid}}', 'X-Token: {{$aadToken}}', '', '{{user.replace(" ", "+")}}');
+  const found = checkScenario(text).diagnostics;
+  assert.deepEqual(found.map((d) => [d.code, d.range.start.line, d.message.split(" '{{")[0]]), [
+    ['not-run-under-load', 1, 'httpYac JavaScript expression'],
+    ['not-run-under-load', 2, 'httpYac prompt'],
+    ['not-run-under-load', 3, 'JetBrains random value'],
+    ['not-run-under-load', 4, 'REST Client / httpYac sign-in token'],
+    ['not-run-under-load', 6, 'httpYac JavaScript expression'],
+  ]);
+  assert.deepEqual(found[0]?.range, range(1, 8, 33));
+  assert.match(found[0]?.message ?? '', /not run under load \(Loadlens sends it as written\)$/);
+  // A typo stays an error: only forms some tool defines are warnings.
+  assert.deepEqual(codes(file('GET http://h/{{$guiid}}')), ['unknown-system-variable']);
+});
+
+test('GraphQL fragments and proto imports with their options are other tools\' lines', () => {
+  const text = file('fragment Parts on Repo {', '  name', '  owner { login }', '}', 'proto < ./hello.proto', 'keepCase: true', 'longs: String', '', 'POST http://h/graphql', '', 'query { viewer { ...Parts } }');
+  const { scenario, diagnostics } = checkScenario(text);
+  assert.equal(scenario.requests.length, 1);
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.message.split(':')[0]]), [
+    ['not-run-under-load', 0, 'httpYac GraphQL fragment'],
+    ['not-run-under-load', 4, 'httpYac proto import (gRPC)'],
+  ]);
+});
+
+test('httpYac forms: lazy @name := value, # @name=value, URL-only WebSocket and Unix socket lines', () => {
+  const { scenario, diagnostics } = checkScenario(file('@base := http://h', '# @name=first', 'GET {{base}}/a', '', '###', 'wss://h/socket', '', '###', 'GET unix:/var/run/docker.sock:/containers/json'));
+  assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual([scenario.variables[0]?.name, scenario.requests[0]?.name], ['base', 'first']);
+  assert.deepEqual(scenario.skipped?.map((s) => [s.name, s.reason.split(':')[0]]), [
+    ['WS wss://h/socket', 'WS request'],
+    ['GET unix:/var/run/docker.sock:/containers/json', 'Unix socket request'],
+  ]);
+});

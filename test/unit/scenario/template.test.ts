@@ -30,7 +30,7 @@ test('every reference kind, with ranges placed by line and start character', () 
 });
 
 test('every system function and its arguments', () => {
-  const systems = ['$guid', '$uuid', '$timestamp', '$timestamp -1 d', '$datetime iso8601', '$datetime rfc1123 1 h', '$processEnv HOME', '$dotenv TOKEN', '$randomInt -5 5'];
+  const systems = ['$guid', '$uuid', '$timestamp', '$timestamp -1 d', '$datetime iso8601', '$datetime rfc1123 1 h', '$processEnv HOME', '$dotenv TOKEN', '$randomInt -5 5', '$randomInt'];
   for (const inner of systems) {
     const problems: Diagnostic[] = [];
     const [part] = scanTemplate(`{{${inner}}}`, 0, 0, problems).parts;
@@ -86,7 +86,7 @@ test('unknown system functions offer the closest one', () => {
 });
 
 test('bad system arguments are reported and the part left out', () => {
-  for (const raw of ['{{$randomInt}}', '{{$randomInt 5 1}}', '{{$randomInt 1 x}}', '{{$randomInt 1 2 3}}', '{{$guid 1}}', '{{$timestamp 1}}', '{{$timestamp 1 q}}', '{{$datetime}}', '{{$datetime unix}}', '{{$processEnv}}', '{{$dotenv A B}}']) {
+  for (const raw of ['{{$randomInt 5 1}}', '{{$randomInt 1 x}}', '{{$randomInt 1 2 3}}', '{{$guid 1}}', '{{$timestamp 1}}', '{{$timestamp 1 q}}', '{{$datetime}}', '{{$datetime unix}}', '{{$processEnv}}', '{{$dotenv A B}}']) {
     const problems = problemsOf(raw);
     assert.deepEqual(problems.map((p) => p.code), ['bad-system-arguments'], raw);
     assert.equal(parseTemplate(raw).parts[0]?.kind, 'text', raw);

@@ -1,7 +1,7 @@
 // Types for examples/demo-server.mjs (plain Node, so that `node examples/demo-server.mjs` needs no build).
 
 export interface DemoServerOptions {
-  /** Default 8888, as in the seed guide; 0 picks a free port. */
+  /** Default 8888, as in examples/*.load.http; 0 picks a free port. */
   port?: number;
   /** Default 127.0.0.1: the demo never listens beyond loopback. */
   host?: string;

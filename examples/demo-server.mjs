@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The demo target: the hospital API of the seed guide, in memory, with plain Node and no dependencies.
+// The demo target: a hospital API, in memory, with plain Node and no dependencies.
 //
 //   node examples/demo-server.mjs [--port N]     (default 8888, as in the guide; 0 picks a free port)
 //

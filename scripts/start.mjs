@@ -62,7 +62,7 @@ const report = relative(process.cwd(), join(root, outDir, 'report.html'));
 if (existsSync(report) && code <= 1) {
   console.log(`\nOpen ${report} in a browser for the charts; the CSV files read like Locust's:`);
   console.log(`  column -t -s, ${join(outDir, 'results_stats.csv')}`);
-  console.log('Next: the 2-minute quick test of the seed guide, with the demo server on port 8888:');
+  console.log('Next: the 2-minute quick test (examples/quick-test.load.http), with the demo server on port 8888:');
   console.log('  node examples/demo-server.mjs          (in another terminal)');
   console.log('  node dist/cli.js run examples/quick-test.load.http --html quick_test.html');
 }

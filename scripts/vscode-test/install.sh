@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the VS Code suites need on a fresh machine, idempotently, following
-# shared/guide/testing-in-vscode.md:
+# docs/testing.md:
 #   - Debian: chromium (Playwright drives it), libkrb5-dev + pkg-config (kerberos builds from
 #     source), ripgrep (seeds @vscode/ripgrep's download cache for code-server 4.100.3);
 #   - code-server 4.100.3 (VS Code 1.100.3) built on the machine's Node 20;

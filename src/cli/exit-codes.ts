@@ -1,4 +1,4 @@
-// The exit codes of shared/spec/cli.md, and the two errors that carry them out of a command.
+// The exit codes of docs/cli.md ("Exit codes"), and the two errors that carry them out of a command.
 
 export const ExitCode = {
   /** The run finished and no `error` threshold was broken (check: no errors). */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `loadlens`: the headless command line (shared/spec/cli.md). Dispatches to a subcommand and turns
+// `loadlens`: the headless command line (docs/cli.md). Dispatches to a subcommand and turns
 // every known failure into a message and an exit code; only a real bug shows a stack trace.
 
 import { version } from '../../package.json';

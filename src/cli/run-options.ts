@@ -100,7 +100,7 @@ export function toRunSettings(args: ParsedArgs): RunSettings {
     throw new UsageError(`\`loadlens run\` takes one scenario, got ${args.positionals.length} (${args.positionals.join(', ')}). Run them one after another.`);
   }
   const value = (name: string) => args.values.get(name);
-  // The CLI has no settings: a file without any `# @threshold` is judged by the seed guide's bands.
+  // The CLI has no settings: a file without any `# @threshold` is judged by src/core/analysis/default-thresholds.ts.
   const options: RunOptions = { defaultThresholds: [...DEFAULT_THRESHOLD_RULES] };
   const host = value('host');
   if (host !== undefined) options.host = hostUrl(host);

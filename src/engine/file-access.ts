@@ -1,6 +1,6 @@
 // Which files a scenario may read through `# @data` and `< file`: the path, symbolic links
-// followed, must name a regular file inside an allowed folder (shared/spec/scenario-format.md,
-// "What may go into a request"). A scenario is untrusted input: without this rule a file from
+// followed, must name a regular file inside an allowed folder (docs/scenario-format.md,
+// "Which files `@data` and `< file` may read"). A scenario is untrusted input: without this rule a file from
 // someone else's repository could send ~/.ssh/id_rsa to its host, or have `check` print
 // /proc/self/environ. One implementation, used by `check`, the CLI before a run, the engine when
 // it reads the files (the authoritative place), Send Request and the editor's diagnostics.

@@ -1,6 +1,6 @@
 // Hard stops: SIGINT and SIGTERM to the CLI, to the engine, or to the whole process group (as a
 // terminal's Ctrl-C, `timeout`, CI and Kubernetes send them), in each phase of a run. Every one
-// stops the run as Ctrl-C does and writes every report within 2 s (shared/spec/cli.md, docs/cli.md);
+// stops the run as Ctrl-C does and writes every report within 2 s (docs/cli.md);
 // only a second, separate interrupt quits at once.
 
 import { strict as assert } from 'node:assert';

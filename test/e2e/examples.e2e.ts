@@ -1,4 +1,4 @@
-// Issue 4's "done means", through the UI of the installed .vsix: a person opens examples/, starts
+// The examples as a newcomer meets them, through the UI of the installed .vsix: a person opens examples/, starts
 // the demo hospital API, clicks "Run load test" on the quick test, and gets live numbers, a verdict
 // in the status bar and the broken threshold in the Problems panel.
 // The examples name the demo server's default port (localhost:8888); here it listens on a free

@@ -1,4 +1,4 @@
-// The end-to-end pass of running a load test through the UI (issue 4): click the `Run load test`
+// The end-to-end pass of running a load test through the UI: click the `Run load test`
 // code lens, see the status bar count requests per second, see the results panel's charts and its
 // table list each request, see the broken threshold in the Problems panel, stop another run with
 // the panel's Stop button, and after a window reload find the panel restored with that latest run

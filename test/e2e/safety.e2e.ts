@@ -1,4 +1,4 @@
-// The safety rules of issue 4 proven through a real VS Code UI: running a load test sends real
+// The safety rules of docs/running.md ("Before any traffic") proven through a real VS Code UI: running a load test sends real
 // traffic, so (1) in an untrusted workspace Run and Send Request explain why they are off and
 // start nothing, until the user trusts the folder through the UI; (2) the first run against a
 // host that is not loopback asks in a modal that names the host, and Cancel starts nothing and

@@ -76,7 +76,7 @@ describe('snippets', () => {
     }
   });
 
-  test('the brief asks for these snippets', () => {
+  test('the snippets every scenario starts from are there', () => {
     const prefixes = Object.values(snippets).flatMap((snippet) => snippet.prefix);
     for (const prefix of ['request', 'task', 'scenario-users', 'scenario-rate', 'scenario-stages', 'threshold', 'data']) {
       assert.ok(prefixes.includes(prefix), prefix);

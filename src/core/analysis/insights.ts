@@ -1,4 +1,4 @@
-// The warning signs of the seed guide (shared/guide/seed-guide.md), as plain messages with numbers.
+// The warning signs of a run (docs/reports.md, Insights), as plain messages with numbers.
 import type { EndpointStats, FailureRow, Insight, RunResult } from '../metrics/result';
 import { formatCount, formatMs, formatPercent, shorten } from '../present';
 import { latencyDrift, latencyGrowsWithLoad } from './latency-trends';
@@ -49,7 +49,7 @@ function tailRatio(stats: EndpointStats): Insight | undefined {
   };
 }
 
-/** The seed guide's bands: < 0.1% excellent, 0.1–1% acceptable, 1–5% a problem, > 5% critical. */
+/** The error-rate bands: < 0.1% excellent, 0.1–1% acceptable, 1–5% a problem, > 5% critical. */
 function errorRate(stats: EndpointStats, failures: FailureRow[], target: string | undefined): Insight | undefined {
   const percent = errorPercent(stats);
   if (percent === undefined) return undefined;

@@ -1,4 +1,4 @@
-// The two trend warnings of the seed guide, read from the per-second snapshots (their 10 s window
+// The two trend warnings of docs/reports.md (Insights), read from the per-second snapshots (their 10 s window
 // percentiles): latency that grows as load grows, and latency creeping up while load holds still.
 import type { Insight, IntervalSnapshot, ResolvedLoadModel } from '../metrics/result';
 import { formatDuration, formatMs, formatRate } from '../present';

@@ -1,5 +1,5 @@
 // Threshold rules against run statistics: which rules apply to which target, and their verdicts
-// (shared/spec/scenario-format.md, Thresholds).
+// (docs/scenario-format.md, Thresholds).
 import type { EndpointStats, ThresholdVerdict } from '../metrics/result';
 import type { RequestBlock, Scenario, Threshold, ThresholdMetric, ThresholdOp } from '../scenario/model';
 import { parseThresholdRule } from '../scenario/thresholds';

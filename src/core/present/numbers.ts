@@ -3,7 +3,7 @@
 // grouping on purpose (no locale): the numbers are compared with Locust's output and with each
 // other across views. docs/reading-numbers.md lists every reading with examples.
 // Raw numbers in CSV and JSON files are not formatted here: src/core/report writes them as
-// shared/spec/reports.md says.
+// docs/reports.md says.
 
 /** What a view shows where there is no number to show (no requests yet, NaN, Infinity). */
 export const NO_VALUE = '–';
@@ -56,7 +56,7 @@ export function formatRate(perSecond: number): string {
 
 /**
  * A percentage (already 0-100): `0%`, `<0.01%`, `0.14%`, `2.5%`, `45%`. Two decimals below 1%
- * because the seed guide's error bands start at 0.1%; a share that is not zero never reads `0%`.
+ * because the error-rate bands of docs/reports.md (Insights) start at 0.1%; a share that is not zero never reads `0%`.
  */
 export function formatPercent(percent: number): string {
   if (!Number.isFinite(percent)) return NO_VALUE;

@@ -20,8 +20,8 @@ export function formatDuration(ms: number): string {
 /**
  * A configured limit exactly as it can be written back (`500ms`, `5s`, `90s`, `1500ms`). Timeout
  * failures read `timeout after 5s` with it: that text is the failure's identity in the failures
- * table, in CSV files and in run history (shared/spec/scenario-format.md, "What counts as a
- * failure"), so it must not round and must not change between versions.
+ * table, in CSV files and in run history (docs/reading-numbers.md, docs/engine.md), so it must
+ * not round and must not change between versions.
  */
 export function formatExactDuration(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;

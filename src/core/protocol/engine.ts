@@ -40,7 +40,7 @@ export type EngineCommand =
       options: RunOptions;
       /**
        * Absolute folders that `# @data` and `< file` may read from (symbolic links followed);
-       * absent: the scenario's folder only. See shared/spec/scenario-format.md.
+       * absent: the scenario's folder only. See docs/scenario-format.md.
        */
       allowedFolders?: string[];
     }

@@ -1,4 +1,4 @@
-// The HTML report: one self-contained file (shared/spec/reports.md). No script and no network
+// The HTML report: one self-contained file (docs/reports.md). No script and no network
 // reference at all: styles inline, charts as inline SVG, a CSP that forbids fetching anything.
 import type { RunResult } from '../metrics/result';
 import { distributionSection, timelineSection } from './html/charts';

@@ -1,5 +1,5 @@
 // Locust's own three CSV files into a RunResult, so that the results panel shows a Locust run as
-// it shows one of ours (shared/spec/reports.md). What Locust does not write is filled honestly:
+// it shows one of ours (docs/reports.md). What Locust does not write is filled honestly:
 // histograms are rebuilt from the percentile columns (approximate), the load model is the peak
 // user count of the history, and without a history file the start time is unknown (0).
 import { RESULT_FORMAT_VERSION, type EndpointStats, type FailureRow, type IntervalSnapshot, type IntervalStats, type PercentileSet, type RunResult } from '../metrics/result';

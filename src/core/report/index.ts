@@ -1,4 +1,4 @@
-// Reports: pure functions from a RunResult to text (shared/spec/reports.md).
+// Reports: pure functions from a RunResult to text (docs/reports.md).
 export { statsCsv, failuresCsv, historyCsv, STATS_COLUMNS, FAILURES_COLUMNS, HISTORY_COLUMNS } from './locust-csv';
 export { resultJson, parseResultJson } from './result-json';
 export { withoutCredentials } from './credentials';

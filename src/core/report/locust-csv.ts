@@ -1,4 +1,4 @@
-// The three CSV files of `--csv PREFIX`, as Locust 2.x writes them (shared/spec/reports.md):
+// The three CSV files of `--csv PREFIX`, as Locust 2.x writes them (docs/reports.md):
 // same header rows, column order, number formats and the `Aggregated` row, so that scripts and
 // spreadsheets made for Locust's files read ours unchanged.
 import { PERCENTILES, type EndpointStats, type IntervalStats, type RunResult } from '../metrics/result';

@@ -1,4 +1,4 @@
-// The scenario model: what the parser makes of a `*.load.http` file (shared/spec/scenario-format.md).
+// The scenario model: what the parser makes of a `*.load.http` file (docs/scenario-format.md).
 // Every element keeps its exact source range so that the editor, the CLI and the run results can
 // point back at the line the user wrote. Ranges are 0-based, end-exclusive, as in VS Code.
 

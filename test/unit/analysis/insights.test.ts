@@ -76,7 +76,7 @@ describe('deriveInsights: latency and load', () => {
 describe('deriveInsights: errors', () => {
   const band = (requests: number, failures: number): Insight | undefined => ofKind(deriveInsights(withErrors(requests, failures)), 'error-rate').find((i) => i.target === undefined);
 
-  it('places the error rate in the seed guide\'s bands', () => {
+  it('places the error rate in its bands', () => {
     assert.deepEqual(band(10_000, 5), { kind: 'error-rate', severity: 'info', message: 'Error rate 0.05% (5 of 10,000 requests): excellent.' });
     assert.equal(band(1000, 1)?.message, 'Error rate 0.1% (1 of 1,000 requests): acceptable.');
     assert.equal(band(1000, 10)?.severity, 'info');

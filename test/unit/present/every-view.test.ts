@@ -45,7 +45,7 @@ GET /
 GET /export
 `;
 
-/** 90 s of the seed guide's service plus a slow export: 12 and 13 requests a second (12.5/s), 12.3 s each, 1 in 10 failing. */
+/** 90 s of the demo hospital API plus a slow export: 12 and 13 requests a second (12.5/s), 12.3 s each, 1 in 10 failing. */
 function recordedResult(): RunResult {
   const home = HOSPITAL_ENDPOINTS[0]!;
   const built = buildRunResult({

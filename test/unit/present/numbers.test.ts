@@ -41,7 +41,7 @@ test('latencies stay in milliseconds, the unit of threshold rules, with precisio
   assert.equal(formatMsNumber(12_300), '12,300');
 });
 
-test('percentages keep two decimals below 1% (the seed guide\'s bands start at 0.1%)', () => {
+test('percentages keep two decimals below 1% (the error-rate bands start at 0.1%)', () => {
   readsAs(formatPercent, [
     [0, '0%'],
     [0.001, '<0.01%'],

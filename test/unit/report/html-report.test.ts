@@ -52,7 +52,7 @@ describe('htmlReport', () => {
     assert.ok(html.includes('http://localhost:8888'));
   });
 
-  it('has the summary the seed guide\'s users read, and the verdict', () => {
+  it('has the summary a reader looks for first, and the verdict', () => {
     for (const label of ['Total requests', 'Success rate', 'Average latency', '95th percentile', 'RPS (peak)', 'Duration', 'Load model', 'Host']) assert.ok(html.includes(`<div class="label">${label}</div>`), label);
     assert.ok(html.includes('50 users · spawn 5/s · 30s'));
     assert.ok(html.includes('<span class="verdict fail">Failed</span>'));

@@ -1,5 +1,5 @@
 // Files written for REST Client, httpYac and the JetBrains client read as those tools read them
-// (shared/spec/scenario-format.md, "Lines" and "Files written for other tools").
+// (docs/scenario-format.md, "Lines").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkScenario } from '../../../src/core/scenario';

@@ -1,4 +1,4 @@
-// The top of the report: what ran, how it ended, and the numbers the seed guide's users read first.
+// The top of the report: what ran, how it ended, and the numbers a reader looks for first.
 import type { ResolvedLoadModel, RunResult } from '../../metrics/result';
 import { formatCount, formatDuration, formatMs, formatRate, formatSuccessPercent, formatTimestamp, NO_VALUE } from '../../present';
 import { statsPercentileMs } from '../../analysis/measure';

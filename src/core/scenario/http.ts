@@ -30,4 +30,4 @@ export const COMMON_HEADERS: readonly string[] = [
  * Request-line methods of other tools' protocols (httpYac, JetBrains): read, so the file stays
  * valid, but skipped under load, which measures HTTP requests only.
  */
-export const SKIPPED_PROTOCOLS: ReadonlySet<string> = new Set(['GRPC', 'WS', 'WEBSOCKET', 'SSE', 'EVENTSOURCE', 'MQTT', 'AMQP', 'KAFKA', 'RABBITMQ']);
+export const SKIPPED_PROTOCOLS: ReadonlySet<string> = new Set(['GRPC', 'WS', 'WEBSOCKET', 'SSE', 'EVENTSOURCE', 'MQTT', 'AMQP', 'KAFKA', 'RABBITMQ', 'GRAPHQL']);

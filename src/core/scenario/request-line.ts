@@ -36,6 +36,7 @@ function methodOf(word: string): HttpMethod | undefined {
 /** True when a line would be read as a request line (a first request written without `###`). */
 export function looksLikeRequestLine(text: string): boolean {
   const first = /^\S+/.exec(text)?.[0] ?? '';
+  if (first === 'curl' && /\s\S/.test(text)) return true;
   if (OTHER_SCHEME.test(first) && !/\s\S/.test(text.trim())) return true;
   if (looksLikeUrl(first)) return !/\s\S/.test(text.trim()) || HTTP_VERSION.test(text.trim().split(/\s+/)[1] ?? '');
   const method = methodOf(first);
@@ -99,6 +100,10 @@ export function parseRequestLine(text: string, line: number, start: number, end:
   let method: HttpMethod | undefined;
   let urlStart: number;
   let warning: Diagnostic | undefined;
+  if (first.text === 'curl' && second) {
+    const reason = 'cURL command (REST Client): Loadlens does not convert cURL commands, so this request is skipped; write it as METHOD URL and headers to load-test it';
+    return { method: 'curl', url: text.slice(second.start, end), urlStart: second.start, skip: reason };
+  }
   const scheme = OTHER_SCHEME.exec(second?.text ?? first.text);
   if (scheme && (!second || asHttpMethod(first.text) !== undefined)) {
     const protocol = (scheme[1] ?? '').toUpperCase().replace(/S$/, '');

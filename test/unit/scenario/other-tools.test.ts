@@ -221,3 +221,9 @@ test('httpYac forms: lazy @name := value, # @name=value, URL-only WebSocket and 
     ['GET unix:/var/run/docker.sock:/containers/json', 'Unix socket request'],
   ]);
 });
+
+test('cURL commands (REST Client) and JetBrains GRAPHQL requests are skipped with a warning', () => {
+  const { scenario } = checkScenario(file("curl -X POST https://h.invalid/x -d '{}'", '', '###', 'GRAPHQL http://h/graphql', '', 'query { a }', '', '###', 'GET http://h/'));
+  assert.deepEqual(scenario.skipped?.map((s) => [s.line, s.reason.split(':')[0]]), [[1, 'cURL command (REST Client)'], [4, 'GRAPHQL request']]);
+  assert.equal(scenario.requests.length, 1);
+});

@@ -97,6 +97,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
       documentKey: document.uri.toString(),
       scenarioPath,
       scenarioText: text,
+      scenario,
       options,
       allowedFolders: [...access.folders],
       heading: { title: fileNameOf(document), plan: planText, host: shownHost },

@@ -3,7 +3,7 @@
 // finished run), the `loadlens.running` context key, and a notification when a run fails.
 import * as vscode from 'vscode';
 import type { ThresholdVerdict } from '../../core/metrics/result';
-import { parseScenario } from '../../core/scenario';
+import type { Scenario } from '../../core/scenario';
 import type { ResultsPanel } from '../panel/results-panel';
 import { RUNNING_CONTEXT_KEY } from './ids';
 import type { RunController, RunEvent } from './run-controller';
@@ -43,15 +43,14 @@ export class RunReporter implements vscode.Disposable {
         return;
       case 'threshold-abort': {
         this.panel.post({ type: 'run/threshold-abort', runId: request.runId, rule: event.rule, target: event.target });
-        const scenario = parseScenario(request.scenarioText);
-        const verdict = abortVerdict(scenario, event.rule, event.target);
-        if (verdict) this.diagnostics.publishAbort(uri, verdict, scenario, request.scenarioText);
+        const verdict = abortVerdict(request.scenario, event.rule, event.target);
+        if (verdict) this.diagnostics.publishAbort(uri, verdict, request.scenario, request.scenarioText);
         return;
       }
       case 'finished': {
         await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT_KEY, false);
         this.panel.post({ type: 'run/finished', runId: request.runId, result: event.result });
-        this.diagnostics.publish(uri, event.result.thresholds, parseScenario(request.scenarioText), request.scenarioText);
+        this.diagnostics.publish(uri, event.result.thresholds, request.scenario, request.scenarioText);
         this.log.info(`Load test ${request.runId} ${event.result.outcome}: ${event.result.aggregate.requests} requests, ${event.result.aggregate.failures} failures.`);
         try {
           await this.history.save(uri, request.heading.title, event.result);
@@ -78,7 +77,7 @@ export class RunReporter implements vscode.Disposable {
 }
 
 /** The verdict an `abort` event stands for, with what the file says of the rule (severity, line). */
-function abortVerdict(scenario: ReturnType<typeof parseScenario>, rule: string, target: string): ThresholdVerdict | undefined {
+function abortVerdict(scenario: Scenario, rule: string, target: string): ThresholdVerdict | undefined {
   const request = scenario.requests.find((candidate) => candidate.statsName === target);
   const declared = [...scenario.thresholds, ...(request?.thresholds ?? [])].find((threshold) => threshold.text === rule);
   if (!declared) return undefined;

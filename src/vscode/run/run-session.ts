@@ -6,6 +6,7 @@
 import type { IntervalSnapshot, ResolvedLoadModel, RunResult } from '../../core/metrics/result';
 import type { EngineEvent, RunOptions } from '../../core/protocol/engine';
 import type { ChartSeries, PanelSnapshot, RunHeading } from '../../core/protocol/webview';
+import type { Scenario } from '../../core/scenario';
 import { appendSnapshot, emptySeries } from '../../core/report/chart-series';
 import { resultSnapshot } from '../../core/report/panel-snapshot';
 import { runErrorMessage } from './logic/run-failure';
@@ -16,6 +17,8 @@ export interface RunRequest {
   documentKey: string;
   scenarioPath: string;
   scenarioText: string;
+  /** The scenario as the launch planned it (src/core/plan/): the host parses a run's text once. */
+  scenario: Scenario;
   options: RunOptions;
   /** The folders `# @data` and `< file` may read (src/vscode/shared/file-access.ts). */
   allowedFolders: string[];

@@ -2,6 +2,7 @@
 // a run's events in order, stop, one run at a time, crashes in words, no engine left behind.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { parseScenario } from '../../../src/core/scenario';
 import { spawnEngine, type EngineHandle } from '../../../src/engine/spawn';
 import { RunAlreadyActiveError, RunController, type RunEvent, type RunRequest } from '../../../src/vscode/run/run-controller';
 import { ensureBuilt, startServer, type TestServer } from '../../engine/helpers';
@@ -31,7 +32,7 @@ function controller(): RunController {
 }
 
 function request(text: string, runId = `r-${Math.random().toString(36).slice(2)}`): RunRequest {
-  return { runId, documentKey: 'file:///t.load.http', scenarioPath: '/tmp/t.load.http', scenarioText: text, options: {}, allowedFolders: ['/tmp'], heading: { title: 't.load.http', plan: '' } };
+  return { runId, documentKey: 'file:///t.load.http', scenarioPath: '/tmp/t.load.http', scenarioText: text, scenario: parseScenario(text), options: {}, allowedFolders: ['/tmp'], heading: { title: 't.load.http', plan: '' } };
 }
 
 function scenario(runTime: string): string {

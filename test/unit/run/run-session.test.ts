@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import type { EngineEvent } from '../../../src/core/protocol/engine';
 import type { HostMessage, PanelSnapshot } from '../../../src/core/protocol/webview';
 import { resultSnapshot } from '../../../src/core/report/panel-snapshot';
+import { parseScenario } from '../../../src/core/scenario';
 import { PanelShown } from '../../../src/vscode/panel/panel-shown';
 import { RunSession, type RunRequest } from '../../../src/vscode/run/run-session';
 import { initialState, reduce } from '../../../webview-ui/state/reducer';
@@ -15,7 +16,7 @@ const { live, finished } = recordedRun();
 const started = live[0] as Extract<HostMessage, { type: 'run/started' }>;
 
 function request(): RunRequest {
-  return { runId: started.runId, documentKey: 'file:///h.load.http', scenarioPath: '/h.load.http', scenarioText: '', options: {}, allowedFolders: [], heading: started.heading };
+  return { runId: started.runId, documentKey: 'file:///h.load.http', scenarioPath: '/h.load.http', scenarioText: '', scenario: parseScenario(''), options: {}, allowedFolders: [], heading: started.heading };
 }
 
 /** The engine's side of the recorded run's panel messages. */

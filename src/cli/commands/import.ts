@@ -9,6 +9,7 @@ import { importCurl, ImportError, importHar, importOpenApi, importPostman, parse
 import { commandLineFileAccess } from '../../engine/file-access';
 import { parseArgs, type ParsedArgs } from '../args';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
+import { escapeControls } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { checkLoadedScenario, formatDiagnostic, readUserFile, sortDiagnostics } from '../scenario-file';
 
@@ -177,7 +178,7 @@ function mergeEnvironments(path: string, environments: Record<string, Record<str
 }
 
 function reportNotes(result: ImportOutput, output: string | undefined): void {
-  for (const note of result.notes) process.stderr.write(`note: ${note}\n`);
+  for (const note of result.notes) process.stderr.write(`note: ${escapeControls(note)}\n`);
   const target = output ?? 'standard output';
   const left = result.notes.length;
   process.stderr.write(`loadlens import: wrote ${target}${left ? `; ${left} note${left === 1 ? '' : 's'} above, also as comments in the scenario` : ''}.\n`);

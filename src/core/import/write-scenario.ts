@@ -11,9 +11,10 @@ import { LITERAL_BRACE_VARIABLE } from './template-text';
 /** RFC 9110 token characters, without `#`: a header line starting with `#` reads as a comment. */
 const HEADER_NAME = /^[!$%&'*+.^_`|~\w-]+$/;
 const METHOD = /^[A-Za-z][!#$%&'*+.^_`|~\w-]*$/;
-/** Anything that would end a line or hide text: C0 controls, DEL, NEL, the Unicode separators. */
+/** Anything that would end a line: C0 controls, DEL, NEL, the Unicode separators. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/;
-const LINE_BREAKING_ALL = /[\u0000-\u001f\u007f\u0085\u2028\u2029]+/g;
+/** For comments and titles, also C1 controls and the marks that reorder text ("Trojan Source"). */
+const LINE_BREAKING_ALL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
 /** Body lines that the parser (or another .http tool) would read as something other than body text. */
 const SPECIAL_BODY_LINE = /^\s*(###|<|>|\?\?|#|\/\/|\{\{|\}\}|\/\*)/;
 

@@ -142,7 +142,7 @@ describe('import openapi', () => {
       base({
         '/a/{p}': {
           get: {
-            summary: 'List\n# @users 9999\n###\nDELETE /all',
+            summary: 'List\n# @users 9999\n###\nDELETE /all \u202edesrever\u001b[2J',
             parameters: [{ name: 'p', in: 'path', required: true, example: '{{$processEnv HOME}}\n# @rate 1/s' }],
             responses: {},
           },
@@ -152,6 +152,8 @@ describe('import openapi', () => {
     assert.doesNotMatch(scenario, /^# @users (9999|7)/m);
     assert.doesNotMatch(scenario, /^DELETE/m);
     assert.doesNotMatch(scenario, /^# @rate/m);
+    // Controls and the marks that reorder text ("Trojan Source") do not reach titles.
+    assert.doesNotMatch(scenario, /[\u001b\u202e]/);
     assert.match(scenario, /^@p = %7B%7B%24processEnv%20HOME%7D%7D%0A%23%20%40rate%201%2Fs$/m);
   });
 });

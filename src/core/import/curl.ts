@@ -11,7 +11,7 @@ import { fileContentType, multipartBody, MULTIPART_BOUNDARY, type FormPart } fro
 import { isSecretHeader, secretReference } from './secrets';
 import { splitCommandLine } from './shell-words';
 import { literal } from './template-text';
-import { writeScenario } from './write-scenario';
+import { isSendableMethod, writeScenario } from './write-scenario';
 
 export interface CurlImportOptions {
   /** `--host URL`: the scenario's host instead of the command's own origin. */
@@ -274,7 +274,7 @@ export function importCurl(command: string | readonly string[], options: CurlImp
     else parsed.notes.push(`cookies read from the file ${cookie} (-b FILE)`);
   }
 
-  if (!/^[A-Za-z][!#$%&'*+.^_`|~\w-]*$/.test(method)) throw new ImportError(`${JSON.stringify(method)} (-X) is not an HTTP method: write e.g. -X POST`);
+  if (!isSendableMethod(method)) throw new ImportError(`${JSON.stringify(method)} (-X) is not an HTTP method: write e.g. -X POST`);
   const directives: string[] = [];
   if (parsed.maxTime !== undefined) {
     const seconds = Number(parsed.maxTime);

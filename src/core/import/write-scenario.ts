@@ -5,12 +5,14 @@
 // no line of it could read as a separator, a file include, a check or a script; any other body
 // goes to a side file that the scenario sends with `< ./file` (sent raw, never templated).
 
-import type { DraftBody, DraftRequest, ImportOutput, ScenarioDraft, SideFile } from './model';
+import { ImportError, type DraftBody, type DraftRequest, type ImportOutput, type ScenarioDraft, type SideFile } from './model';
+import { SKIPPED_PROTOCOLS } from '../scenario/http';
 import { LITERAL_BRACE_VARIABLE } from './template-text';
 
 /** RFC 9110 token characters, without `#`: a header line starting with `#` reads as a comment. */
 const HEADER_NAME = /^[!$%&'*+.^_`|~\w-]+$/;
-const METHOD = /^[A-Za-z][!#$%&'*+.^_`|~\w-]*$/;
+/** What the request line accepts (src/core/scenario/request-line.ts), after upper-casing. */
+const METHOD = /^[A-Z][A-Z0-9_-]+$/;
 /** Anything that would end a line: C0 controls, DEL, NEL, the Unicode separators. */
 const LINE_BREAKING = /[\u0000-\u0008\u000a-\u001f\u007f\u0085\u2028\u2029]/;
 /** For comments and titles, also C1 controls and the marks that reorder text ("Trojan Source"). */
@@ -26,6 +28,12 @@ export function oneLine(text: string): string {
 /** A URL on the request line: no blank or control character may split or end it. */
 export function safeUrl(url: string): string {
   return url.replace(/[\u0000-\u0020\u007f\u0085\u2028\u2029]/g, (char) => encodeURIComponent(char));
+}
+
+/** A method the scenario's request line takes and the engine sends (not WS, GRPC...). */
+export function isSendableMethod(method: string): boolean {
+  const upper = method.toUpperCase();
+  return METHOD.test(upper) && !SKIPPED_PROTOCOLS.has(upper);
 }
 
 function canBeInline(text: string): boolean {
@@ -74,7 +82,8 @@ function writeRequest(writer: Writer, request: DraftRequest, number: number, hea
   const where = title ? `request ${number} (${title})` : `request ${number}`;
   const block: string[] = [title ? `### ${title}` : '###', ...(request.comments ?? []).map(commentLine)];
   for (const text of request.notes) note(writer, where, text, block);
-  if (!METHOD.test(request.method)) {
+  const method = request.method.toUpperCase();
+  if (!isSendableMethod(method)) {
     // No block at all: comments after a previous request's body would join that body.
     note(writer, where, `the whole request: ${JSON.stringify(request.method)} is not an HTTP method`, headerNotes);
     return;
@@ -90,7 +99,7 @@ function writeRequest(writer: Writer, request: DraftRequest, number: number, hea
     }
   }
   for (const directive of request.directives) block.push(`# ${oneLine(directive)}`);
-  block.push(`${request.method.toUpperCase()} ${safeUrl(request.url)}`, ...headerLines);
+  block.push(`${method} ${safeUrl(request.url)}`, ...headerLines);
   if (request.body) block.push('', ...bodyLines(writer, request.body, where));
   writer.lines.push(...block, '');
 }
@@ -106,6 +115,8 @@ export function writeScenario(draft: ScenarioDraft, sideFilePrefix: string): Imp
   const requestLines: string[] = [];
   writer.lines = requestLines;
   draft.requests.forEach((request, index) => writeRequest(writer, request, index + 1, header));
+  // A scenario without requests fails `check`: say why instead of writing one.
+  if (requestLines.length === 0) throw new ImportError(`no request could be written: ${writer.notes.join('; ') || 'the source has none'}`);
   writer.lines = header;
   const variables = [...draft.variables];
   const usesBrace = [...requestLines, ...variables.map((v) => v.value), draft.host ?? ''].some((text) => text.includes(`{{${LITERAL_BRACE_VARIABLE}}}`));

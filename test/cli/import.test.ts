@@ -31,6 +31,16 @@ describe('loadlens import', () => {
     assert.doesNotMatch(noUrl.stderr + dangling.stderr, /\n\s+at /, 'no stack trace');
   });
 
+  it('exits 2 on a bad --host or --keep-origin, with an example of a good one', async () => {
+    const har = dir.file('one.har', JSON.stringify({ log: { entries: [] } }));
+    const host = await runCli(['import', 'har', har, '--host', 'localhost:8888']);
+    assert.equal(host.code, 2);
+    assert.match(host.stderr, /--host needs an http:\/\/ or https:\/\/ URL, e\.g\. --host http:\/\/localhost:8888/);
+    const origin = await runCli(['import', 'har', har, '--keep-origin', 'https://cdn.example.invalid/path']);
+    assert.equal(origin.code, 2);
+    assert.match(origin.stderr, /--keep-origin takes origins such as https:\/\/api\.example\.com/);
+  });
+
   it('exits 2 when a HAR or OpenAPI file is missing or not what it should be, saying what and where', async () => {
     const missing = await runCli(['import', 'openapi', join(dir.path, 'nowhere.yaml')]);
     assert.equal(missing.code, 2);

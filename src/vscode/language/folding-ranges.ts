@@ -1,8 +1,10 @@
-// Folding of `*.load.http` files, as REST Client does it: each `###` block folds from its separator
-// down to its last non-empty line, so folding never hides the next block's title. Marker folding
+// Folding of `*.load.http` files, as REST Client does it: each `###` block (and a first request
+// written without `###`) folds from its first line down to its last non-empty line, so folding
+// never hides the next block's title. Marker folding
 // (language-configuration.json) cannot express that, and VS Code ignores the markers once a
 // provider exists, so `#region` / `#endregion` pairs are folded here too.
 import { splitLines } from '../../core/scenario/lines';
+import { parseScenario } from '../../core/scenario/parse';
 
 export interface FoldingSpan {
   /** 0-based first and last line, inclusive. */
@@ -25,6 +27,11 @@ export function scenarioFoldingSpans(text: string): FoldingSpan[] {
   const closeBlock = (): void => {
     if (blockStart !== undefined && lastNonEmpty > blockStart) spans.push({ start: blockStart, end: lastNonEmpty, kind: 'block' });
   };
+
+  // The first request needs no `###`: it folds from its first line, as a block does.
+  const first = parseScenario(text).requests[0];
+  const firstSeparator = lines.findIndex((line) => SEPARATOR.test(line));
+  if (first && (firstSeparator < 0 || first.range.start.line < firstSeparator)) blockStart = first.range.start.line;
 
   lines.forEach((line, index) => {
     if (SEPARATOR.test(line)) {

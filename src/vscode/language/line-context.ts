@@ -1,8 +1,9 @@
 // Where a line sits in a scenario, from the raw text. Completion runs on half-typed lines that the
 // parser rightly leaves out of the model, so it asks this simpler question of the text instead.
+import { looksLikeRequestLine } from '../../core/scenario/request-line';
 
 export type LineContext =
-  /** Before the first `###`: file variables and scenario directives. */
+  /** Before the first request: file variables and scenario directives. */
   | { kind: 'header' }
   /** In a request block, above its request line (directives, comments, the request line itself). */
   | { kind: 'before-request' }
@@ -24,17 +25,19 @@ export function lineContext(lines: readonly string[], line: number): LineContext
       break;
     }
   }
-  if (blockStart < 0) return { kind: 'header' };
+  // Before any `###`, a request line may still begin the first request (it needs no `###`).
+  const inHeader = blockStart < 0;
   let requestLine: number | undefined;
   for (let index = blockStart + 1; index < line; index++) {
     const text = lines[index] ?? '';
     if (requestLine === undefined) {
-      if (isRequestLineCandidate(text)) requestLine = index;
+      if (inHeader ? looksLikeRequestLine(text.trim()) : isRequestLineCandidate(text)) requestLine = index;
     } else if (text.trim() === '') {
       return { kind: 'body', requestLine };
     }
   }
-  return requestLine === undefined ? { kind: 'before-request' } : { kind: 'headers', requestLine };
+  if (requestLine === undefined) return inHeader ? { kind: 'header' } : { kind: 'before-request' };
+  return { kind: 'headers', requestLine };
 }
 
 /** The first line of a block that is not blank, a comment or a file variable is its request line. */

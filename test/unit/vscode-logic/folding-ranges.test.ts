@@ -19,9 +19,19 @@ test('#region pairs fold, nested, with CRLF line endings', () => {
   assert.deepEqual(scenarioFoldingSpans(text), [
     { start: 2, end: 4, kind: 'region' },
     { start: 0, end: 5, kind: 'region' },
+    // GET / is a first request without ###: it folds with the comment lines directly above it.
+    { start: 4, end: 6, kind: 'block' },
   ]);
 });
 
 test('an unmatched #endregion is ignored', () => {
-  assert.deepEqual(scenarioFoldingSpans('# endregion\nGET /'), []);
+  assert.deepEqual(scenarioFoldingSpans('# endregion\nGET /'), [{ start: 0, end: 1, kind: 'block' }]);
+});
+
+test('a first request without ### folds from its first line, like a block', () => {
+  const text = ['# @users 5', '', '# @name first', 'POST http://h/a', 'Accept: */*', '', '{}', '', '###', 'GET http://h/b', 'Accept: */*'].join('\n');
+  assert.deepEqual(scenarioFoldingSpans(text), [
+    { start: 2, end: 6, kind: 'block' },
+    { start: 8, end: 10, kind: 'block' },
+  ]);
 });

@@ -38,4 +38,11 @@ describe('lineContext', () => {
   it('starts again at each ###', () => {
     assert.deepEqual(lineContext(lines, 12), { kind: 'before-request' });
   });
+
+  it('reads a first request without ### as a request: headers, then body', () => {
+    const restClient = ['# @users 5', 'GET /hospital', 'Accept: */*', '', '{}'];
+    assert.deepEqual(lineContext(restClient, 1), { kind: 'header' });
+    assert.deepEqual(lineContext(restClient, 2), { kind: 'headers', requestLine: 1 });
+    assert.deepEqual(lineContext(restClient, 4), { kind: 'body', requestLine: 1 });
+  });
 });

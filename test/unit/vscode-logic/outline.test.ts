@@ -27,4 +27,15 @@ describe('scenarioOutline', () => {
     const outline = scenarioOutline(parseScenario('### Home\nGET http://localhost/\n'));
     assert.deepEqual(outline.map((entry) => entry.kind), ['request']);
   });
+
+  it('lists a first request written without ### (REST Client style), after the settings above it', () => {
+    const text = ['# @users 5', '', '# @name first', 'GET http://localhost/a', '', '###', 'GET http://localhost/b', ''].join('\n');
+    const outline = scenarioOutline(parseScenario(text));
+    assert.deepEqual(outline.map((entry) => [entry.kind, entry.name, entry.range.start.line, entry.selectionRange.start.line]), [
+      ['header', 'Scenario settings', 0, 0],
+      ['request', 'GET http://localhost/a', 2, 3],
+      ['request', 'GET http://localhost/b', 5, 6],
+    ]);
+    assert.equal(outline[0]?.range.end.line, 1);
+  });
 });

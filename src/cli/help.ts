@@ -31,6 +31,7 @@ export function formatMainHelp(version: string): string {
     '  loadlens check SCENARIO.load.http...          parse and validate; print diagnostics; run nothing',
     '  loadlens report RESULT.json --html F --csv P  write reports again from a saved result',
     '  loadlens import curl|har|openapi|postman SOURCE [-o OUT.load.http]   a scenario from what you have',
+    '  loadlens compare BASE.json NEW.json           compare two saved results (changes and their significance)',
     '',
     '  loadlens COMMAND --help   the options of a command',
     '  loadlens --version        the version',

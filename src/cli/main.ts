@@ -5,6 +5,7 @@
 import { version } from '../../package.json';
 import { runCheck } from './commands/check';
 import { runImport } from './commands/import';
+import { runCompare } from './commands/compare';
 import { runReport } from './commands/report';
 import { runRun } from './commands/run';
 import { CliFailure, ExitCode, UsageError } from './exit-codes';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => ExitCode | Promise<E
   check: runCheck,
   report: runReport,
   import: runImport,
+  compare: runCompare,
 };
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
@@ -30,7 +32,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
   const handler = COMMANDS[command];
   if (!handler) {
-    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import.';
+    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import, compare.';
     throw new UsageError(`unknown command '${command}'.${hint}`);
   }
   return handler(rest);

@@ -6,6 +6,7 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path';
 import type { RunResult } from '../core/metrics/result';
 import { failuresCsv, historyCsv, htmlReport, resultJson, statsCsv } from '../core/report';
+import type { HtmlReportExtras } from '../core/report/html-report';
 import { CliFailure, ExitCode, UsageError } from './exit-codes';
 import { escapeControls } from './format';
 import type { ReportTargets } from './run-options';
@@ -22,9 +23,9 @@ interface PlannedFile {
   render: (result: RunResult) => string;
 }
 
-function plan(targets: ReportTargets): PlannedFile[] {
+function plan(targets: ReportTargets, extras: HtmlReportExtras = {}): PlannedFile[] {
   const files: PlannedFile[] = [];
-  if (targets.html !== undefined) files.push({ label: 'HTML', path: targets.html, flag: '--html', render: htmlReport });
+  if (targets.html !== undefined) files.push({ label: 'HTML', path: targets.html, flag: '--html', render: (result) => htmlReport(result, extras) });
   if (targets.csvPrefix !== undefined) {
     const prefix = targets.csvPrefix;
     files.push(
@@ -95,11 +96,20 @@ function writeWhole(path: string, text: string): void {
   }
 }
 
+/** Writes one output file whole (see writeWhole); a failure is exit 3 with the path in the message. */
+export function writeOutputFile(path: string, text: string): void {
+  try {
+    writeWhole(path, text);
+  } catch (error) {
+    throw new CliFailure(`cannot write ${path}: ${(error as Error).message}`, ExitCode.runFailed);
+  }
+}
+
 /** Every report that can be written is; those that cannot are named together, exit 3. */
-export function writeReports(result: RunResult, targets: ReportTargets): WrittenReport[] {
+export function writeReports(result: RunResult, targets: ReportTargets, extras?: HtmlReportExtras): WrittenReport[] {
   const written: WrittenReport[] = [];
   const failed: string[] = [];
-  for (const file of plan(targets)) {
+  for (const file of plan(targets, extras)) {
     try {
       writeWhole(file.path, file.render(result));
       written.push({ label: file.label, path: file.path });
@@ -116,5 +126,6 @@ export function writeReports(result: RunResult, targets: ReportTargets): Written
 
 export function formatWrittenReports(written: readonly WrittenReport[]): string {
   if (written.length === 0) return '';
-  return ['Reports', ...written.map((report) => `  ${report.label.padEnd(4)}  ${escapeControls(report.path)}`)].join('\n') + '\n';
+  const width = Math.max(...written.map((report) => report.label.length));
+  return ['Reports', ...written.map((report) => `  ${report.label.padEnd(width)}  ${escapeControls(report.path)}`)].join('\n') + '\n';
 }

@@ -6,6 +6,7 @@ import { parseDuration } from '../core/scenario';
 import type { RunOptions } from '../core/protocol/engine';
 import type { ParsedArgs, OptionSpec } from './args';
 import { UsageError } from './exit-codes';
+import { CI_OPTIONS, isHttpUrl, toCiSettings, type CiSettings } from './ci-options';
 
 /** Shared by `run` and `check`: the folders a scenario may read besides the current one and its own. */
 export const ALLOW_PATH_OPTION: OptionSpec = {
@@ -31,6 +32,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'quiet', short: 'q', description: 'no live progress; the final summary only' },
   { name: 'insecure', description: 'accept self-signed TLS certificates' },
   ALLOW_PATH_OPTION,
+  ...CI_OPTIONS,
 ];
 
 export interface ReportTargets {
@@ -47,6 +49,7 @@ export interface RunSettings {
   quiet: boolean;
   /** `--allow-path` folders as given (resolved against the current directory when used). */
   allowPaths: string[];
+  ci: CiSettings;
 }
 
 const DURATION_EXAMPLES = 'e.g. 30s, 2m, 1h30m or a number of seconds';
@@ -76,13 +79,7 @@ function duration(raw: string, flag: string, allowZero: boolean): number {
 }
 
 function hostUrl(raw: string): string {
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+  if (!isHttpUrl(raw)) {
     throw new UsageError(`--host needs a full URL starting with http:// or https:// (e.g. --host http://localhost:8888), got '${raw}'.`);
   }
   return raw;
@@ -125,7 +122,7 @@ export function toRunSettings(args: ParsedArgs): RunSettings {
 
   const reports = reportTargets(args);
   if (reports.csvFullHistory) options.fullHistory = true;
-  return { scenarioFile, options, reports, quiet: args.flags.has('quiet'), allowPaths: args.lists.get('allow-path') ?? [] };
+  return { scenarioFile, options, reports, quiet: args.flags.has('quiet'), allowPaths: args.lists.get('allow-path') ?? [], ci: toCiSettings(args) };
 }
 
 /** --csv / --csv-full-history / --html / --json, shared by `run` and `report`. */

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { CheckResult, Diagnostic } from '../core/scenario';
 import { commandLineFileAccess, type FileAccess } from '../engine/file-access';
 import { checkScenarioOnDisk } from '../engine/file-check-environment';
+import { missingBaselineDiagnostics } from './baseline-rules';
 import { CliFailure, ExitCode } from './exit-codes';
 import { escapeControls } from './format';
 
@@ -43,8 +44,11 @@ export function loadScenario(path: string, allowPaths: readonly string[] = []): 
   return { displayPath: path, absolutePath: resolve(path), text, access: commandLineFileAccess(path, allowPaths) };
 }
 
-export function checkLoadedScenario(scenario: LoadedScenario): CheckResult {
-  return checkScenarioOnDisk(scenario.text, scenario.absolutePath, scenario.access);
+/** `hasBaseline`: whether a --baseline was given, without which baseline rules are errors. */
+export function checkLoadedScenario(scenario: LoadedScenario, hasBaseline = false): CheckResult {
+  const checked = checkScenarioOnDisk(scenario.text, scenario.absolutePath, scenario.access);
+  if (hasBaseline) return checked;
+  return { ...checked, diagnostics: [...checked.diagnostics, ...missingBaselineDiagnostics(checked.scenario)] };
 }
 
 /** `FILE:LINE:COL: severity: message`, 1-based, the form editors and CI annotate. */

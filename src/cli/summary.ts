@@ -4,7 +4,7 @@
 import { withoutCredentials } from '../core/report/credentials';
 import { parseThresholdRule } from '../core/scenario';
 import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
-import { formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
+import { describeVerdictValue, formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
 import { escapeControls, type Style } from './format';
 import { renderTable, type Column, type Row } from './table';
 
@@ -54,6 +54,7 @@ export function renderFailuresTable(result: RunResult): string {
 /** The measured value in the rule's unit: `6.1 ms`, `2.5%`, `41.3/s`. */
 function actualText(verdict: ThresholdVerdict): string {
   if (verdict.requests === 0) return 'no requests';
+  if (verdict.limit !== undefined) return describeVerdictValue(verdict);
   const parsed = parseThresholdRule(verdict.rule);
   return parsed.ok ? formatMetricValue(parsed.rule.metric, verdict.actual) : count(verdict.actual);
 }

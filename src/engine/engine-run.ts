@@ -139,7 +139,7 @@ export class EngineRun {
     const snapshot = this.addInterval(partials, boundary);
     if (!this.watchAbortRules || this.stopping || !this.prepared || !this.aggregator) return;
     const stats = this.aggregator.stats(snapshot.elapsedMs, false);
-    const verdicts = evaluateThresholds(this.prepared.scenario, stats, this.command.options.defaultThresholds ?? []);
+    const verdicts = evaluateThresholds(this.prepared.scenario, stats, this.command.options.defaultThresholds ?? [], this.command.options.baseline);
     const broken = this.abortTracker.update(verdicts, snapshot.elapsedMs);
     if (broken) {
       this.emit({ type: 'run/threshold-abort', runId: this.runId, rule: broken.rule, target: broken.target });
@@ -214,7 +214,7 @@ export class EngineRun {
       intervals: fullHistory ? this.intervals : this.intervals.map((interval) => ({ ...interval, endpoints: [] })),
       failures: aggregator.failures(),
       dropped: aggregator.dropped,
-      thresholds: evaluateThresholds(prepared.scenario, stats, this.command.options.defaultThresholds ?? []),
+      thresholds: evaluateThresholds(prepared.scenario, stats, this.command.options.defaultThresholds ?? [], this.command.options.baseline),
     };
     const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }) };
     if (prepared.scenario.skipped) result.skipped = prepared.scenario.skipped;

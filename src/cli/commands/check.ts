@@ -2,6 +2,8 @@
 // no file has an error (warnings allowed), else 2.
 
 import { parseArgs } from '../args';
+import { githubDiagnosticCommands, inGitHubActions } from '../ci-outputs';
+import { readResultFile } from '../result-file';
 import { ExitCode, UsageError } from '../exit-codes';
 import { escapeControls } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
@@ -9,9 +11,9 @@ import { ALLOW_PATH_OPTION } from '../run-options';
 import { checkLoadedScenario, formatDiagnostic, loadScenario, sortDiagnostics } from '../scenario-file';
 
 export const CHECK_HELP: CommandHelp = {
-  usage: 'loadlens check SCENARIO.load.http...',
+  usage: 'loadlens check SCENARIO.load.http... [--baseline RESULT.json]',
   summary: 'Parse and validate scenarios without sending anything. Prints each problem as\nFILE:LINE:COL: severity: message. Exit 0 when there are no errors (warnings allowed), else 2.',
-  options: [ALLOW_PATH_OPTION, HELP_OPTION],
+  options: [ALLOW_PATH_OPTION, { name: 'baseline', value: 'RESULT.json', description: 'a baseline run is given: rules like p95 < baseline + 10% are not errors' }, HELP_OPTION],
   examples: ['loadlens check examples/*.load.http', 'loadlens check load/api.load.http --allow-path ../shared-data'],
 };
 
@@ -22,6 +24,10 @@ export function runCheck(argv: readonly string[]): ExitCode {
     return ExitCode.ok;
   }
   if (args.positionals.length === 0) throw new UsageError('which files? Usage: loadlens check SCENARIO.load.http...');
+  const baselineFile = args.values.get('baseline');
+  // Read it as `run` would, so that a check that passes here is not refused by the run.
+  const hasBaseline = baselineFile !== undefined && readResultFile(baselineFile, 'baseline') !== undefined;
+  const annotate = inGitHubActions(process.env);
   let errors = 0;
   let warnings = 0;
   let unreadable = 0;
@@ -35,9 +41,10 @@ export function runCheck(argv: readonly string[]): ExitCode {
       unreadable++;
       continue;
     }
-    const { diagnostics } = checkLoadedScenario(scenario);
+    const { diagnostics } = checkLoadedScenario(scenario, hasBaseline);
     for (const diagnostic of sortDiagnostics(diagnostics)) {
       process.stdout.write(`${formatDiagnostic(file, diagnostic)}\n`);
+      if (annotate) process.stdout.write(`${githubDiagnosticCommands(file, [diagnostic]).join('')}\n`);
       if (diagnostic.severity === 'error') errors++;
       else if (diagnostic.severity === 'warning') warnings++;
     }

@@ -1,14 +1,13 @@
 // `loadlens report RESULT.json --html F --csv P`: write reports again from a saved `--json` result.
 // Without an output option it prints the summary, to read an old result in the terminal.
 
-import { parseResultJson } from '../../core/report';
 import { parseArgs } from '../args';
-import { ExitCode, CliFailure, UsageError } from '../exit-codes';
+import { ExitCode, UsageError } from '../exit-codes';
 import { createStyle, wantsColor } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
 import { RUN_OPTIONS, reportTargets } from '../run-options';
-import { readUserFile } from '../scenario-file';
+import { readResultFile } from '../result-file';
 import { renderSummary } from '../summary';
 
 const REPORT_OPTION_NAMES = ['html', 'csv', 'csv-full-history', 'json', 'quiet'];
@@ -35,13 +34,10 @@ export function runReport(argv: readonly string[]): ExitCode {
   if (!file) throw new UsageError('which result? Usage: loadlens report RESULT.json --html FILE --csv PREFIX.');
   if (extra.length) throw new UsageError(`\`loadlens report\` takes one result file, got ${args.positionals.length}.`);
   const targets = reportTargets(args);
-  const parsed = parseResultJson(readUserFile(file, 'result'));
-  if (!parsed.ok) {
-    throw new CliFailure(`${file}: ${parsed.message}. (\`loadlens run SCENARIO --json FILE\` writes a result.)`, ExitCode.usage);
-  }
+  const result = readResultFile(file);
   prepareReportPaths(targets, file);
-  const written = writeReports(parsed.result, targets);
-  if (!args.flags.has('quiet')) process.stdout.write(renderSummary(parsed.result, createStyle(wantsColor(process.stdout, process.env))));
+  const written = writeReports(result, targets);
+  if (!args.flags.has('quiet')) process.stdout.write(renderSummary(result, createStyle(wantsColor(process.stdout, process.env))));
   const paths = formatWrittenReports(written);
   if (paths) process.stdout.write(`\n${paths}`);
   return ExitCode.ok;

@@ -9,7 +9,11 @@ import { plannedDurationMs } from '../../core/schedule';
 import type { Diagnostic } from '../../core/scenario';
 import { runEnvironment } from '../../engine/run-environment';
 import { parseArgs } from '../args';
+import { missingBaselineDiagnostics } from '../baseline-rules';
+import { compareWithBaseline, githubDiagnosticCommands, githubThresholdCommands, inGitHubActions, loadBaseline, renderBaselineChange, writeCiReports } from '../ci-outputs';
 import { executeRun } from '../engine-run';
+import { loadLiveMetrics, withLiveMetrics } from '../live-metrics-loader';
+import { ENGINE_VERSION } from '../../engine/version';
 import { CliFailure, ExitCode } from '../exit-codes';
 import { createStyle, escapeControls, wantsColor, type Style } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
@@ -43,9 +47,11 @@ function answeredByFlags(diagnostic: Diagnostic, options: RunOptions): boolean {
 }
 
 function checkBeforeSending(scenario: LoadedScenario, plan: RunPlan, options: RunOptions): void {
-  const { diagnostics } = plan;
+  // Rules against a baseline need --baseline in the CLI (src/cli/baseline-rules.ts).
+  const diagnostics = options.baseline ? plan.diagnostics : [...plan.diagnostics, ...missingBaselineDiagnostics(plan.scenario)];
   const shown = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error' || !answeredByFlags(d, options));
   for (const diagnostic of shown) process.stderr.write(`${formatDiagnostic(scenario.displayPath, diagnostic)}\n`);
+  if (inGitHubActions(process.env)) for (const command of githubDiagnosticCommands(scenario.displayPath, shown)) process.stdout.write(`${command}\n`);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > 0) {
     throw new CliFailure(`${scenario.displayPath} has ${errors} error${errors === 1 ? '' : 's'}: nothing was sent. Fix ${errors === 1 ? 'it' : 'them'} and run again.`, ExitCode.usage);
@@ -78,6 +84,8 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
     return ExitCode.ok;
   }
   const settings = toRunSettings(args);
+  const baseline = loadBaseline(settings.ci);
+  if (baseline) settings.options.baseline = { endpoints: baseline.result.endpoints, aggregate: baseline.result.aggregate };
   const scenario = loadScenario(settings.scenarioFile, settings.allowPaths);
   const plan = planRun(scenario.text, settings.options, runEnvironment(scenario.absolutePath, scenario.access));
   checkBeforeSending(scenario, plan, settings.options);
@@ -98,11 +106,20 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
     process.stderr.write(`${errStyle.bold('Running')} ${escapeControls(`${scenario.displayPath}${against}`)}: ${describePlan(model, parsed.tasks.length)}\n`);
   }
   const progress = createProgress(settings.quiet, plannedMs, errStyle);
-  const result = await executeRun(scenario, settings.options, progress);
+  const live = settings.ci.outs.length > 0 ? loadLiveMetrics().startLiveMetrics(settings.ci.outs, scenario.displayPath, { engineVersion: ENGINE_VERSION }) : undefined;
+  const result = await executeRun(scenario, settings.options, live ? withLiveMetrics(progress, live) : progress);
+  const liveWarnings = live ? await live.finish(result) : [];
 
   const outStyle = createStyle(wantsColor(process.stdout, process.env));
   process.stdout.write(`\n${renderSummary(result, outStyle)}`);
-  const written = writeReports(result, settings.reports);
+  const comparison = compareWithBaseline(result, baseline);
+  if (comparison && baseline) process.stdout.write(`\n${renderBaselineChange(comparison, baseline, outStyle)}\n`);
+  for (const warning of liveWarnings) process.stdout.write(`\n${outStyle.yellow('warning:')} ${escapeControls(warning)}\n`);
+  if (inGitHubActions(process.env)) for (const command of githubThresholdCommands(result, scenario.displayPath, parsed)) process.stdout.write(`${command}\n`);
+  const written = [
+    ...writeReports(result, settings.reports, { comparison, baselineLabel: baseline?.label }),
+    ...writeCiReports(result, settings.ci, comparison, baseline, process.env),
+  ];
   const paths = formatWrittenReports(written);
   if (paths) process.stdout.write(`\n${paths}`);
   return brokeErrorThreshold(result) ? ExitCode.thresholdBroken : ExitCode.ok;

@@ -51,12 +51,15 @@ export function compare(actual: number, op: ThresholdOp, value: number): boolean
  * One verdict per (rule, target): a header rule for each request that has no rule of its own on
  * the same metric, then for the aggregate; a request rule for its request. A target with no
  * request gets no verdict for latency or error rules (there is nothing to judge), but does for
- * `rps`, where 0 req/s is a measurement.
+ * `rps`, where 0 req/s is a measurement. A baseline rule (`p95 < baseline + 10%`) is judged
+ * only against `baseline` (an earlier run's statistics) and only for targets the baseline measured.
  */
-export function evaluateThresholds(scenario: Scenario, stats: RunStats, defaults: string[]): ThresholdVerdict[] {
+export function evaluateThresholds(scenario: Scenario, stats: RunStats, defaults: string[], baseline?: RunStats): ThresholdVerdict[] {
   const verdicts: ThresholdVerdict[] = [];
   const add = (rule: Threshold, target: string, targetStats: EndpointStats, requestIndex?: number): void => {
-    const verdict = judge(rule, target, targetStats, requestIndex);
+    const limit = limitOf(rule, target, baseline);
+    if (limit === undefined) return;
+    const verdict = judge(rule, target, targetStats, limit, requestIndex);
     if (verdict) verdicts.push(verdict);
   };
   for (const rule of applicableThresholds(scenario, defaults)) {
@@ -74,7 +77,53 @@ export function evaluateThresholds(scenario: Scenario, stats: RunStats, defaults
   return verdicts;
 }
 
-function judge(rule: Threshold, target: string, stats: EndpointStats, requestIndex?: number): ThresholdVerdict | undefined {
+/**
+ * Rules that stand apart from a scenario (`loadlens compare --threshold`): each rule judged on
+ * every request name of `stats` and on the aggregate, against `baseline` for baseline rules.
+ */
+export function evaluateRulesOnEveryTarget(rules: readonly Threshold[], stats: RunStats, baseline?: RunStats): ThresholdVerdict[] {
+  const verdicts: ThresholdVerdict[] = [];
+  for (const rule of rules) {
+    const targets: Array<[string, EndpointStats]> = [...stats.endpoints.map((e): [string, EndpointStats] => [e.name, e]), [AGGREGATE_TARGET, stats.aggregate]];
+    for (const [target, targetStats] of targets) {
+      const limit = limitOf(rule, target, baseline);
+      const verdict = limit && judge(rule, target, targetStats, limit);
+      // Given on the command line: not the defaults that stand in for a file's missing rules.
+      if (verdict) verdicts.push({ ...verdict, isDefault: false });
+    }
+  }
+  return verdicts;
+}
+
+/** A rule's limit for one target, in the rule's unit. */
+interface Limit {
+  value: number;
+  /** For a baseline rule: the baseline's value it was derived from. */
+  baseline?: number;
+}
+
+/**
+ * A plain rule's value, or a baseline rule's limit for this target: the baseline's value plus the
+ * offset. Undefined when there is no baseline, or the baseline has nothing to measure for the
+ * target (a request it did not have, or latency of a request that never completed): such a rule
+ * has no limit to judge against.
+ */
+function limitOf(rule: Threshold, target: string, baseline: RunStats | undefined): Limit | undefined {
+  if (!rule.baseline) return { value: rule.value };
+  if (!baseline) return undefined;
+  const baseStats = target === AGGREGATE_TARGET ? baseline.aggregate : baseline.endpoints.find((e) => e.name === target);
+  const base = baseStats ? measure(rule.metric, baseStats) : undefined;
+  if (base === undefined) return undefined;
+  const value = rule.baseline.relative ? base * (1 + rule.value / 100) : base + rule.value;
+  return { value, baseline: base };
+}
+
+/** True for a rule written against a baseline run (`p95 < baseline + 10%`). */
+export function isBaselineRule(rule: Threshold): boolean {
+  return rule.baseline !== undefined;
+}
+
+function judge(rule: Threshold, target: string, stats: EndpointStats, limit: Limit, requestIndex?: number): ThresholdVerdict | undefined {
   const actual = measure(rule.metric, stats);
   if (actual === undefined) return undefined;
   const verdict: ThresholdVerdict = {
@@ -84,9 +133,13 @@ function judge(rule: Threshold, target: string, stats: EndpointStats, requestInd
     target,
     actual,
     requests: stats.requests,
-    passed: compare(actual, rule.op, rule.value),
+    passed: compare(actual, rule.op, limit.value),
     isDefault: rule.range === undefined,
   };
+  if (limit.baseline !== undefined) {
+    verdict.limit = limit.value;
+    verdict.baseline = limit.baseline;
+  }
   if (requestIndex !== undefined) verdict.requestIndex = requestIndex;
   if (rule.range) verdict.ruleLine = rule.range.start.line;
   return verdict;

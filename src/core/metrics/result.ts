@@ -96,6 +96,10 @@ export interface ThresholdVerdict {
   passed: boolean;
   /** True for rules from `loadlens.defaultThresholds` rather than the file. */
   isDefault: boolean;
+  /** For a rule relative to a baseline (`p95 < baseline + 10%`): the limit it resolved to for this target. */
+  limit?: number;
+  /** For a rule relative to a baseline: the baseline run's value for this target. */
+  baseline?: number;
 }
 
 export interface Insight {

@@ -64,10 +64,25 @@ export function formatMetricValue(metric: ThresholdMetric, value: number): strin
 export function measuredAgainstLimit(verdict: ThresholdVerdict): string {
   const parsed = parseThresholdRule(verdict.rule);
   if (!parsed.ok) return `${verdict.rule} (measured ${formatCount(verdict.actual)})`;
-  const { metric, value } = parsed.rule;
+  const { metric } = parsed.rule;
+  // A rule against a baseline (`p95 < baseline + 10%`) has its limit on the verdict, resolved per target.
+  const value = verdict.limit ?? parsed.rule.value;
   const word = verdict.rule.trim().split(/\s*(?:<=|>=|<|>)\s*|\s+/)[0] ?? '';
   const relation = verdict.actual > value ? '>' : verdict.actual < value ? '<' : '=';
   return `${word} ${formatMetricValue(metric, verdict.actual)} ${relation} ${formatMetricValue(metric, value)}`;
+}
+
+/**
+ * The measured value in the rule's unit, and for a rule against a baseline its limit and the
+ * baseline's value: `95 ms`, `95 ms (limit 52.8 ms, baseline 48 ms)`; `no requests` without any.
+ */
+export function describeVerdictValue(verdict: ThresholdVerdict): string {
+  if (verdict.requests === 0) return 'no requests';
+  const parsed = parseThresholdRule(verdict.rule);
+  const format = (value: number) => (parsed.ok ? formatMetricValue(parsed.rule.metric, value) : formatCount(value));
+  const actual = format(verdict.actual);
+  if (verdict.limit === undefined || verdict.baseline === undefined) return actual;
+  return `${actual} (limit ${format(verdict.limit)}, baseline ${format(verdict.baseline)})`;
 }
 
 /** `List hospitals: p95 812 ms > 500 ms (4,812 requests)`: the Problems panel's and the panel's words. */

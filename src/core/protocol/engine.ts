@@ -1,7 +1,7 @@
 // The contract between a parent (CLI or extension host) and the engine child process.
 // Plain JSON over Node's IPC channel, discriminated on `type`, checked on arrival.
 
-import type { IntervalSnapshot, ResolvedLoadModel, RunResult } from '../metrics/result';
+import type { EndpointStats, IntervalSnapshot, ResolvedLoadModel, RunResult } from '../metrics/result';
 
 export const ENGINE_PROTOCOL_VERSION = 1;
 
@@ -25,6 +25,11 @@ export interface RunOptions {
   defaultThresholds?: string[];
   /** Per-name intervals in the history as well as the aggregate (always sent live). */
   fullHistory?: boolean;
+  /**
+   * An earlier run's statistics, for rules relative to a baseline (`p95 < baseline + 10%`),
+   * judged at the end and by `abort`; without it such rules give no verdict.
+   */
+  baseline?: { endpoints: EndpointStats[]; aggregate: EndpointStats };
   /** Variables of the run environment for `$processEnv` (default: the engine's own env). */
   env?: Record<string, string>;
 }

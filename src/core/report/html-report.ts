@@ -1,6 +1,8 @@
 // The HTML report: one self-contained file (docs/reports.md). No script and no network
 // reference at all: styles inline, charts as inline SVG, a CSP that forbids fetching anything.
+import type { Comparison } from '../comparison/compare-results';
 import type { RunResult } from '../metrics/result';
+import { comparisonSection } from './html/comparison';
 import { distributionSection, timelineSection } from './html/charts';
 import { escapeHtml } from './html/escape';
 import { REPORT_CSS } from './html/styles';
@@ -9,7 +11,14 @@ import { failuresSection, insightsSection, statsSection, verdictsSection } from 
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export function htmlReport(result: RunResult): string {
+/** What a report may show beside the run itself. */
+export interface HtmlReportExtras {
+  /** The change against a baseline run (`loadlens run --baseline FILE`), and the file's name. */
+  comparison?: Comparison;
+  baselineLabel?: string;
+}
+
+export function htmlReport(result: RunResult, extras: HtmlReportExtras = {}): string {
   const title = `Loadlens report: ${result.scenario.path}`;
   const footer =
     `Loadlens ${result.engineVersion} · ${result.workers} worker${result.workers === 1 ? '' : 's'}` +
@@ -30,6 +39,7 @@ export function htmlReport(result: RunResult): string {
     '<body>',
     summarySection(result),
     verdictsSection(result),
+    comparisonSection(extras.comparison, extras.baselineLabel),
     insightsSection(result),
     timelineSection(result),
     statsSection(result),

@@ -140,8 +140,18 @@ export interface Threshold {
   text: string;
   metric: ThresholdMetric;
   op: ThresholdOp;
-  /** Milliseconds for latency metrics, percent (0-100) for `errors`, requests/s for `rps`. */
+  /**
+   * Milliseconds for latency metrics, percent (0-100) for `errors`, requests/s for `rps`. For a
+   * rule relative to a baseline (`p95 < baseline + 10%`) it is the signed offset, see `baseline`.
+   */
   value: number;
+  /**
+   * Present for a rule written against a baseline run: the limit of each target is the baseline's
+   * value plus `value`, where `relative` makes `value` a percentage of the baseline's value
+   * (`+ 10%` on p95 or rps) and otherwise an amount in the metric's unit (`+ 50ms`, `+ 0.5%` of
+   * error rate, `- 20` req/s).
+   */
+  baseline?: { relative: boolean };
   severity: 'error' | 'warn';
   abort: boolean;
   /** The directive line; for default rules (from settings) there is none. */

@@ -10,6 +10,9 @@ export type ThresholdParse = { ok: true; rule: Omit<Threshold, 'range' | 'scope'
 const RULE_SHAPE = /^([A-Za-z][A-Za-z0-9.]*)\s*(<=|>=|<|>)\s*(.*)$/;
 const METRIC_NAMES = ['avg', 'min', 'max', 'median', 'p50', 'p90', 'p95', 'p99', 'errors', 'rps'];
 const EXAMPLE = 'e.g. p95 < 500ms, errors < 1% warn, rps > 100';
+/** `baseline`, then an optional signed offset, then the flags: `baseline + 10% warn`. */
+const BASELINE_SHAPE = /^baseline(?![A-Za-z0-9_.])\s*(?:([+-])\s*(\S+))?(.*)$/;
+const BASELINE_EXAMPLE = 'e.g. p95 < baseline + 10%, p99 < baseline + 50ms, errors < baseline + 0.5%, rps > baseline - 5%';
 
 function parseThresholdMetric(word: string): ThresholdMetric | undefined {
   switch (word) {
@@ -54,6 +57,42 @@ function parseValue(metric: ThresholdMetric, word: string, text: string): number
   return ms;
 }
 
+type Offset = { value: number; relative: boolean } | string;
+
+/**
+ * The offset after `baseline +`/`-`: a percentage is relative to the baseline's value for latency
+ * and rps (`p95 < baseline + 10%`), and percentage points for `errors`, which is itself a
+ * percentage (`errors < baseline + 0.5%` allows 1.2% after 0.7%).
+ */
+function parseBaselineOffset(metric: ThresholdMetric, word: string, text: string): Offset {
+  if (metric.kind === 'errors') {
+    const value = parseValue(metric, word, text);
+    return typeof value === 'string' ? value.replace('write e.g. errors < 1%', 'write e.g. errors < baseline + 0.5%') : { value, relative: false };
+  }
+  if (word.endsWith('%')) {
+    const percent = parseNumber(word.slice(0, -1));
+    return percent === undefined ? `cannot read the percentage ${quote(word)}: ${BASELINE_EXAMPLE}` : { value: percent, relative: true };
+  }
+  const value = parseValue(metric, word, text);
+  return typeof value === 'string' ? value : { value, relative: false };
+}
+
+/** METRIC OP `baseline [± OFFSET]`, or why it is wrong; the flags are left for the caller. */
+function parseBaselineValue(metric: ThresholdMetric, rest: string, text: string): { offset: Offset; flags: string } | undefined {
+  const shape = BASELINE_SHAPE.exec(rest);
+  if (!shape) return undefined;
+  const [, sign, word, flags = ''] = shape;
+  if (sign === undefined || word === undefined) {
+    if (/^\s*[^\s]/.test(flags) && !/^\s*(warn|error|abort)\b/.test(flags)) {
+      return { offset: `cannot read ${quote(flags.trim())} after baseline: write baseline + or - an amount, ${BASELINE_EXAMPLE}`, flags };
+    }
+    return { offset: { value: 0, relative: false }, flags };
+  }
+  const offset = parseBaselineOffset(metric, word, text);
+  if (typeof offset === 'string') return { offset, flags };
+  return { offset: { value: sign === '-' ? -offset.value : offset.value, relative: offset.relative }, flags };
+}
+
 /** `p95 < 500ms warn abort` -> the rule (range/scope filled by caller), or why it is wrong. */
 export function parseThresholdRule(text: string): ThresholdParse {
   const trimmed = text.trim();
@@ -63,14 +102,25 @@ export function parseThresholdRule(text: string): ThresholdParse {
   const [, metricWord = '', op = '<', rest = ''] = shape;
   const metric = parseThresholdMetric(metricWord);
   if (!metric) return { ok: false, message: unknownMetric(metricWord) };
-  const words = rest.split(/\s+/).filter((w) => w !== '');
-  const valueWord = words[0];
-  if (valueWord === undefined) return { ok: false, message: `threshold ${quote(trimmed)} has no value: ${EXAMPLE}` };
-  const value = parseValue(metric, valueWord, trimmed);
+  const againstBaseline = parseBaselineValue(metric, rest, trimmed);
+  const words = (againstBaseline ? againstBaseline.flags : rest).split(/\s+/).filter((w) => w !== '');
+  let value: number | string;
+  let flagWords: string[];
+  if (againstBaseline) {
+    const { offset } = againstBaseline;
+    if (typeof offset === 'string') return { ok: false, message: offset };
+    value = offset.value;
+    flagWords = words;
+  } else {
+    const valueWord = words[0];
+    if (valueWord === undefined) return { ok: false, message: `threshold ${quote(trimmed)} has no value: ${EXAMPLE}` };
+    value = parseValue(metric, valueWord, trimmed);
+    flagWords = words.slice(1);
+  }
   if (typeof value === 'string') return { ok: false, message: value };
   let severity: 'error' | 'warn' | undefined;
   let abort = false;
-  for (const flag of words.slice(1)) {
+  for (const flag of flagWords) {
     if (flag === 'warn' || flag === 'error') {
       if (severity !== undefined) return { ok: false, message: `threshold ${quote(trimmed)} has two severities: keep one of warn or error` };
       severity = flag;
@@ -81,5 +131,7 @@ export function parseThresholdRule(text: string): ThresholdParse {
       return { ok: false, message: `unexpected ${quote(flag)} in threshold: after the value only warn, error or abort may follow` };
     }
   }
-  return { ok: true, rule: { text: trimmed, metric, op: op as ThresholdOp, value, severity: severity ?? 'error', abort } };
+  const rule: Omit<Threshold, 'range' | 'scope'> = { text: trimmed, metric, op: op as ThresholdOp, value, severity: severity ?? 'error', abort };
+  if (againstBaseline && typeof againstBaseline.offset !== 'string') rule.baseline = { relative: againstBaseline.offset.relative };
+  return { ok: true, rule };
 }

@@ -184,3 +184,52 @@ describe('evaluateThresholds on a parsed scenario', () => {
     ]);
   });
 });
+
+describe('evaluateThresholds: rules relative to a baseline', () => {
+  // The baseline run: Home 1..50 ms (p95 ~48 ms, 2% errors, 5 req/s), List 1..100 ms.
+  const baseHome = statsOf('GET', 'Home', samples(50, 1), 10);
+  const baseList = statsOf('GET', 'List', samples(100), 10);
+  const baseAggregate = statsOf('', 'Aggregated', [...samples(50, 1), ...samples(100)], 10);
+  const baseline = { endpoints: [baseHome, baseList], aggregate: baseAggregate };
+
+  function against(ruleText: string, target: string, base = baseline): ThresholdVerdict {
+    return only(evaluateThresholds(scenario([ruleText], requests), stats, [], base), target);
+  }
+
+  it('resolves the limit from the baseline\'s value for each target', () => {
+    // Home's p95 is ~95 ms now, ~48 ms in the baseline (HDR's 3 digits): + 10% allows ~52.8 ms.
+    const home10 = against('p95 < baseline + 10%', 'Home');
+    const baseP95 = baseHome.percentiles['95'] as number;
+    assert.ok(Math.abs(baseP95 - 48) < 0.1, String(baseP95));
+    assert.equal(home10.baseline, baseP95);
+    assert.ok(Math.abs((home10.limit as number) - baseP95 * 1.1) < 1e-9);
+    assert.equal(home10.passed, false);
+    // + 50 ms allows ~98 ms, above the ~95 ms measured.
+    const home50 = against('p95 < baseline + 50ms', 'Home');
+    assert.deepEqual([home50.limit, home50.passed], [baseP95 + 50, true]);
+    // The aggregate is judged against the baseline's aggregate.
+    assert.equal(against('p95 < baseline + 10%', 'aggregate').baseline, baseAggregate.percentiles['95']);
+  });
+
+  it('errors in percentage points and rps as a share of the baseline', () => {
+    // Home: 2% errors now and in the baseline (1 of 50).
+    assert.deepEqual([against('errors < baseline + 0.5%', 'Home').limit, against('errors < baseline + 0.5%', 'Home').passed], [2.5, true]);
+    assert.equal(against('errors < baseline', 'Home').passed, false);
+    // Home 10 req/s now, 5 req/s in the baseline (50 requests over 10 s).
+    const rps = against('rps > baseline - 5%', 'Home');
+    assert.deepEqual([rps.baseline, rps.limit, rps.passed], [5, 4.75, true]);
+  });
+
+  it('gives no verdict without a baseline, or for a target the baseline did not measure', () => {
+    const verdicts = evaluateThresholds(scenario(['p95 < baseline + 10%', 'p95 < 1s'], requests), stats, []);
+    assert.deepEqual(verdicts.map((v) => v.rule), ['p95 < 1s', 'p95 < 1s', 'p95 < 1s']);
+    const withoutList = { endpoints: [baseHome], aggregate: baseAggregate };
+    const targets = evaluateThresholds(scenario(['p95 < baseline + 10%'], requests), stats, [], withoutList).map((v) => v.target);
+    assert.deepEqual(targets, ['Home', 'aggregate']);
+  });
+
+  it('leaves plain rules as they were: no limit or baseline on their verdicts', () => {
+    const plain = evaluateThresholds(scenario(['p95 < 1s'], requests), stats, [], baseline)[0] as ThresholdVerdict;
+    assert.deepEqual([plain.limit, plain.baseline, plain.passed], [undefined, undefined, true]);
+  });
+});

@@ -54,3 +54,28 @@ test('bad metrics, ops, flags are explained', () => {
   assert.match(problem('p95 < 1s later'), /unexpected 'later'/);
   assert.match(problem(''), /empty threshold/);
 });
+
+test('rules relative to a baseline: a percentage of the baseline, or an amount in the metric\'s unit', () => {
+  const relative = rule('p95 < baseline + 10%');
+  assert.deepEqual([relative.value, relative.baseline, relative.op], [10, { relative: true }, '<']);
+  const absolute = rule('p99 < baseline + 50ms warn');
+  assert.deepEqual([absolute.value, absolute.baseline, absolute.severity], [50, { relative: false }, 'warn']);
+  // errors is itself a percentage: + 0.5% is half a percentage point, not 0.5% of the baseline's rate.
+  assert.deepEqual([rule('errors < baseline + 0.5%').value, rule('errors < baseline + 0.5%').baseline], [0.5, { relative: false }]);
+  assert.deepEqual([rule('rps > baseline - 5%').value, rule('rps > baseline - 5%').baseline], [-5, { relative: true }]);
+  assert.deepEqual([rule('rps > baseline - 20').value, rule('rps > baseline - 20').baseline], [-20, { relative: false }]);
+  assert.deepEqual([rule('p95 <= baseline').value, rule('p95 <= baseline').baseline], [0, { relative: false }]);
+  const glued = rule('p95<baseline+1s error abort');
+  assert.deepEqual([glued.value, glued.abort, glued.baseline], [1000, true, { relative: false }]);
+  assert.equal(rule('p95 < 500ms').baseline, undefined);
+});
+
+test('a baseline rule that cannot be read says how to write one', () => {
+  assert.match(problem('p95 < baseline * 2'), /cannot read '\* 2' after baseline: write baseline \+ or - an amount/);
+  assert.match(problem('p95 < baseline + 10'), /'10' needs a unit/);
+  assert.match(problem('errors < baseline + 2'), /errors takes a percentage, not '2': write e\.g\. errors < baseline \+ 0\.5%/);
+  assert.match(problem('p95 < baseline + x%'), /cannot read the percentage 'x%'/);
+  assert.match(problem('p95 < baseline + 10% loud'), /unexpected 'loud'/);
+  // A word that merely starts with `baseline` is not a baseline.
+  assert.match(problem('p95 < baselines'), /p95 takes a duration, not 'baselines'/);
+});

@@ -1,0 +1,5 @@
+// Comparing two runs: the table of changes and the significance of each (docs/compare.md).
+export { compareResults, describeMethod, COMPARED_METRICS, DEFAULT_COMPARE_SEED } from './compare-results';
+export type { Comparison, CompareOptions, ComparedMetric, MetricChange, RowComparison, RunSide } from './compare-results';
+export { failureRateShift, histogramBuckets, normalQuantile, percentileShift, rateShift } from './significance';
+export type { Buckets, ShiftTest, BootstrapOptions } from './significance';

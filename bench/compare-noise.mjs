@@ -61,36 +61,44 @@ for (let i = 0; i < runs; i++) {
 }
 server.close();
 
-const tested = new Map();
-const flagged = new Map();
+// Compared with no floor: each change keeps its bootstrap verdict and its size, and the false
+// alarms are then counted for each floor.
+const FLOORS = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
+const changes = []; // { metric, significant, size }
 let pairs = 0;
-let pairsWithAlarm = 0;
 for (let a = 0; a < runs; a++) {
   for (let b = a + 1; b < runs; b++) {
     const out = join(dir, `c-${a}-${b}.json`);
-    const compared = spawnSync(process.execPath, [cli, 'compare', files[a], files[b], '--json', out], { encoding: 'utf8' });
+    const compared = spawnSync(process.execPath, [cli, 'compare', files[a], files[b], '--json', out, '--min-change', '0'], { encoding: 'utf8' });
     if (compared.status !== 0) throw new Error(compared.stderr);
     const { comparison } = JSON.parse(readFileSync(out, 'utf8'));
     pairs++;
-    let alarm = false;
     for (const row of [...comparison.rows, comparison.aggregate]) {
       for (const change of row.metrics) {
         if (change.significant === undefined) continue;
-        tested.set(change.metric, (tested.get(change.metric) ?? 0) + 1);
-        if (change.significant) {
-          flagged.set(change.metric, (flagged.get(change.metric) ?? 0) + 1);
-          alarm = true;
-        }
+        const size = change.metric === 'errors' ? Math.abs(change.change ?? 0) / 100 : Math.abs(change.relative ?? 0);
+        changes.push({ pair: pairs, metric: change.metric, significant: change.significant, size });
       }
     }
-    if (alarm) pairsWithAlarm++;
   }
 }
 rmSync(dir, { recursive: true, force: true });
 
 const percent = (part, whole) => `${((part / Math.max(1, whole)) * 100).toFixed(1)}%`;
+const metrics = [...new Set(changes.map((c) => c.metric))];
 console.log(`${runs} identical runs (${values.rate ? `${values.rate}/s` : `${values.users} users`}, ${values.seconds}s, ${delayMs} ms log-normal server), ${pairs} pairs compared`);
-console.log(`pairs with any change called significant: ${pairsWithAlarm} of ${pairs} (${percent(pairsWithAlarm, pairs)})`);
-for (const [metric, count] of tested) {
-  console.log(`  ${metric.padEnd(7)} ${String(flagged.get(metric) ?? 0).padStart(4)} of ${String(count).padStart(4)} tested changes flagged (${percent(flagged.get(metric) ?? 0, count)})`);
+console.log('');
+console.log('Size of the change between identical runs (|new/base - 1|; errors in percentage points / 100):');
+for (const metric of metrics) {
+  const sizes = changes.filter((c) => c.metric === metric).map((c) => c.size).sort((x, y) => x - y);
+  const at = (q) => sizes[Math.min(sizes.length - 1, Math.floor(q * sizes.length))] ?? 0;
+  console.log(`  ${metric.padEnd(7)} median ${percent(at(0.5), 1)}, 90th ${percent(at(0.9), 1)}, max ${percent(at(1), 1)} (${sizes.length} changes)`);
+}
+console.log('');
+console.log('False alarms (changes called significant) by --min-change:');
+console.log(`  ${'floor'.padEnd(7)} ${metrics.map((m) => m.padStart(8)).join(' ')}  pairs with any`);
+for (const floor of FLOORS) {
+  const alarms = changes.filter((c) => c.significant && c.size >= floor);
+  const cells = metrics.map((m) => percent(alarms.filter((c) => c.metric === m).length, changes.filter((c) => c.metric === m).length).padStart(8));
+  console.log(`  ${`${floor * 100}%`.padEnd(7)} ${cells.join(' ')}  ${percent(new Set(alarms.map((c) => c.pair)).size, pairs)}`);
 }

@@ -27,6 +27,7 @@ export const COMPARE_HELP: CommandHelp = {
     { name: 'threshold', value: 'RULE', description: 'a rule judged on the new run, repeatable: p95 < baseline + 10%, errors < baseline + 0.5%' },
     { name: 'json', value: 'FILE', description: 'write the comparison as JSON' },
     { name: 'markdown', value: 'FILE', description: 'write the comparison as Markdown (for a pull request or a CI job page)' },
+    { name: 'min-change', value: 'PCT', description: 'smallest change that may be called significant, in %, for every metric (default: median 5, p95 15, p99 30, RPS 10)' },
     HELP_OPTION,
   ],
   notes: ['Significance: docs/compare.md. Exit codes: 0 no rule broken, 1 a --threshold rule broke, 2 usage error.'],
@@ -61,6 +62,14 @@ export function renderComparison(comparison: Comparison, style: Style): string {
     .join('\n');
 }
 
+function minimumChange(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.endsWith('%') ? raw.slice(0, -1) : raw;
+  const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  if (!(value >= 0 && value < 1000)) throw new UsageError(`--min-change takes a percentage such as 10 or 10%, got '${raw}'.`);
+  return value / 100;
+}
+
 export function runCompare(argv: readonly string[]): ExitCode {
   const args = parseArgs(argv, COMPARE_HELP.options, 'compare');
   if (args.flags.has('help')) {
@@ -74,7 +83,7 @@ export function runCompare(argv: readonly string[]): ExitCode {
   const rules = thresholdRules(args);
   const base = readResultFile(basePath, 'base result');
   const next = readResultFile(newPath, 'new result');
-  const comparison = compareResults(base, next);
+  const comparison = compareResults(base, next, { minimumChange: minimumChange(args.values.get('min-change')) });
   const warnings: string[] = [];
   if (!comparison.sameScenario) {
     warnings.push(`the two results come from different scenarios (${base.scenario.path} ${base.scenario.hash.slice(0, 12)}, ${next.scenario.path} ${next.scenario.hash.slice(0, 12)}): requests are matched by name and method.`);

@@ -4,9 +4,9 @@
 import type { EndpointStats, IntervalSnapshot, RunResult } from '../metrics/result';
 import { createRandom } from '../schedule/random';
 import { errorPercent } from '../analysis/measure';
+import { designEffect } from './design-effect';
 import {
   DEFAULT_CONFIDENCE,
-  DEFAULT_MINIMUM_CHANGE,
   DEFAULT_REPLICATES,
   failureRateShift,
   histogramBuckets,
@@ -61,10 +61,27 @@ export interface CompareOptions {
   seed?: number;
   replicates?: number;
   confidence?: number;
+  /** The smallest relative change that may be called significant, for every metric (default: per metric, below). */
   minimumChange?: number;
 }
 
 export const DEFAULT_COMPARE_SEED = 1;
+
+/**
+ * The smallest change called significant by default, per metric: run-to-run noise that the runs'
+ * own data cannot show (the machine, other processes) grows towards the tail. Set from the false
+ * alarms measured on identical runs with bench/compare-noise.mjs (docs/compare.md).
+ */
+export const DEFAULT_MINIMUM_CHANGES: Record<'median' | 'p95' | 'p99' | 'rps', number> = { median: 0.05, p95: 0.15, p99: 0.3, rps: 0.1 };
+
+interface Settings {
+  seed: number;
+  replicates: number;
+  confidence: number;
+  floor(metric: 'median' | 'p95' | 'p99' | 'rps'): number;
+  /** The override, for the description. */
+  minimumChange?: number;
+}
 
 const PERCENTILE_OF: Partial<Record<ComparedMetric, number>> = { median: 50, p95: 95, p99: 99 };
 /** Higher is better only for throughput; for every other metric a rise is a regression. */
@@ -103,7 +120,7 @@ interface Side {
   intervals: readonly IntervalSnapshot[];
 }
 
-function compareRow(method: string, name: string, base: Side, next: Side, isAggregate: boolean, options: Required<CompareOptions>): RowComparison {
+function compareRow(method: string, name: string, base: Side, next: Side, isAggregate: boolean, options: Settings): RowComparison {
   const row: RowComparison = { method, name, metrics: [] };
   if (!base.stats) row.onlyIn = 'new';
   if (!next.stats) row.onlyIn = 'base';
@@ -136,16 +153,18 @@ function significance(
   baseBuckets: ReturnType<typeof histogramBuckets>,
   nextBuckets: ReturnType<typeof histogramBuckets>,
   name: string | undefined,
-  options: Required<CompareOptions>,
+  options: Settings,
 ): boolean | undefined {
   const percentile = PERCENTILE_OF[metric];
   if (percentile !== undefined) {
     if (!baseBuckets || !nextBuckets) return undefined;
     const random = createRandom(options.seed, (hashName(name ?? '') + percentile) | 0);
-    return percentileShift(baseBuckets, nextBuckets, percentile, { ...options, random }).significant;
+    const inflation = { base: designEffect(base.intervals, name, baseBuckets), next: designEffect(next.intervals, name, nextBuckets) };
+    const minimumChange = options.floor(metric as 'median' | 'p95' | 'p99');
+    return percentileShift(baseBuckets, nextBuckets, percentile, { replicates: options.replicates, confidence: options.confidence, minimumChange, random, inflation }).significant;
   }
   if (metric === 'errors' && base.stats && next.stats) return failureRateShift(base.stats, next.stats, options.confidence);
-  if (metric === 'rps') return rateShift(perSecondRates(base.intervals, name), perSecondRates(next.intervals, name), options.confidence, options.minimumChange);
+  if (metric === 'rps') return rateShift(perSecondRates(base.intervals, name), perSecondRates(next.intervals, name), options.confidence, options.floor('rps'));
   // A count follows from the run's length and load model, and a maximum is one sample: no test.
   return undefined;
 }
@@ -161,22 +180,27 @@ function side(result: RunResult): RunSide {
   return { path: result.scenario.path, hash: result.scenario.hash, startTime: result.startTime };
 }
 
-export function describeMethod(options: Required<CompareOptions>): string {
-  const confidence = `${Math.round(options.confidence * 1000) / 10}%`;
-  const floor = `${Math.round(options.minimumChange * 1000) / 10}%`;
+const asPercent = (fraction: number): string => `${Math.round(fraction * 1000) / 10}%`;
+
+export function describeMethod(options: Settings): string {
+  const floors =
+    options.minimumChange !== undefined
+      ? asPercent(options.minimumChange)
+      : (['median', 'p95', 'p99', 'rps'] as const).map((metric) => `${asPercent(options.floor(metric))} (${metric})`).join(', ');
   return (
-    `A change is significant when the ${confidence} interval of the change excludes zero and the change is at least ${floor}: ` +
-    `median, p95 and p99 by a bootstrap over both HDR histograms (${options.replicates} replicates, seed ${options.seed}), ` +
-    `the error rate by a two-proportion z-test, RPS by Welch's t-test on the per-second rates. Count and max are not tested.`
+    `A change is significant when the ${asPercent(options.confidence)} interval of the change excludes zero and the change is at least ${floors}: ` +
+    `median, p95 and p99 by a bootstrap over both HDR histograms (${options.replicates} replicates, seed ${options.seed}), widened by each run's ` +
+    `clustering of slow seconds; the error rate by a two-proportion z-test; RPS by Welch's t-test on the per-second rates. Count and max are not tested.`
   );
 }
 
 export function compareResults(base: RunResult, next: RunResult, options: CompareOptions = {}): Comparison {
-  const settings: Required<CompareOptions> = {
+  const settings: Settings = {
     seed: options.seed ?? DEFAULT_COMPARE_SEED,
     replicates: options.replicates ?? DEFAULT_REPLICATES,
     confidence: options.confidence ?? DEFAULT_CONFIDENCE,
-    minimumChange: options.minimumChange ?? DEFAULT_MINIMUM_CHANGE,
+    floor: (metric) => options.minimumChange ?? DEFAULT_MINIMUM_CHANGES[metric],
+    minimumChange: options.minimumChange,
   };
   const key = (stats: EndpointStats) => `${stats.method} ${stats.name}`;
   const baseByKey = new Map(base.endpoints.map((stats) => [key(stats), stats]));

@@ -68,6 +68,12 @@ export interface ShiftTest {
 
 export interface BootstrapOptions {
   random: Random;
+  /**
+   * How much wider than independent samples each run's noise is (the design effect of
+   * ./design-effect.ts, >= 1): each replicate's distance from the observed percentile is scaled
+   * by its square root. Default 1 for both.
+   */
+  inflation?: { base: number; next: number };
   /** Bootstrap replicates (default 2000). */
   replicates?: number;
   /** Two-sided confidence of the interval (default 0.99). */
@@ -90,17 +96,21 @@ export function percentileShift(base: Buckets, next: Buckets, percentile: number
   const replicates = options.replicates ?? DEFAULT_REPLICATES;
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   const minimumChange = options.minimumChange ?? DEFAULT_MINIMUM_CHANGE;
+  const observedBase = valueAtFraction(base, percentile / 100);
+  const observedNext = valueAtFraction(next, percentile / 100);
+  const widenBase = Math.sqrt(Math.max(1, options.inflation?.base ?? 1));
+  const widenNext = Math.sqrt(Math.max(1, options.inflation?.next ?? 1));
   const ratios: number[] = [];
   for (let i = 0; i < replicates; i++) {
-    const before = replicatePercentile(base, percentile, options.random);
-    const after = replicatePercentile(next, percentile, options.random);
+    const before = observedBase + widenBase * (replicatePercentile(base, percentile, options.random) - observedBase);
+    const after = observedNext + widenNext * (replicatePercentile(next, percentile, options.random) - observedNext);
     ratios.push(before > 0 ? after / before - 1 : 0);
   }
   ratios.sort((a, b) => a - b);
   const tail = (1 - confidence) / 2;
   const low = ratios[Math.floor(tail * (replicates - 1))] ?? 0;
   const high = ratios[Math.ceil((1 - tail) * (replicates - 1))] ?? 0;
-  const observed = valueAtFraction(next, percentile / 100) / Math.max(Number.MIN_VALUE, valueAtFraction(base, percentile / 100)) - 1;
+  const observed = observedNext / Math.max(Number.MIN_VALUE, observedBase) - 1;
   const significant = (low > 0 || high < 0) && Math.abs(observed) >= minimumChange;
   return { low, high, significant };
 }

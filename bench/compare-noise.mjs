@@ -64,6 +64,8 @@ server.close();
 // Compared with no floor: each change keeps its bootstrap verdict and its size, and the false
 // alarms are then counted for each floor.
 const FLOORS = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
+// `loadlens compare`'s own defaults (DEFAULT_MINIMUM_CHANGES in src/core/comparison/compare-results.ts).
+const DEFAULT_FLOORS = { median: 0.05, p95: 0.15, p99: 0.3, rps: 0.1, errors: 0 };
 const changes = []; // { metric, significant, size }
 let pairs = 0;
 for (let a = 0; a < runs; a++) {
@@ -102,3 +104,6 @@ for (const floor of FLOORS) {
   const cells = metrics.map((m) => percent(alarms.filter((c) => c.metric === m).length, changes.filter((c) => c.metric === m).length).padStart(8));
   console.log(`  ${`${floor * 100}%`.padEnd(7)} ${cells.join(' ')}  ${percent(new Set(alarms.map((c) => c.pair)).size, pairs)}`);
 }
+const atDefaults = changes.filter((c) => c.significant && c.size >= (DEFAULT_FLOORS[c.metric] ?? 0));
+const defaultCells = metrics.map((m) => percent(atDefaults.filter((c) => c.metric === m).length, changes.filter((c) => c.metric === m).length).padStart(8));
+console.log(`  ${'default'.padEnd(7)} ${defaultCells.join(' ')}  ${percent(new Set(atDefaults.map((c) => c.pair)).size, pairs)}`);

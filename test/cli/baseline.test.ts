@@ -99,7 +99,7 @@ describe('loadlens compare and run --baseline', () => {
     delayMs = 2;
     assert.equal(outcome.code, 1, outcome.stdout + outcome.stderr);
     assert.match(outcome.stdout, /Change against the baseline .*base\.json\n/);
-    assert.match(outcome.stdout, /GET\s+Home\s+\S+\s+\+\d+% ▲\s+\+\d+% ▲/);
+    assert.match(outcome.stdout, /^GET\s+Home\b.*\+\d+% ▲.*\+\d+% ▲/m, 'median and p95 marked as significant rises');
     assert.match(outcome.stdout, /^::error file=.*gate\.load\.http,line=7,title=Loadlens threshold p95 < baseline \+ 50ms::p95 < baseline \+ 50ms broken on Home: \d+ ms \(limit/m);
     const junit = readFileSync(join(dir.path, 'out', 'junit.xml'), 'utf8');
     assert.equal(schemaProblems(junit), '');

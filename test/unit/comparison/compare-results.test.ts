@@ -77,11 +77,13 @@ describe('designEffect: how clustered a run\'s slow requests are', () => {
   });
 
   it('widens the bootstrap enough that two runs whose stalls differ are not called different', () => {
-    // The same service in both runs; the machine stalled every seventh second, worse in the second run.
-    const stalls = (factor: number) =>
-      HOSPITAL_ENDPOINTS.map((e) => ({ ...e, latencyMs: (s: number, u: number, r: number) => e.latencyMs(s, u, r) * (s % 7 === 0 ? factor : 1) }));
-    const base = buildRunResult({ seed: 1, endpoints: stalls(4) });
-    const next = buildRunResult({ seed: 2, endpoints: stalls(5) });
+    // The same service in both runs, 500 requests a second; every tenth second the machine stalls
+    // (3 times slower), a little worse in the second run. Its p95 lies in the stalled seconds.
+    const stalls = (factor: number): EndpointSpec[] => [
+      { method: 'GET', name: 'Home', perSecond: () => 500, latencyMs: (s: number, _u: number, r: number) => (20 + r * 20) * (s % 10 === 0 ? factor : 1) },
+    ];
+    const base = buildRunResult({ seed: 1, endpoints: stalls(3) });
+    const next = buildRunResult({ seed: 2, endpoints: stalls(3.6) });
     const baseBuckets = histogramBuckets(base.aggregate.histogram) as Buckets;
     const nextBuckets = histogramBuckets(next.aggregate.histogram) as Buckets;
     const inflation = { base: designEffect(base.intervals, undefined, baseBuckets), next: designEffect(next.intervals, undefined, nextBuckets) };

@@ -20,6 +20,8 @@ const nodeEntries = {
   engine: 'src/engine/main.ts',
   'engine-worker': 'src/engine/worker-main.ts',
   cli: 'src/cli/main.ts',
+  // `--out` exporters, loaded by the CLI only when asked for (src/cli/live-metrics-loader.ts).
+  'live-metrics': 'src/cli/live-metrics/index.ts',
 };
 
 const builds = [

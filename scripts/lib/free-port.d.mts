@@ -1,0 +1,2 @@
+// Types for ./free-port.mjs, for the TypeScript tests that import it.
+export function freePort(): Promise<number>;

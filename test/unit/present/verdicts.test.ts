@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { summarizeVerdicts, verdictMessage, verdictText } from '../../../src/core/present';
+import { describeVerdictValue, summarizeVerdicts, verdictMessage, verdictText } from '../../../src/core/present';
 import { verdict } from '../webview/fixtures';
 
 test('the message carries the measured value, the limit and the request count', () => {
@@ -8,6 +8,13 @@ test('the message carries the measured value, the limit and the request count', 
   assert.equal(verdictMessage(verdict({ rule: 'errors < 1% warn', target: 'aggregate', actual: 2.34, requests: 1 })), 'Aggregated: errors 2.3% > 1% (1 request)');
   assert.equal(verdictMessage(verdict({ rule: 'rps > 100', actual: 38 })), 'List hospitals: rps 38/s < 100/s (4,812 requests)');
   assert.equal(verdictMessage(verdict({ rule: 'p99<=1s error abort', actual: 1000 })), 'List hospitals: p99 1,000 ms = 1,000 ms (4,812 requests)');
+});
+
+test('a rule against a baseline is measured against its resolved limit, not its offset', () => {
+  const relative = verdict({ rule: 'p95 < baseline + 10%', actual: 812, limit: 660, baseline: 600 });
+  assert.equal(verdictMessage(relative), 'List hospitals: p95 812 ms > 660 ms (4,812 requests)');
+  assert.equal(describeVerdictValue(relative), '812 ms (limit 660 ms, baseline 600 ms)');
+  assert.equal(describeVerdictValue(verdict({ rule: 'p95 < 500ms', actual: 95 })), '95 ms');
 });
 
 test('an unreadable rule still gives a message', () => {

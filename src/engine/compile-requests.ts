@@ -82,7 +82,8 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
     const constantHeaders = headerValues.every((value) => value.constant !== undefined)
       ? headerNames.flatMap((name, i) => [name, headerValues[i]?.constant ?? ''])
       : undefined;
-    const fileBody = request.body?.kind === 'file' ? setup.bodies[request.index] : undefined;
+    // A body file, or a multipart body assembled with its `< file` parts (src/engine/multipart-parts.ts).
+    const fileBody = setup.bodies[request.index];
     const body = request.body?.kind === 'inline' ? compiler.compile(request.body.template) : undefined;
     const constantBody = fileBody ? Buffer.from(fileBody) : body?.constant !== undefined ? Buffer.from(body.constant) : undefined;
     const timeoutMs = request.timeoutMs ?? scenario.timeoutMs ?? DEFAULT_TIMEOUT_MS;

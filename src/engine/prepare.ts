@@ -12,6 +12,7 @@ import { resolveWorkerCount } from '../core/schedule/split';
 import type { Scenario } from '../core/scenario';
 import { dataFileProblem } from './data-feed';
 import { ENGINE_HOW_TO_ALLOW, fileAccess, readScenarioFile, type FileAccess } from './file-access';
+import { assembleMultipart, isConstantMultipart } from './multipart-parts';
 import { runEnvironment } from './run-environment';
 
 type StartCommand = Extract<EngineCommand, { type: 'run/start' }>;
@@ -67,13 +68,16 @@ function readData(scenarioPath: string, scenario: Scenario, access: FileAccess):
 
 function readBodies(scenarioPath: string, scenario: Scenario, access: FileAccess): Record<number, Uint8Array> {
   const bodies: Record<number, Uint8Array> = {};
-  for (const request of scenario.requests) {
-    if (request.body?.kind !== 'file') continue;
+  const read = (path: string): Uint8Array => {
     try {
-      bodies[request.index] = readScenarioFile(scenarioPath, request.body.path, access);
+      return readScenarioFile(scenarioPath, path, access);
     } catch (error) {
-      throw new PrepareError('body-unreadable', `${request.body.path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new PrepareError('body-unreadable', `${path}: ${error instanceof Error ? error.message : String(error)}`);
     }
+  };
+  for (const request of scenario.requests) {
+    if (request.body?.kind === 'file') bodies[request.index] = read(request.body.path);
+    else if (isConstantMultipart(request.body)) bodies[request.index] = assembleMultipart(request.body, read);
   }
   return bodies;
 }

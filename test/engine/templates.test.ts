@@ -169,3 +169,33 @@ test('an unreadable data file is a data-unreadable error', async () => {
     folder.cleanup();
   }
 });
+
+test('a multipart body sends the bytes of its < file parts in place of those lines', async () => {
+  const folder = scenarioFolder({ 'part.txt': 'file content {{kept}}' });
+  try {
+    const text = [
+      '# @users 1',
+      '# @run-time 600ms',
+      '# @stop-timeout 2s',
+      `POST ${server.url}/upload`,
+      'Content-Type: multipart/form-data; boundary=B',
+      '',
+      '--B',
+      'Content-Disposition: form-data; name="file"; filename="part.txt"',
+      '',
+      '< ./part.txt',
+      '--B--',
+      '',
+    ].join('\n');
+    seen.length = 0;
+    const { result } = await runScenario(text, {}, folder.path);
+    assert.equal(result.aggregate.failures, 0);
+    const uploads = seen.filter((s) => s.url === '/upload');
+    assert.ok(uploads.length >= 1);
+    for (const upload of uploads) {
+      assert.equal(upload.body, '--B\nContent-Disposition: form-data; name="file"; filename="part.txt"\n\nfile content {{kept}}\n--B--');
+    }
+  } finally {
+    folder.cleanup();
+  }
+});

@@ -103,6 +103,11 @@ function readBody(ctx: ParseContext, from: number, blockEnd: number, index: numb
   const body: RequestBody = { kind: 'inline', template: useTemplate(ctx, raw, from, 0, index), range };
   const parts = filePartsOf(ctx.lines, first, last);
   if (parts.length > 0) body.parts = parts;
+  if (parts.length > 0 && body.template.parts.some((part) => part.kind !== 'text')) {
+    // Parts are assembled once per run (src/engine/multipart-parts.ts), for bodies without {{ }} only.
+    const message = 'this multipart body uses {{ }}: Loadlens sends its < file lines as text; put the values in the files, or drop the {{ }}';
+    for (const part of parts) ctx.diagnostics.push(diagnostic(part.range, 'warning', 'multipart-parts-as-text', message));
+  }
   return body;
 }
 

@@ -227,3 +227,9 @@ test('cURL commands (REST Client) and JetBrains GRAPHQL requests are skipped wit
   assert.deepEqual(scenario.skipped?.map((s) => [s.line, s.reason.split(':')[0]]), [[1, 'cURL command (REST Client)'], [4, 'GRAPHQL request']]);
   assert.equal(scenario.requests.length, 1);
 });
+
+test('a multipart body with {{ }} warns that its < file lines go out as text', () => {
+  const text = file('POST http://h/upload', 'Content-Type: multipart/form-data; boundary=B', '', '--B', 'X-Id: {{$guid}}', '', '< ./a.json', '--B--');
+  const found = only(text, 'multipart-parts-as-text');
+  assert.deepEqual([found.severity, found.range], ['warning', range(6, 0, 10)]);
+});

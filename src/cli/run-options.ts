@@ -3,6 +3,7 @@
 
 import { DEFAULT_THRESHOLD_RULES } from '../core/analysis/default-thresholds';
 import { parseDuration } from '../core/scenario';
+import { durationOverLimit, MAX_RATE, MAX_SPAWN_RATE, MAX_USERS, MAX_WORKERS, overLimit } from '../core/scenario/limits';
 import type { RunOptions } from '../core/protocol/engine';
 import type { ParsedArgs, OptionSpec } from './args';
 import { UsageError } from './exit-codes';
@@ -54,20 +55,26 @@ export interface RunSettings {
 
 const DURATION_EXAMPLES = 'e.g. 30s, 2m, 1h30m or a number of seconds';
 
-function positiveNumber(raw: string, flag: string, example: string): number {
+/** A value beyond Loadlens's limits (src/core/scenario/limits.ts) is a usage error, exit 2. */
+function withinLimit<T>(value: T, problem: string | undefined, raw: string): T {
+  if (problem !== undefined) throw new UsageError(`${problem}, got '${raw}'.`);
+  return value;
+}
+
+function positiveNumber(raw: string, flag: string, example: string, max: number): number {
   // `5/s` is how the file writes rates; accept it on the command line too.
   const text = raw.endsWith('/s') ? raw.slice(0, -2) : raw;
   const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
   if (!(value > 0)) throw new UsageError(`${flag} needs a number greater than 0 (${example}), got '${raw}'.`);
-  return value;
+  return withinLimit(value, overLimit(flag, value, max, '/s'), raw);
 }
 
-function wholeNumber(raw: string, flag: string, min: number, example: string): number {
+function wholeNumber(raw: string, flag: string, min: number, example: string, max = Number.MAX_SAFE_INTEGER): number {
   const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
   if (!Number.isSafeInteger(value) || value < min) {
     throw new UsageError(`${flag} needs a whole number${min > 0 ? ` of at least ${min}` : ''} (${example}), got '${raw}'.`);
   }
-  return value;
+  return withinLimit(value, overLimit(flag, value, max), raw);
 }
 
 function duration(raw: string, flag: string, allowZero: boolean): number {
@@ -75,7 +82,7 @@ function duration(raw: string, flag: string, allowZero: boolean): number {
   if (ms === undefined || (!allowZero && ms <= 0)) {
     throw new UsageError(`${flag} needs a duration${allowZero ? '' : ' longer than 0'} (${DURATION_EXAMPLES}), got '${raw}'.`);
   }
-  return ms;
+  return withinLimit(ms, durationOverLimit(flag, ms), raw);
 }
 
 function hostUrl(raw: string): string {
@@ -87,7 +94,7 @@ function hostUrl(raw: string): string {
 
 function workers(raw: string): number | 'auto' {
   if (raw === 'auto') return 'auto';
-  return wholeNumber(raw, '--workers', 1, 'e.g. --workers 2, or --workers auto for one per core');
+  return wholeNumber(raw, '--workers', 1, 'e.g. --workers 2, or --workers auto for one per core', MAX_WORKERS);
 }
 
 export function toRunSettings(args: ParsedArgs): RunSettings {
@@ -107,9 +114,9 @@ export function toRunSettings(args: ParsedArgs): RunSettings {
   if (rate !== undefined && spawnRate !== undefined) {
     throw new UsageError('--spawn-rate goes with --users (closed model); an open model (--rate) starts iterations at the rate itself.');
   }
-  if (users !== undefined) options.users = wholeNumber(users, '--users', 1, 'e.g. --users 50');
-  if (spawnRate !== undefined) options.spawnRate = positiveNumber(spawnRate, '--spawn-rate', 'users per second, e.g. --spawn-rate 5');
-  if (rate !== undefined) options.rate = positiveNumber(rate, '--rate', 'iterations per second, e.g. --rate 20');
+  if (users !== undefined) options.users = wholeNumber(users, '--users', 1, 'e.g. --users 50', MAX_USERS);
+  if (spawnRate !== undefined) options.spawnRate = positiveNumber(spawnRate, '--spawn-rate', 'users per second, e.g. --spawn-rate 5', MAX_SPAWN_RATE);
+  if (rate !== undefined) options.rate = positiveNumber(rate, '--rate', 'iterations per second, e.g. --rate 20', MAX_RATE);
   const runTime = value('run-time');
   if (runTime !== undefined) options.runTimeMs = duration(runTime, '--run-time', false);
   const stopTimeout = value('stop-timeout');

@@ -4,6 +4,7 @@
 
 import type { Random } from '../core/schedule/random';
 import { randomInt } from '../core/schedule/random';
+import { formatLimit, MAX_EXPANSION_CHARS, MAX_EXPANSION_DEPTH } from '../core/scenario/limits';
 import type { FileVariable, SystemFunction, Template, TemplatePart } from '../core/scenario/model';
 import { CaptureMissing, jsonPathSteps, valueAt, type StoredResponse } from './captures';
 import { datetime, timestamp, uuidFrom } from './dynamic-values';
@@ -43,6 +44,18 @@ export interface CaptureNeeds {
   headers: Set<number>;
 }
 
+/** A template beyond the expansion limits: a problem of the scenario, not a crash (`check` reports it first). */
+export class ExpansionLimitError extends Error {
+  override readonly name = 'ExpansionLimitError';
+}
+
+/** Characters of fixed text, plus one per part that changes per send. */
+function sizeOf(pieces: readonly Piece[]): number {
+  let size = 0;
+  for (const piece of pieces) size += typeof piece === 'string' ? piece.length : 1;
+  return size;
+}
+
 export class TemplateCompiler {
   private readonly variables = new Map<string, Template>();
   private readonly compiledVariables = new Map<string, Piece[]>();
@@ -58,15 +71,21 @@ export class TemplateCompiler {
     return assemble(this.pieces(template));
   }
 
-  private pieces(template: Template): Piece[] {
-    const pieces: Piece[] = [];
-    for (const part of template.parts) {
-      for (const piece of this.partPieces(part)) {
-        const last = pieces[pieces.length - 1];
-        if (typeof piece === 'string' && typeof last === 'string') pieces[pieces.length - 1] = last + piece;
-        else pieces.push(piece);
-      }
+  /** Joins pieces, held to MAX_EXPANSION_CHARS so that doubling variables cannot grow without bound. */
+  private append(pieces: Piece[], more: readonly Piece[], owner: string): void {
+    if (sizeOf(pieces) + sizeOf(more) > MAX_EXPANSION_CHARS) {
+      throw new ExpansionLimitError(`${owner} expands to more than ${formatLimit(MAX_EXPANSION_CHARS)} characters (docs/security.md, Limits)`);
     }
+    for (const piece of more) {
+      const last = pieces[pieces.length - 1];
+      if (typeof piece === 'string' && typeof last === 'string') pieces[pieces.length - 1] = last + piece;
+      else pieces.push(piece);
+    }
+  }
+
+  private pieces(template: Template, owner = 'a template'): Piece[] {
+    const pieces: Piece[] = [];
+    for (const part of template.parts) this.append(pieces, this.partPieces(part), owner);
     return pieces;
   }
 
@@ -96,8 +115,12 @@ export class TemplateCompiler {
     const template = this.variables.get(name);
     // Unknown or self-referencing: left as written (check reports both before a run).
     if (!template || this.compiling.has(name)) return [`{{${name}}}`];
+    // Checked before going one level deeper: a chain of any length never grows the stack past it.
+    if (this.compiling.size + 1 > MAX_EXPANSION_DEPTH) {
+      throw new ExpansionLimitError(`@${name} nests variables more than ${MAX_EXPANSION_DEPTH} deep (docs/security.md, Limits)`);
+    }
     this.compiling.add(name);
-    const pieces = this.pieces(template);
+    const pieces = this.pieces(template, `@${name}`);
     this.compiling.delete(name);
     this.compiledVariables.set(name, pieces);
     return pieces;

@@ -17,6 +17,7 @@ import { HttpClient } from './http-client';
 import { connectionsToOpen, firstSecondRate, PRECONNECT_TIMEOUT_MS, withTimeout } from './preconnect';
 import { warmUp, WARM_UP_EXCHANGES, WARM_UP_MIN_RATE } from './warm-up';
 import { thinkMs, VirtualUser, type UserDriver } from './virtual-user';
+import { LONGEST_TIMER_MS, setLongTimeout } from './long-timer';
 import { WakeQueue } from './wake-queue';
 
 export interface DriverConfig {
@@ -136,9 +137,9 @@ export abstract class LoadDriver implements UserDriver {
     const idle = this.halt(graceMs > 0);
     if (!idle && graceMs > 0) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, graceMs);
+        const timer = setLongTimeout(resolve, graceMs);
         this.drained = this.graceOver = () => {
-          clearTimeout(timer);
+          timer.clear();
           resolve();
         };
       });
@@ -227,7 +228,8 @@ export class OpenModelDriver extends LoadDriver {
   private schedule(): void {
     const at = this.plan.timeOf(this.nextArrival);
     if (at === undefined || this.stopping) return;
-    this.timer = setTimeout(this.fire, Math.max(0, this.startedAt + at - this.now()));
+    // A far arrival (a very low rate) is reached over several timers: fire() starts only what is due.
+    this.timer = setTimeout(this.fire, Math.min(LONGEST_TIMER_MS, Math.max(0, this.startedAt + at - this.now())));
   }
 
   private readonly fire = (): void => {

@@ -13,6 +13,7 @@ import { plannedDurationMs } from '../core/schedule/timeline';
 import { endpointMap } from './endpoints';
 import { shareRows } from './data-feed';
 import { prepareRun, PrepareError, type PreparedRun } from './prepare';
+import { setLongTimeout, type LongTimer } from './long-timer';
 import { WorkerPool } from './worker-pool';
 import type { WorkerSetup } from './worker-protocol';
 import { ENGINE_VERSION } from './version';
@@ -42,7 +43,7 @@ export class EngineRun {
   /** When each flush was asked for: the end of its interval. */
   private readonly boundaries = new Map<number, number>();
   private tickTimer: NodeJS.Timeout | undefined;
-  private endTimer: NodeJS.Timeout | undefined;
+  private endTimer: LongTimer | undefined;
   private stopping: { outcome: Outcome; abortedBy?: string } | undefined;
   /** A stop came from outside (the parent's run/stop or a signal to this process). */
   private stopRequested = false;
@@ -75,7 +76,7 @@ export class EngineRun {
     this.watchAbortRules = applicableThresholds(prepared.scenario, defaults).some((rule) => rule.abort);
     this.pool = new WorkerPool(this.workerEntry, this.setups(prepared), {
       onPartials: (seq, partials) => this.onPartials(seq, partials),
-      onCrash: (message) => this.fail('worker-crashed', message),
+      onCrash: (message, scenarioProblem) => this.fail(scenarioProblem ? 'scenario-invalid' : 'worker-crashed', message),
     });
     if (this.stopRequested) this.finish('stopped', [], undefined);
     await Promise.race([this.pool.ready(), this.finished]);
@@ -119,7 +120,7 @@ export class EngineRun {
     });
     this.scheduleTick();
     if (planned !== undefined) {
-      this.endTimer = setTimeout(() => this.beginStop('completed'), Math.max(0, this.startPerf + planned - performance.now()));
+      this.endTimer = setLongTimeout(() => this.beginStop('completed'), this.startPerf + planned - performance.now(), () => performance.now());
     }
   }
 
@@ -182,7 +183,7 @@ export class EngineRun {
     if (this.stopping || !this.pool || !this.prepared) return;
     this.stopping = { outcome, abortedBy };
     if (this.tickTimer) clearTimeout(this.tickTimer);
-    if (this.endTimer) clearTimeout(this.endTimer);
+    this.endTimer?.clear();
     void this.pool.stop(this.prepared.stopTimeoutMs).then((partials) => this.finish(outcome, partials, abortedBy));
   }
 
@@ -227,7 +228,7 @@ export class EngineRun {
     this.ended = true;
     this.emit({ type: 'run/error', runId: this.runId, code, message });
     if (this.tickTimer) clearTimeout(this.tickTimer);
-    if (this.endTimer) clearTimeout(this.endTimer);
+    this.endTimer?.clear();
     if (this.pool) void this.pool.terminate().then(() => this.done());
     else this.done();
   }

@@ -8,6 +8,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { ResolvedLoadModel } from '../core/metrics/result';
 import type { EngineCommand, EngineErrorCode } from '../core/protocol/engine';
 import { planRun } from '../core/plan';
+import { loadOptionsOverLimit } from '../core/schedule/resolve';
+import { durationOverLimit, MAX_WORKERS, overLimit } from '../core/scenario/limits';
 import { resolveWorkerCount } from '../core/schedule/split';
 import type { Scenario } from '../core/scenario';
 import { dataFileProblem } from './data-feed';
@@ -92,6 +94,12 @@ export function prepareRun(command: StartCommand): PreparedRun {
   const folder = dirname(command.scenarioPath);
   const options = command.options;
   const access = fileAccess(command.allowedFolders ?? [folder], ENGINE_HOW_TO_ALLOW);
+  // The extension's settings and other callers reach here without the CLI's flag checks.
+  const beyond =
+    loadOptionsOverLimit(options) ??
+    (options.stopTimeoutMs !== undefined ? durationOverLimit('the stop timeout', options.stopTimeoutMs) : undefined) ??
+    (typeof options.workers === 'number' ? overLimit('the number of workers', options.workers, MAX_WORKERS) : undefined);
+  if (beyond !== undefined) throw new PrepareError('over-limit', beyond);
   const plan = planRun(command.scenarioText, options, runEnvironment(command.scenarioPath, access));
   const { scenario, load, problems } = plan;
   // A plan without problems has a load model; the second test only tells the compiler so.

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import type { IntervalSnapshot, RunResult } from '../core/metrics/result';
 import type { EngineCommand, EngineErrorCode, EngineEvent } from '../core/protocol/engine';
 import { isEngineEvent } from '../core/protocol/guards';
+import { setLongTimeout, type LongTimer } from './long-timer';
 
 export interface SpawnEngineOptions {
   /** Path of the engine entry; default: engine.js beside the running bundle (dist/engine.js). */
@@ -46,8 +47,6 @@ export interface EngineHandle {
 export const ENGINE_STOP_GRACE_MS = 2000;
 /** How long after its last event (result or error) the engine may take to exit before it is killed. */
 export const ENGINE_EXIT_GRACE_MS = 2000;
-/** Node's timers hold at most 2^31-1 ms; a longer delay would fire at once. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** dist/engine.js beside this bundle; from sources (tests), the built one in dist/. */
 export function defaultEngineEntry(): string {
@@ -84,7 +83,7 @@ export function spawnEngine(options: SpawnEngineOptions = {}): EngineHandle {
   child.stderr?.on('data', lineReader((line) => log?.(line)));
   let stopTimeoutMs = 0;
   let stopAsked = false;
-  let killTimer: NodeJS.Timeout | undefined;
+  let killTimer: LongTimer | undefined;
   let killAt = Infinity;
   const running = (): boolean => child.exitCode === null && child.signalCode === null;
   const kill = (): void => {
@@ -94,15 +93,14 @@ export function spawnEngine(options: SpawnEngineOptions = {}): EngineHandle {
   const killAfter = (delayMs: number): void => {
     const at = Date.now() + delayMs;
     if (!running() || at >= killAt) return;
-    if (killTimer) clearTimeout(killTimer);
+    killTimer?.clear();
     killAt = at;
-    killTimer = setTimeout(kill, Math.min(delayMs, LONGEST_TIMER_MS));
-    // The timer must not keep a CLI or a test process alive on its own.
-    killTimer.unref();
+    // Unref'd: the timer must not keep a CLI or a test process alive on its own.
+    killTimer = setLongTimeout(kill, delayMs, Date.now, true);
   };
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
     child.on('exit', (code, signal) => {
-      if (killTimer) clearTimeout(killTimer);
+      killTimer?.clear();
       resolveExit({ code, signal });
     });
   });

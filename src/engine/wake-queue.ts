@@ -1,6 +1,8 @@
 // One timer for many sleepers: a binary min-heap of wake-up times with a single setTimeout armed
 // for the earliest. 10,000 thinking users cost 10,000 heap slots, not 10,000 timers.
 
+import { LONGEST_TIMER_MS } from './long-timer';
+
 export interface Sleeper {
   /** performance.now() time at which to wake; owned by the queue while queued. */
   wakeAt: number;
@@ -60,7 +62,8 @@ export class WakeQueue {
     if (this.closed) return;
     if (this.timer) clearTimeout(this.timer);
     this.armedFor = at;
-    this.timer = setTimeout(this.fire, Math.max(0, at - this.now()));
+    // A wake-up beyond one timer's reach: fire() wakes nobody early and arms again.
+    this.timer = setTimeout(this.fire, Math.min(LONGEST_TIMER_MS, Math.max(0, at - this.now())));
   }
 
   private readonly fire = (): void => {

@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileScenario } from './compile-requests';
+import { ExpansionLimitError } from './compile-template';
 import { DataFeed } from './data-feed';
 import { createDriver } from './drivers';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
@@ -59,5 +60,7 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  // A scenario beyond the limits is the user's to fix, in words; anything else is a bug, with its stack.
+  if (error instanceof ExpansionLimitError) post({ type: 'failed', message: error.message, scenarioProblem: true });
+  else post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

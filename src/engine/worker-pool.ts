@@ -10,8 +10,8 @@ import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
 export interface WorkerPoolEvents {
   /** Every worker answered `flush` number `seq`. */
   onPartials(seq: number, partials: IntervalPartial[]): void;
-  /** A worker failed, crashed or exited before it was told to. */
-  onCrash(message: string): void;
+  /** A worker failed, crashed or exited before it was told to; `scenarioProblem`: the scenario's content is the cause. */
+  onCrash(message: string, scenarioProblem?: boolean): void;
 }
 
 /**
@@ -57,10 +57,10 @@ export class WorkerPool {
     return this.workers.length;
   }
 
-  private crash(message: string): void {
+  private crash(message: string, scenarioProblem = false): void {
     if (this.ending) return;
     this.ending = true;
-    this.events.onCrash(message);
+    this.events.onCrash(message, scenarioProblem);
   }
 
   private receive(message: FromWorker): void {
@@ -83,7 +83,7 @@ export class WorkerPool {
         if (this.stopped.length === this.workers.length) this.onStopped?.(this.stopped);
         break;
       case 'failed':
-        this.crash(message.message);
+        this.crash(message.message, message.scenarioProblem);
         break;
     }
   }

@@ -41,4 +41,5 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'partial'; seq: number; partial: IntervalPartial }
   | { type: 'stopped'; partial: IntervalPartial }
-  | { type: 'failed'; message: string };
+  /** `scenario-invalid`: the scenario's content, not a crash (e.g. beyond the expansion limits). */
+  | { type: 'failed'; message: string; scenarioProblem?: boolean };

@@ -56,6 +56,8 @@ export type EngineErrorCode =
   | 'scenario-invalid'
   | 'no-host'
   | 'no-load-model'
+  /** A load value or duration of the options beyond Loadlens's limits (src/core/scenario/limits.ts). */
+  | 'over-limit'
   | 'data-unreadable'
   | 'body-unreadable'
   | 'protocol-mismatch'

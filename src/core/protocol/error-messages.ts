@@ -24,6 +24,10 @@ const WORDS: Record<EngineErrorCode, ErrorWords> = {
     title: 'No load model',
     hint: 'Say how much load to generate: `# @users N` (or --users N), `# @rate R/s` (or --rate R), or `# @stage` lines.',
   },
+  'over-limit': {
+    title: 'Beyond Loadlens\'s limits',
+    hint: 'Lower the value named above; the limits are listed in docs/security.md (Limits).',
+  },
   'data-unreadable': {
     title: 'A data file could not be read',
     hint: 'Check the `# @data` path (relative to the scenario file) and that the file is a CSV with a header row.',

@@ -1,5 +1,6 @@
 // `check`: every problem of a scenario as a diagnostic. Never throws.
 import type { CheckEnvironment, CheckResult, Diagnostic, Scenario } from './model';
+import { checkVariableExpansion } from './check-expansion';
 import { checkDuplicateNames, checkVariableCycles } from './check-names';
 import { checkReferences } from './check-references';
 import { checkFiles, checkRequests } from './check-requests';
@@ -34,6 +35,7 @@ export function checkScenario(text: string, env: CheckEnvironment = {}): CheckRe
       ...checkReferences(scenario, templates, env),
       ...checkDuplicateNames(scenario),
       ...checkVariableCycles(scenario),
+      ...checkVariableExpansion(scenario, templates),
       ...checkRequests(scenario, firstLine),
       ...checkFiles(scenario, env),
     );

@@ -3,6 +3,7 @@ import type { DataBinding, Directive, Range, Stage, Template, ThinkTime, Thresho
 import { argWords, useTemplate, type ParseContext } from './context';
 import { parseDuration, parseInteger, parseRate, DURATION_HELP } from './durations';
 import { readCount, readDuration, readPerSecond, readRate, readThink, readThreshold } from './directive-values';
+import { durationOverLimit, MAX_RATE, MAX_SPAWN_RATE, MAX_USERS, overLimit } from './limits';
 import { diagnostic, quote } from './ranges';
 
 /** A stage as written, with its kind, kept until all stages are known. */
@@ -84,6 +85,11 @@ function readStage(ctx: ParseContext, directive: Directive): WrittenStage | unde
     return undefined;
   }
   const kind = rate === undefined ? 'users' : 'rate';
+  const beyond = durationOverLimit('a stage', durationMs) ?? (rate === undefined ? overLimit('a stage\'s users', users ?? 0, MAX_USERS) : overLimit('a stage\'s rate', rate, MAX_RATE, '/s'));
+  if (beyond !== undefined) {
+    ctx.diagnostics.push(diagnostic(directive.argsRange, 'error', 'over-limit', `${beyond}, not ${quote(directive.args)}`));
+    return undefined;
+  }
   return { stage: { durationMs, target: rate ?? users ?? 0, range: directive.range }, kind, targetRange: target.range };
 }
 
@@ -131,10 +137,10 @@ export function applyHeaderDirective(ctx: ParseContext, directive: Directive, se
       settings.host = readHost(ctx, directive) ?? settings.host;
       return;
     case 'users':
-      load.users = keep(readCount(ctx, directive, 1)) ?? load.users ?? { value: 0, directive };
+      load.users = keep(readCount(ctx, directive, 1, MAX_USERS)) ?? load.users ?? { value: 0, directive };
       return;
     case 'spawn-rate':
-      load.spawnRate = keep(readPerSecond(ctx, directive)) ?? load.spawnRate;
+      load.spawnRate = keep(readPerSecond(ctx, directive, MAX_SPAWN_RATE)) ?? load.spawnRate;
       return;
     case 'run-time':
       load.runTime = keep(readDuration(ctx, directive, false)) ?? load.runTime;
@@ -143,7 +149,7 @@ export function applyHeaderDirective(ctx: ParseContext, directive: Directive, se
       load.rate = keep(readRate(ctx, directive)) ?? load.rate ?? { value: 0, directive };
       return;
     case 'max-users':
-      load.maxUsers = keep(readCount(ctx, directive, 1)) ?? load.maxUsers;
+      load.maxUsers = keep(readCount(ctx, directive, 1, MAX_USERS)) ?? load.maxUsers;
       return;
     case 'stage': {
       load.stageDirectives.push(directive);

@@ -2,6 +2,7 @@
 // the missing run time.
 import type { Diagnostic, Directive, LoadModel, Stage } from './model';
 import type { LoadDirectives } from './header-directives';
+import { MAX_DURATION_MS, MAX_DURATION_TEXT } from './limits';
 import { diagnostic } from './ranges';
 
 const DEFAULT_MAX_USERS = 1000;
@@ -39,7 +40,29 @@ function consistentStages(load: LoadDirectives, diagnostics: Diagnostic[]): { ta
       diagnostics.push(diagnostic(written.targetRange, 'error', 'mixed-stage-kinds', message));
     }
   }
+  checkStagePlanLength(stages, diagnostics);
   return { target: first.kind, stages };
+}
+
+/**
+ * A 0s stage is a jump to its target (as k6's `{ duration: '0s', target: N }`), but stages that
+ * last 0s in all would run nothing; and the whole plan is held to the longest duration.
+ */
+function checkStagePlanLength(stages: Stage[], diagnostics: Diagnostic[]): void {
+  let totalMs = 0;
+  for (const stage of stages) {
+    totalMs += stage.durationMs;
+    if (totalMs > MAX_DURATION_MS) {
+      const message = `the stages last ${Math.round(totalMs / 3_600_000)}h up to this one: a plan lasts at most ${MAX_DURATION_TEXT} (30 days, Loadlens's limit, docs/security.md)`;
+      diagnostics.push(diagnostic(stage.range, 'error', 'over-limit', message));
+      return;
+    }
+  }
+  const last = stages[stages.length - 1];
+  if (last && totalMs === 0) {
+    const message = 'the stages last 0s in all, so the run would send nothing: give a stage a duration, e.g. # @stage 1m 10 (a 0s stage jumps to its target, then the next stages run)';
+    diagnostics.push(diagnostic(last.range, 'error', 'empty-stage-plan', message));
+  }
 }
 
 /** The load model the file names (undefined when it names none), and the diagnostics about it. */

@@ -2,6 +2,7 @@
 // are (docs/engine.md, "Options and the file"). Pure: the scenario and the options in, a model out.
 
 import type { ResolvedLoadModel } from '../metrics/result';
+import { durationOverLimit, MAX_RATE, MAX_SPAWN_RATE, MAX_USERS, overLimit } from '../scenario/limits';
 import type { LoadModel, Scenario } from '../scenario/model';
 
 /** `@max-users` when nothing says otherwise (scenario-format.md). */
@@ -44,6 +45,16 @@ export function fitStagesToRunTime(stages: Stages, runTimeMs: number): Stages {
   }
   if (elapsed < runTimeMs) fitted.push({ durationMs: runTimeMs - elapsed, target: previous });
   return fitted;
+}
+
+/** The first option beyond Loadlens's limits, in words; undefined when all are within them. */
+export function loadOptionsOverLimit(options: LoadOptions): string | undefined {
+  return (
+    (options.users !== undefined ? overLimit('the number of users', options.users, MAX_USERS) : undefined) ??
+    (options.rate !== undefined ? overLimit('the rate', options.rate, MAX_RATE, '/s') : undefined) ??
+    (options.spawnRate !== undefined ? overLimit('the spawn rate', options.spawnRate, MAX_SPAWN_RATE, '/s') : undefined) ??
+    (options.runTimeMs !== undefined ? durationOverLimit('the run time', options.runTimeMs) : undefined)
+  );
 }
 
 /**

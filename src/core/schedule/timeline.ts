@@ -71,7 +71,8 @@ function rateSegments(model: ResolvedLoadModel): RateSegment[] {
   let previous = 0;
   let before = 0;
   for (const stage of model.stages) {
-    segments.push({ startMs, durationMs: stage.durationMs, r0: previous, r1: stage.target, before });
+    // A 0s stage jumps to its target: no arrivals of its own (and no slope to divide by).
+    if (stage.durationMs > 0) segments.push({ startMs, durationMs: stage.durationMs, r0: previous, r1: stage.target, before });
     before += ((previous + stage.target) / 2) * (stage.durationMs / 1000);
     startMs += stage.durationMs;
     previous = stage.target;

@@ -44,30 +44,29 @@ test('options beyond the limits are refused as over-limit before anything is sen
   assert.equal(server.total(), sentBefore);
 });
 
-test('@run-time 600h (beyond one timer) runs until stopped, not 0 requests at once', async () => {
+/** Runs `text` in a fresh engine, asks it to stop at its first interval; the result and how the engine exited. */
+async function stoppedAtFirstInterval(text: string) {
   const handle = spawnEngine();
   try {
-    const text = `# @host ${server.url}\n# @users 1\n# @run-time 600h\n# @think 50ms\n\n### Home\nGET /\n`;
     const result = await runToCompletion(handle, startCommand(text), () => handle.stop());
-    assert.equal(result.outcome, 'stopped');
-    assert.ok(result.aggregate.requests > 0, 'requests were sent');
+    return { result, exit: await handle.exited };
   } finally {
     handle.kill();
   }
+}
+
+test('@run-time 600h (beyond one timer) runs until stopped, not 0 requests at once', async () => {
+  const { result } = await stoppedAtFirstInterval(`# @host ${server.url}\n# @users 1\n# @run-time 600h\n# @think 50ms\n\n### Home\nGET /\n`);
+  assert.equal(result.outcome, 'stopped');
+  assert.ok(result.aggregate.requests > 0, 'requests were sent');
 });
 
 test('@stop-timeout 600h and a stop: iterations in flight finish and count, and the engine exits by itself', async () => {
-  const handle = spawnEngine();
-  try {
-    const text = `# @host ${server.url}\n# @users 2\n# @stop-timeout 600h\n\n### Slow\nGET /slow\n`;
-    const result = await runToCompletion(handle, startCommand(text), () => handle.stop());
-    assert.equal(result.outcome, 'stopped');
-    // Beyond one timer, the grace once ran out after 1 ms and the requests in flight were cut off.
-    assert.equal(result.aggregate.requests, server.hits.get('/slow'));
-    assert.deepEqual(await handle.exited, { code: 0, signal: null });
-  } finally {
-    handle.kill();
-  }
+  const { result, exit } = await stoppedAtFirstInterval(`# @host ${server.url}\n# @users 2\n# @stop-timeout 600h\n\n### Slow\nGET /slow\n`);
+  assert.equal(result.outcome, 'stopped');
+  // Beyond one timer, the grace once ran out after 1 ms and the requests in flight were cut off.
+  assert.equal(result.aggregate.requests, server.hits.get('/slow'));
+  assert.deepEqual(exit, { code: 0, signal: null });
 });
 
 function compileRequestUrl(text: string): () => unknown {

@@ -4,7 +4,7 @@
 
 import type { Random } from '../core/schedule/random';
 import { randomInt } from '../core/schedule/random';
-import { formatLimit, MAX_EXPANSION_CHARS, MAX_EXPANSION_DEPTH } from '../core/scenario/limits';
+import { ExpansionLimitError, formatLimit, MAX_EXPANSION_CHARS, MAX_EXPANSION_DEPTH } from '../core/scenario/limits';
 import type { FileVariable, SystemFunction, Template, TemplatePart } from '../core/scenario/model';
 import { CaptureMissing, jsonPathSteps, valueAt, type StoredResponse } from './captures';
 import { datetime, timestamp, uuidFrom } from './dynamic-values';
@@ -44,10 +44,7 @@ export interface CaptureNeeds {
   headers: Set<number>;
 }
 
-/** A template beyond the expansion limits: a problem of the scenario, not a crash (`check` reports it first). */
-export class ExpansionLimitError extends Error {
-  override readonly name = 'ExpansionLimitError';
-}
+export { ExpansionLimitError };
 
 /** Characters of fixed text, plus one per part that changes per send. */
 function sizeOf(pieces: readonly Piece[]): number {

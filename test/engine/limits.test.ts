@@ -3,7 +3,8 @@
 // variables that expand without bound (src/core/scenario/limits.ts, docs/security.md).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseScenario } from '../../src/core/scenario';
+import { planRun, type RunEnvironment } from '../../src/core/plan';
+import { checkScenario, parseScenario } from '../../src/core/scenario';
 import type { RunOptions } from '../../src/core/protocol/engine';
 import { ExpansionLimitError, TemplateCompiler } from '../../src/engine/compile-template';
 import { EngineRunError, runToCompletion, spawnEngine } from '../../src/engine/spawn';
@@ -95,4 +96,24 @@ test('beyond the limits only at run time (an environment value check cannot see)
   assert.equal(error.code, 'scenario-invalid');
   assert.equal(error.message, '@twice expands to more than 1,048,576 characters (docs/security.md, Limits)');
   assert.equal(server.total(), sentBefore);
+});
+
+test('planning a run (CLI, extension, engine) reports templates beyond the limits as a scenario problem, never throws', () => {
+  const environment: RunEnvironment = {
+    processEnv: { BIG: 'x'.repeat(600_000) },
+    dotenv: {},
+    check: (text) => checkScenario(text, {}),
+    templates: (values) => new TemplateCompiler({ ...values, data: new Map(), requestsByName: new Map() }),
+    freshSeed: 1,
+  };
+  const doubling = ['# @host http://127.0.0.1:9', '# @users 1', '# @run-time 1s'];
+  for (let i = 0; i < 40; i++) doubling.push(`@v${i} = {{v${i + 1}}}{{v${i + 1}}}`);
+  doubling.push('@v40 = ab', '###', 'GET /{{v0}}');
+  const fromCheck = planRun(doubling.join('\n'), {}, environment);
+  assert.equal(fromCheck.problems[0]?.code, 'scenario-invalid');
+  assert.match(fromCheck.problems[0]?.message ?? '', /@v20 expands to more than 1,048,576 characters/);
+
+  const fromEnvironment = planRun('# @host http://{{$processEnv BIG}}{{$processEnv BIG}}\n# @users 1\n# @run-time 1s\n###\nGET /\n', {}, environment);
+  assert.deepEqual(fromEnvironment.problems.map((problem) => problem.code), ['scenario-invalid']);
+  assert.match(fromEnvironment.problems[0]?.message ?? '', /expands to more than 1,048,576 characters/);
 });

@@ -5,6 +5,7 @@
 import type { ResolvedLoadModel } from '../metrics/result';
 import type { EngineErrorCode, RunOptions } from '../protocol/engine';
 import { isRelativeUrl, type CheckResult, type Diagnostic, type RequestBlock, type Scenario } from '../scenario';
+import { ExpansionLimitError } from '../scenario/limits';
 import { resolveLoadModel } from '../schedule/resolve';
 import { hostTemplate, renderHost } from './host';
 import { targetUrls } from './targets';
@@ -71,11 +72,20 @@ export function planRun(scenarioText: string, options: RunOptions, environment: 
   const dotenv = environment.dotenv;
   const compiler = environment.templates({ variables: scenario.variables, env, dotenv });
   const template = hostTemplate(scenario, options);
-  const host = renderHost(template && compiler.compile(template), seed);
-  const relative = scenario.requests.find((request) => isRelativeUrl(request.url));
-  if (relative && host === undefined) {
-    problems.push({ code: 'no-host', message: `'${relative.method} ${relative.url.raw}' is relative and no host was given`, request: relative });
+  let host: string | undefined;
+  let targets: string[] = [];
+  try {
+    host = renderHost(template && compiler.compile(template), seed);
+    const relative = scenario.requests.find((request) => isRelativeUrl(request.url));
+    if (relative && host === undefined) {
+      problems.push({ code: 'no-host', message: `'${relative.method} ${relative.url.raw}' is relative and no host was given`, request: relative });
+    }
+    targets = targetUrls(scenario, template, (t) => compiler.compile(t));
+  } catch (error) {
+    // Variables beyond the expansion limits (check reports them on their lines; an environment
+    // value can also take a template past them): a problem of the scenario, not a crash.
+    if (!(error instanceof ExpansionLimitError)) throw error;
+    if (errors.length === 0) problems.push({ code: 'scenario-invalid', message: error.message });
   }
-  const targets = targetUrls(scenario, template, (t) => compiler.compile(t));
   return { scenario, diagnostics, load, seed, host, targets, env, dotenv, problems };
 }

@@ -18,6 +18,14 @@ export const MAX_EXPANSION_DEPTH = 32;
 /** Characters one template or file variable may expand to, before data and responses fill in. */
 export const MAX_EXPANSION_CHARS = 1_048_576;
 
+/**
+ * A template beyond the expansion limits, met while compiling it (src/engine/compile-template.ts):
+ * a problem of the scenario, to be reported as one (`scenario-invalid`), never as a crash.
+ */
+export class ExpansionLimitError extends Error {
+  override readonly name = 'ExpansionLimitError';
+}
+
 /** `1,000,000`: limits read better with separators, in every message. */
 export function formatLimit(value: number): string {
   return value.toLocaleString('en-US');

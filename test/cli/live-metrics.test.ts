@@ -160,6 +160,24 @@ describe('loadlens run --out', () => {
     }
   });
 
+  it('credentials in the URL go as basic authentication, and are printed nowhere', async () => {
+    const authorizations = new Set<string | undefined>();
+    const receiver = await startServer((req, res) => {
+      authorizations.add(req.headers.authorization);
+      res.writeHead(401).end('no');
+    });
+    try {
+      const url = receiver.url.replace('http://', 'http://ci:s3cret@');
+      const outcome = await runCli(['run', scenario, '--host', target.url, '-q', '--out', `prometheus=${url}/api/v1/write`]);
+      assert.equal(outcome.code, 0, outcome.stderr);
+      assert.deepEqual([...authorizations], [`Basic ${Buffer.from('ci:s3cret').toString('base64')}`]);
+      assert.match(outcome.stdout, /warning: --out prometheus=http:\/\/127\.0\.0\.1:\d+\/api\/v1\/write: \d+ of \d+ intervals were not delivered \(last error: HTTP 401: no\)/);
+      assert.doesNotMatch(outcome.stdout + outcome.stderr, /s3cret/);
+    } finally {
+      await receiver.close();
+    }
+  });
+
   it('the exporters are a bundle of their own: a run without --out never loads them', () => {
     const cli = readFileSync(CLI, 'utf8');
     assert.doesNotMatch(cli, /OTLPMetricExporter|prometheus\.WriteRequest/);

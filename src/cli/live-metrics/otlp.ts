@@ -8,6 +8,7 @@ import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, MetricReader, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { LIVE_METRICS, type LiveBatch, type LiveSample } from '../../core/metrics/live-samples';
+import { splitCredentials } from './credentials';
 
 /** Collects on demand only: `collect()` after each interval. */
 class OnDemandReader extends MetricReader {
@@ -43,7 +44,8 @@ export function createOtlpPipeline(url: string, timeoutMs: number, engineVersion
     }
   }, Object.values(instruments));
   // The exporter's own retries are left to the queue (src/cli/live-metrics/sender.ts), which bounds them.
-  const exporter = new OTLPMetricExporter({ url, timeoutMillis: timeoutMs });
+  const { url: plainUrl, headers } = splitCredentials(url);
+  const exporter = new OTLPMetricExporter({ url: plainUrl, headers, timeoutMillis: timeoutMs });
 
   return {
     async capture(batch) {

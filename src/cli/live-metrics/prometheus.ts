@@ -5,6 +5,7 @@
 import * as protobuf from 'protobufjs/light';
 import { compress } from 'snappyjs';
 import type { LiveBatch } from '../../core/metrics/live-samples';
+import { splitCredentials } from './credentials';
 
 const root = protobuf.Root.fromJSON({
   nested: {
@@ -38,7 +39,8 @@ export function encodeWriteRequest(batch: LiveBatch): Uint8Array {
   return WriteRequest.encode(WriteRequest.fromObject({ timeseries })).finish();
 }
 
-export function createPrometheusDelivery(url: string, timeoutMs: number): (batch: LiveBatch) => Promise<void> {
+export function createPrometheusDelivery(target: string, timeoutMs: number): (batch: LiveBatch) => Promise<void> {
+  const { url, headers } = splitCredentials(target);
   return async (batch) => {
     const body = Buffer.from(compress(encodeWriteRequest(batch)));
     const response = await fetch(url, {
@@ -48,6 +50,7 @@ export function createPrometheusDelivery(url: string, timeoutMs: number): (batch
         'Content-Encoding': 'snappy',
         'X-Prometheus-Remote-Write-Version': '0.1.0',
         'User-Agent': 'loadlens',
+        ...headers,
       },
       body,
       signal: AbortSignal.timeout(timeoutMs),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as protobuf from 'protobufjs';
 import { uncompress, compress } from 'snappyjs';
+import { splitCredentials } from '../../../src/cli/live-metrics/credentials';
 import { encodeWriteRequest } from '../../../src/cli/live-metrics/prometheus';
 import { finalBatch, intervalBatch, LIVE_METRICS } from '../../../src/core/metrics/live-samples';
 import { buildRunResult } from '../../fixtures/results';
@@ -64,5 +65,15 @@ describe('live samples and the remote-write encoding', () => {
       const names = series.labels.map((l) => l.name);
       assert.deepEqual(names, [...names].sort());
     }
+  });
+});
+
+describe('credentials in an --out URL', () => {
+  it('become a basic Authorization header, and leave the URL', () => {
+    assert.deepEqual(splitCredentials('https://user%40x:t%3Aok@example.invalid/api/v1/write'), {
+      url: 'https://example.invalid/api/v1/write',
+      headers: { Authorization: `Basic ${Buffer.from('user@x:t:ok').toString('base64')}` },
+    });
+    assert.deepEqual(splitCredentials('http://127.0.0.1:9090/api/v1/write'), { url: 'http://127.0.0.1:9090/api/v1/write', headers: {} });
   });
 });

@@ -8,6 +8,7 @@ import type { RunOptions } from '../core/protocol/engine';
 import type { ParsedArgs, OptionSpec } from './args';
 import { UsageError } from './exit-codes';
 import { CI_OPTIONS, isHttpUrl, toCiSettings, type CiSettings } from './ci-options';
+import { parseShard, parseStartAt } from './shard-options';
 
 /** Shared by `run` and `check`: the folders a scenario may read besides the current one and its own. */
 export const ALLOW_PATH_OPTION: OptionSpec = {
@@ -34,6 +35,8 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'insecure', description: 'accept self-signed TLS certificates' },
   ALLOW_PATH_OPTION,
   ...CI_OPTIONS,
+  { name: 'shard', value: 'I/N', description: 'run the I-th of N equal parts of the load, for one run on N machines (docs/scale-out.md)' },
+  { name: 'start-at', value: 'TIME', description: 'start the load at TIME (Unix seconds or ISO 8601 with zone), so shards on many machines start together' },
 ];
 
 export interface ReportTargets {
@@ -126,6 +129,10 @@ export function toRunSettings(args: ParsedArgs): RunSettings {
   const seed = value('seed');
   if (seed !== undefined) options.seed = wholeNumber(seed, '--seed', 0, 'e.g. --seed 42');
   if (args.flags.has('insecure')) options.insecure = true;
+  const shard = value('shard');
+  if (shard !== undefined) options.shard = parseShard(shard);
+  const startAt = value('start-at');
+  if (startAt !== undefined) options.startAt = parseStartAt(startAt, Date.now());
 
   const reports = reportTargets(args);
   if (reports.csvFullHistory) options.fullHistory = true;

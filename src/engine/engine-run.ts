@@ -6,9 +6,10 @@ import { performance } from 'node:perf_hooks';
 import { applicableThresholds, createAbortTracker, deriveInsights, evaluateThresholds } from '../core/analysis';
 import { RunAggregator } from '../core/metrics/aggregator';
 import type { IntervalPartial } from '../core/metrics/partial';
-import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type RunResult } from '../core/metrics/result';
+import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type RunResult, type ShardInterval } from '../core/metrics/result';
 import type { EngineCommand, EngineEvent } from '../core/protocol/engine';
 import { withoutCredentials } from '../core/report/credentials';
+import { partOfShard } from '../core/schedule/split';
 import { plannedDurationMs } from '../core/schedule/timeline';
 import { endpointMap } from './endpoints';
 import { shareRows } from './data-feed';
@@ -34,6 +35,8 @@ export class EngineRun {
   private pool: WorkerPool | undefined;
   private aggregator: RunAggregator | undefined;
   private readonly intervals: IntervalSnapshot[] = [];
+  /** A shard keeps its partials for `loadlens merge` (src/core/metrics/result.ts, ShardRecord). */
+  private readonly shardIntervals: ShardInterval[] = [];
   private readonly abortTracker = createAbortTracker();
   private watchAbortRules = false;
   private startTime = 0;
@@ -86,9 +89,16 @@ export class EngineRun {
   }
 
   private setups(prepared: PreparedRun): WorkerSetup[] {
-    return Array.from({ length: prepared.workers }, (_, workerIndex) => ({
+    return Array.from({ length: prepared.workers }, (_, workerIndex) => {
+      const part = partOfShard(this.command.options.shard, workerIndex, prepared.workers);
+      return this.setup(prepared, workerIndex, part);
+    });
+  }
+
+  private setup(prepared: PreparedRun, workerIndex: number, part: { index: number; count: number }): WorkerSetup {
+    return {
       workerIndex,
-      workerCount: prepared.workers,
+      part,
       scenario: prepared.scenario,
       load: prepared.load,
       host: prepared.host,
@@ -96,14 +106,23 @@ export class EngineRun {
       insecure: this.command.options.insecure ?? false,
       env: prepared.env,
       dotenv: prepared.dotenv,
-      data: prepared.data.map((file) => ({ ...file, rows: shareRows(file.rows, workerIndex, prepared.workers) })),
+      data: prepared.data.map((file) => ({ ...file, rows: shareRows(file.rows, part.index, part.count) })),
       bodies: prepared.bodies,
-    }));
+    };
   }
 
   private begin(prepared: PreparedRun): void {
-    this.startTime = Date.now() + START_DELAY_MS;
-    this.startPerf = performance.now() + START_DELAY_MS;
+    // `--start-at`: shards on many machines share one start on the wall clock. A shard that is
+    // ready late still counts its plan from that start, so it catches up on what fell due and the
+    // shards together still make the whole run (docs/scale-out.md, Clock skew).
+    const startAt = this.command.options.startAt;
+    const now = Date.now();
+    const delay = startAt === undefined ? START_DELAY_MS : startAt - now;
+    if (startAt !== undefined && delay < 0) {
+      this.emit({ type: 'run/log', level: 'warn', message: `ready ${Math.round(-delay)} ms after --start-at: catching up on the load that fell due` });
+    }
+    this.startTime = now + delay;
+    this.startPerf = performance.now() + delay;
     this.lastBoundary = this.startPerf;
     this.pool?.broadcast({ type: 'start', startAt: this.startTime });
     const planned = plannedDurationMs(prepared.load);
@@ -156,6 +175,7 @@ export class EngineRun {
       elapsedMs,
       intervalMs: now - this.lastBoundary,
     });
+    if (this.command.options.shard) this.shardIntervals.push({ time: snapshot.time, elapsedMs, intervalMs: now - this.lastBoundary, partials });
     this.lastBoundary = now;
     this.intervals.push(snapshot);
     this.emit({ type: 'run/interval', runId: this.runId, snapshot });
@@ -219,6 +239,8 @@ export class EngineRun {
     };
     const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }) };
     if (prepared.scenario.skipped) result.skipped = prepared.scenario.skipped;
+    const shard = this.command.options.shard;
+    if (shard) result.shard = { index: shard.index, count: shard.count, intervals: this.shardIntervals };
     this.emit({ type: 'run/finished', runId: this.runId, result });
     void this.pool?.terminate().then(() => this.done());
   }

@@ -24,8 +24,8 @@ function main(): void {
     load: setup.load,
     think: scenario.think,
     seed: setup.seed,
-    workerIndex: setup.workerIndex,
-    workerCount: setup.workerCount,
+    workerIndex: setup.part.index,
+    workerCount: setup.part.count,
     insecure: setup.insecure,
   });
   port.on('message', (message: ToWorker) => {

@@ -15,7 +15,8 @@ export interface DataShare {
 
 export interface WorkerSetup {
   workerIndex: number;
-  workerCount: number;
+  /** The part of the whole run's load this worker carries (src/core/schedule/split.ts, partOfShard). */
+  part: { index: number; count: number };
   /** Parsed and checked once, by the engine's main thread (src/engine/prepare.ts); plain data, so it clones. */
   scenario: Scenario;
   load: ResolvedLoadModel;

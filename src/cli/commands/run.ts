@@ -103,7 +103,9 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   if (!settings.quiet) {
     const host = settings.options.host ?? parsed.host?.raw;
     const against = host ? ` against ${withoutCredentials(host)}` : '';
-    process.stderr.write(`${errStyle.bold('Running')} ${escapeControls(`${scenario.displayPath}${against}`)}: ${describePlan(model, parsed.tasks.length)}\n`);
+    const shard = settings.options.shard;
+    const part = shard ? ` (shard ${shard.index} of ${shard.count} runs its part)` : '';
+    process.stderr.write(`${errStyle.bold('Running')} ${escapeControls(`${scenario.displayPath}${against}`)}: ${describePlan(model, parsed.tasks.length)}${part}\n`);
   }
   const progress = createProgress(settings.quiet, plannedMs, errStyle);
   const live = settings.ci.outs.length > 0 ? loadLiveMetrics().startLiveMetrics(settings.ci.outs, scenario.displayPath, { engineVersion: ENGINE_VERSION }) : undefined;

@@ -2,6 +2,8 @@
 // histograms included) and what every report, the results panel and run history read.
 // Times are milliseconds with sub-millisecond precision unless a name says otherwise.
 
+import type { IntervalPartial } from './partial';
+
 export const RESULT_FORMAT_VERSION = 1;
 
 /** Locust's percentile columns, in Locust's order. Values in ms; 0 when there were no samples. */
@@ -146,4 +148,27 @@ export interface RunResult {
   insights: Insight[];
   /** Requests of the scenario that were read but not load-tested (other protocols, `OPTIONS *`). */
   skipped?: Array<{ name: string; line: number; reason: string }>;
+  /** A shard's result (`run --shard`): its part, and what `loadlens merge` joins exactly. */
+  shard?: ShardRecord;
+}
+
+/**
+ * One interval of a shard as its engine merged it: the workers' partials themselves (encoded
+ * histograms, counts), so that joining shards is the aggregator's own exact sum.
+ */
+export interface ShardInterval {
+  time: number;
+  elapsedMs: number;
+  intervalMs: number;
+  partials: IntervalPartial[];
+}
+
+/** One shard of a run spread over machines: the `index`-th (1-based) of `count` (docs/scale-out.md). */
+export interface ShardSpec {
+  index: number;
+  count: number;
+}
+
+export interface ShardRecord extends ShardSpec {
+  intervals: ShardInterval[];
 }

@@ -1,7 +1,7 @@
 // The contract between a parent (CLI or extension host) and the engine child process.
 // Plain JSON over Node's IPC channel, discriminated on `type`, checked on arrival.
 
-import type { EndpointStats, IntervalSnapshot, ResolvedLoadModel, RunResult } from '../metrics/result';
+import type { EndpointStats, IntervalSnapshot, ResolvedLoadModel, RunResult, ShardSpec } from '../metrics/result';
 
 export const ENGINE_PROTOCOL_VERSION = 1;
 
@@ -32,6 +32,10 @@ export interface RunOptions {
   baseline?: { endpoints: EndpointStats[]; aggregate: EndpointStats };
   /** Variables of the run environment for `$processEnv` (default: the engine's own env). */
   env?: Record<string, string>;
+  /** Run only this part of the load (docs/scale-out.md); the result keeps what `merge` needs. */
+  shard?: ShardSpec;
+  /** Unix ms at which the load starts (shards on many machines start together); past or absent: at once. */
+  startAt?: number;
 }
 
 export type EngineCommand =

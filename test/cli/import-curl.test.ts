@@ -5,6 +5,7 @@
 
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { MULTIPART_BOUNDARY } from '../../src/core/import/multipart';
@@ -175,8 +176,8 @@ describe('loadlens import curl: the request matches what curl sends', () => {
     for (const form of testCase.cmd ? (['bash', 'cmd'] as const) : (['bash'] as const)) {
       it(`${testCase.name} [${form}]`, async () => {
         const cwd = join(dir.path, `case-${index}-${form}`);
-        spawnSync('mkdir', ['-p', cwd]);
-        for (const [name, text] of Object.entries(testCase.files ?? {})) dir.file(`case-${index}-${form}/${name}`, text);
+        mkdirSync(cwd, { recursive: true });
+        for (const [name, text] of Object.entries(testCase.files ?? {})) writeFileSync(join(cwd, name), text);
         const source = (form === 'cmd' ? (testCase.cmd as string) : testCase.bash).replace(/URL/g, server.url);
         const scenario = join(cwd, 'imported.load.http');
 

@@ -6,6 +6,12 @@ export function timeoutText(ms: number): string {
   return `timeout after ${formatExactDuration(ms)}`;
 }
 
+/**
+ * undici's codes for an answer it could not read. ERR_ASSERTION is its parser's own check on a
+ * status it cannot take (`HTTP/1.1 000`): only a response gets there, through the socket.
+ */
+const INVALID_RESPONSE_CODES = new Set(['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'UND_ERR_RES_EXCEEDED_MAX_SIZE', 'UND_ERR_HEADERS_OVERFLOW', 'ERR_ASSERTION']);
+
 interface ErrorLike {
   name?: unknown;
   code?: unknown;
@@ -32,7 +38,7 @@ export function errorText(error: unknown): string {
   if ((error as ErrorLike).name === 'HTTPParserError') return 'invalid HTTP response';
   const code = errorCodeOf(error);
   if (code === undefined) return String((error as ErrorLike).message ?? 'unknown error');
-  if (code.startsWith('HPE_') || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'invalid HTTP response';
+  if (code.startsWith('HPE_') || INVALID_RESPONSE_CODES.has(code)) return 'invalid HTTP response';
   // undici says `other side closed` when the server drops the connection under a request.
   if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') return 'ECONNRESET';
   if (code === 'EAI_AGAIN') return 'ENOTFOUND';

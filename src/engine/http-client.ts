@@ -6,7 +6,14 @@ import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 import type { Deadlines, DeadlineList, Expirable } from './deadlines';
 import { errorText } from './failure-text';
+import { chooseHttp1Parser, type Http1ParserClass } from './http1-parser';
 import { Http1Origin } from './http1-transport';
+import { checkHeaders, requestTarget } from './request-head';
+
+/** Node's parser for `http://`, when its self-test passes; else undici serves `http://` too. */
+const HTTP1 = chooseHttp1Parser();
+const HTTP1_PARSER = HTTP1.parser;
+if (HTTP1.problem) process.stderr.write(`loadlens engine: http:// goes through undici (Node's HTTP parser failed its self-test: ${HTTP1.problem})\n`);
 
 /** What the sender needs of a request, prepared once per run (see compile-requests.ts). */
 export interface SendSpec {
@@ -21,6 +28,26 @@ export interface SendSpec {
 
 export interface ExchangeOwner {
   onExchangeEnd(exchange: Exchange): void;
+}
+
+/**
+ * One request to send. The sender reads it during `send` only, so a caller may fill the same
+ * object again for its next request (a virtual user keeps one: no allocation per request).
+ */
+export interface OutgoingRequest {
+  owner: ExchangeOwner;
+  spec: SendSpec;
+  /** `http://host:port` or `https://host:port`. */
+  origin: string;
+  /** Path and query as the templates expanded them; percent-encoded on the way out (request-head.ts). */
+  path: string;
+  /** Names and values alternating. */
+  headers: string[];
+  body: string | Buffer | undefined;
+  /** When the request was due: latency is measured from here (docs/engine.md, latency). */
+  dueAt: number;
+  /** Now (performance.now()): the timeout runs from the actual send. */
+  sentAt: number;
 }
 
 class TimeoutError extends Error {}
@@ -149,34 +176,32 @@ export class HttpClient {
     return pool;
   }
 
-  private http1(origin: string): Http1Origin {
+  private http1(origin: string, parser: Http1ParserClass): Http1Origin {
     let connections = this.http1Origins.get(origin);
     if (!connections) {
-      connections = new Http1Origin(origin, performance.now.bind(performance));
+      connections = new Http1Origin(origin, performance.now.bind(performance), parser);
       this.http1Origins.set(origin, connections);
     }
     return connections;
   }
 
-  send(
-    owner: ExchangeOwner,
-    spec: SendSpec,
-    origin: string,
-    path: string,
-    headers: string[],
-    body: string | Buffer | undefined,
-    dueAt: number,
-    /** Now (performance.now()): the timeout runs from the actual send. */
-    sentAt: number,
-  ): void {
-    const exchange = new Exchange(this, owner, spec, dueAt);
+  send(request: OutgoingRequest): void {
+    const { spec, origin } = request;
+    const exchange = new Exchange(this, request.owner, spec, request.dueAt);
     this.inFlight++;
-    this.deadlines.add(exchange, spec.timeoutMs, sentAt);
+    this.deadlines.add(exchange, spec.timeoutMs, request.sentAt);
     try {
-      if (origin.startsWith('http://')) this.http1(origin).send(exchange, spec, spec.method, path, headers, body);
-      else this.pool(origin).dispatch({ origin, path, method: spec.method, headers, body: body ?? null }, exchange);
+      if (HTTP1_PARSER && origin.startsWith('http://')) {
+        this.http1(origin, HTTP1_PARSER).send(exchange, request);
+      } else {
+        // The same checks as http1-transport.ts, so both refuse the same requests with the same text.
+        checkHeaders(request.headers);
+        const path = requestTarget(request.path);
+        this.pool(origin).dispatch({ origin, path, method: spec.method, headers: request.headers, body: request.body ?? null }, exchange);
+      }
     } catch (error) {
-      // An origin undici cannot use (a bad URL) fails this request rather than the run.
+      // A request that cannot be sent as built, or an origin undici cannot use (a bad URL), fails
+      // this request rather than the run.
       exchange.onError(error instanceof Error ? error : new Error(String(error)));
     }
   }
@@ -186,7 +211,7 @@ export class HttpClient {
    * Plain HTTP only: undici's pools (https) open theirs on the first requests.
    */
   preconnect(origin: string, count: number): Promise<void> {
-    return origin.startsWith('http://') && count > 0 ? this.http1(origin).preconnect(count) : Promise.resolve();
+    return HTTP1_PARSER && origin.startsWith('http://') && count > 0 ? this.http1(origin, HTTP1_PARSER).preconnect(count) : Promise.resolve();
   }
 
   /** Called once per exchange when it ends, whatever the outcome. */

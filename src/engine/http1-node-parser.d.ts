@@ -1,8 +1,10 @@
 // Types for Node's own HTTP/1 parser binding (llhttp, native), the one node:http uses. It is not a
-// public module, but it has been there under this name since Node 0.x and is in Electron's Node.
+// public module: http1-parser.ts loads it behind a self-test and falls back to undici without it.
 declare module '_http_common' {
   export class HTTPParser {
+    static readonly REQUEST: number;
     static readonly RESPONSE: number;
+    static readonly kOnMessageBegin: number;
     static readonly kOnHeaders: number;
     static readonly kOnHeadersComplete: number;
     static readonly kOnBody: number;

@@ -4,10 +4,16 @@
 // keep-alive socket to the next event-loop turn and builds a Request and header Buffers per
 // request; measured on the benchmark (docs/performance.md), a bare loop over undici Clients
 // reached 0.93x autocannon and the same loop over a socket and this parser 1.33x. https:// still
-// goes through undici (http-client.ts).
+// goes through undici (http-client.ts), and so does http:// where the parser fails its start-up
+// self-test (http1-parser.ts).
+//
+// A server is not trusted: bytes that no request of ours asked for (an answer on an idle
+// connection, a second answer after the first) close the connection, as Node and undici do, so
+// that an answer can never be handed to the wrong request.
 
 import { connect, type Socket } from 'node:net';
-import { HTTPParser } from '_http_common';
+import type { Http1ParserClass } from './http1-parser';
+import { checkHeaders, InvalidRequestError, requestTarget } from './request-head';
 
 /** What the transport calls back; undici's dispatch handler shape, so one Exchange serves both. */
 export interface ResponseHandler {
@@ -30,14 +36,19 @@ const IDLE_REUSE_LIMIT_MS = 4000;
  */
 const MAX_CONNECTING = 32;
 const NO_HEADERS: string[] = [];
-const K_ON_HEADERS = HTTPParser.kOnHeaders | 0;
-const K_ON_HEADERS_COMPLETE = HTTPParser.kOnHeadersComplete | 0;
-const K_ON_BODY = HTTPParser.kOnBody | 0;
-const K_ON_MESSAGE_COMPLETE = HTTPParser.kOnMessageComplete | 0;
-const UNSAFE_HEADER_TEXT = /[\r\n\0]/;
+/** A method is a token (RFC 9110), checked like header names (request-head.ts). */
+const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 function connectionError(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
+}
+
+/** What one request is made of; `spec` (its compiled form) keys the bytes kept for reuse. */
+export interface Http1Request {
+  readonly spec: { readonly method: string };
+  readonly path: string;
+  readonly headers: string[];
+  readonly body: string | Buffer | undefined;
 }
 
 class Http1Connection {
@@ -45,8 +56,13 @@ class Http1Connection {
   connecting = true;
   idleSince = 0;
   private readonly socket: Socket;
-  private readonly parser = new HTTPParser();
+  private readonly parser: InstanceType<Http1ParserClass>;
+  /** The exchange whose answer is awaited (or being read); undefined while idle. */
   private handler: ResponseHandler | undefined;
+  /** The exchange whose answer completed in the bytes being parsed: it ends once they are parsed. */
+  private completed: ResponseHandler | undefined;
+  /** An answer began that no request awaits: the connection is closed after this read. */
+  private unsolicited = false;
   private isHead = false;
   private keepAlive = true;
   /** A 1xx answer is followed by the real one on the same exchange. */
@@ -68,17 +84,20 @@ class Http1Connection {
 
   constructor(
     private readonly origin: Http1Origin,
+    HTTPParser: Http1ParserClass,
     host: string,
     port: number,
   ) {
     this.socket = connect(port, host);
     this.socket.setNoDelay(true);
-    const parser = this.parser;
+    const parser = new HTTPParser();
+    this.parser = parser;
     parser.initialize(HTTPParser.RESPONSE, {}, 0, HTTPParser.kLenientNone);
-    parser[K_ON_HEADERS] = (headers: string[]) => (this.headerParts ??= []).push(...headers);
-    parser[K_ON_HEADERS_COMPLETE] = this.onHeadersComplete;
-    parser[K_ON_BODY] = (chunk: Buffer) => this.handler?.onData(chunk);
-    parser[K_ON_MESSAGE_COMPLETE] = this.onMessageComplete;
+    parser[HTTPParser.kOnMessageBegin] = this.onMessageBegin;
+    parser[HTTPParser.kOnHeaders] = (headers: string[]) => (this.headerParts ??= []).push(...headers);
+    parser[HTTPParser.kOnHeadersComplete] = this.onHeadersComplete;
+    parser[HTTPParser.kOnBody] = (chunk: Buffer) => this.handler?.onData(chunk);
+    parser[HTTPParser.kOnMessageComplete] = this.onMessageComplete;
     this.socket.once('connect', () => {
       this.connecting = false;
       origin.connected(this);
@@ -106,15 +125,36 @@ class Http1Connection {
   }
 
   private readonly onSocketData = (data: Buffer): void => {
+    // Nothing asked for these bytes (an idle or just-opened connection).
+    if (!this.handler) {
+      this.destroy(connectionError('unsolicited response', 'ECONNRESET'));
+      return;
+    }
     const outcome = this.parser.execute(data);
+    const completed = this.completed;
+    this.completed = undefined;
     if (outcome instanceof Error) this.destroy(outcome);
+    else if (this.unsolicited) this.destroy(connectionError('unsolicited response', 'ECONNRESET'));
+    // Released before the exchange ends, so that the next request it sends reuses this socket.
+    else if (completed && this.keepAlive) this.origin.release(this);
+    else if (completed) this.destroy(connectionError('closed by the server', 'ECONNRESET'));
+    // Its answer was whole, whatever came after it.
+    completed?.onComplete();
   };
 
   private readonly onSocketEnd = (): void => {
     // A body that runs until the server closes ends here (finish completes it); an answer cut
     // short is a reset, as undici reports it ("other side closed"), not a parse error.
     if (this.handler) this.parser.finish();
+    const completed = this.completed;
+    this.completed = undefined;
     this.destroy(connectionError('other side closed', 'ECONNRESET'));
+    completed?.onComplete();
+  };
+
+  private readonly onMessageBegin = (): number => {
+    if (!this.handler) this.unsolicited = true;
+    return 0;
   };
 
   private readonly onHeadersComplete = (
@@ -130,6 +170,8 @@ class Http1Connection {
   ): number => {
     const all = headers ?? this.headerParts ?? NO_HEADERS;
     this.headerParts = undefined;
+    // -1 fails the parse: `HTTP/1.1 000` is no answer (llhttp takes any three digits).
+    if (statusCode < 100) return -1;
     if (statusCode < 200) {
       this.informational = true;
       return 0;
@@ -145,12 +187,11 @@ class Http1Connection {
       this.informational = false;
       return;
     }
-    const handler = this.handler;
+    // An answer nobody asked for (onMessageBegin flagged it) must not hide the one that came before.
+    if (!this.handler) return;
+    // Ended after the parse (onSocketData): bytes after this answer must not reach the next request.
+    this.completed = this.handler;
     this.handler = undefined;
-    // Released before the handler runs, so that the next request it sends reuses this socket.
-    if (this.keepAlive) this.origin.release(this);
-    else this.destroy(connectionError('closed by the server', 'ECONNRESET'));
-    handler?.onComplete();
   };
 
   /** Ends the connection; an exchange still on it fails with `error`. */
@@ -176,6 +217,7 @@ interface WaitingRequest {
 }
 
 interface SerializedRequest {
+  method: string;
   path: string;
   headers: string[];
   body: string | Buffer | undefined;
@@ -187,6 +229,7 @@ export class Http1Origin {
   private readonly host: string;
   private readonly port: number;
   private readonly hostHeader: string;
+  private readonly HTTPParser: Http1ParserClass;
   private readonly idle: Http1Connection[] = [];
   private readonly open = new Set<Http1Connection>();
   private connectingCount = 0;
@@ -202,31 +245,30 @@ export class Http1Origin {
   constructor(
     origin: string,
     private readonly now: () => number,
+    HTTPParser: Http1ParserClass,
   ) {
+    this.HTTPParser = HTTPParser;
     const url = new URL(origin);
     this.host = url.hostname.replace(/^\[|\]$/g, '');
     this.port = Number(url.port || 80);
     this.hostHeader = url.host;
   }
 
-  send(
-    handler: ResponseHandler,
-    key: object,
-    method: string,
-    path: string,
-    headers: string[],
-    body: string | Buffer | undefined,
-  ): void {
-    let request = this.serialized.get(key);
-    if (!request || request.path !== path || request.headers !== headers || request.body !== body) {
-      request = { path, headers, body, bytes: this.serialize(method, path, headers, body) };
-      this.serialized.set(key, request);
+  /** Throws InvalidRequestError (nothing sent) when the request cannot go on the wire as built. */
+  send(handler: ResponseHandler, request: Http1Request): void {
+    const { spec, path, headers, body } = request;
+    let serialized = this.serialized.get(spec);
+    // Constant requests are checked and serialized once; templated ones each time they change.
+    if (!serialized || serialized.path !== path || serialized.headers !== headers || serialized.body !== body || serialized.method !== spec.method) {
+      serialized = { method: spec.method, path, headers, body, bytes: this.serialize(spec.method, path, headers, body) };
+      this.serialized.set(spec, serialized);
     }
-    const isHead = method === 'HEAD';
+    const isHead = spec.method === 'HEAD';
+    const bytes = serialized.bytes;
     const connection = this.idleConnection();
-    if (connection) connection.send(handler, isHead, request.bytes);
-    else if (this.connectingCount < MAX_CONNECTING) this.newConnection().send(handler, isHead, request.bytes);
-    else this.waiting.push({ handler, isHead, bytes: request.bytes });
+    if (connection) connection.send(handler, isHead, bytes);
+    else if (this.connectingCount < MAX_CONNECTING) this.newConnection().send(handler, isHead, bytes);
+    else this.waiting.push({ handler, isHead, bytes });
   }
 
   private idleConnection(): Http1Connection | undefined {
@@ -241,7 +283,7 @@ export class Http1Origin {
   }
 
   private newConnection(): Http1Connection {
-    const connection = new Http1Connection(this, this.host, this.port);
+    const connection = new Http1Connection(this, this.HTTPParser, this.host, this.port);
     this.connectingCount++;
     this.open.add(connection);
     return connection;
@@ -312,16 +354,19 @@ export class Http1Origin {
     this.open.delete(connection);
   }
 
-  /** Request line, headers (ours: host unless given, content-length for a body) and body. */
+  /**
+   * Request line, headers (ours: host unless given, content-length for a body) and body. The path
+   * is percent-encoded and every header checked (request-head.ts), so the head is ASCII and
+   * Latin-1 only, one byte per character, and no value can end a line.
+   */
   private serialize(method: string, path: string, headers: string[], body: string | Buffer | undefined): Buffer {
-    let head = `${method} ${path} HTTP/1.1\r\n`;
+    if (!METHOD.test(method)) throw new InvalidRequestError('invalid method');
+    checkHeaders(headers);
+    let head = `${method} ${requestTarget(path)} HTTP/1.1\r\n`;
     let hasHost = false;
     for (let i = 0; i + 1 < headers.length; i += 2) {
       const name = headers[i] as string;
       const value = headers[i + 1] as string;
-      if (UNSAFE_HEADER_TEXT.test(name) || UNSAFE_HEADER_TEXT.test(value)) {
-        throw connectionError(`invalid header ${name}: a line break or NUL in it`, 'invalid header');
-      }
       const lower = name.toLowerCase();
       // The body is framed here, from its real length.
       if (lower === 'content-length' || lower === 'transfer-encoding') continue;

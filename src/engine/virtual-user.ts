@@ -11,7 +11,7 @@ import type { CompiledRequest, CompiledScenario } from './compile-requests';
 import { splitUrl } from './compile-requests';
 import type { CompiledTemplate, TemplateContext } from './compile-template';
 import type { DataFeed } from './data-feed';
-import type { Exchange, ExchangeOwner, HttpClient } from './http-client';
+import type { Exchange, ExchangeOwner, HttpClient, OutgoingRequest } from './http-client';
 import type { Sleeper, WakeQueue } from './wake-queue';
 
 /** What a user needs from the driver that runs it (closed or open model). */
@@ -47,6 +47,8 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   private sending = false;
   /** Requests sent in this iteration: an iteration that sent none must not restart synchronously. */
   private sentInIteration = 0;
+  /** Filled for each send (the client reads it during the call only). */
+  private readonly outgoing: OutgoingRequest;
 
   constructor(
     private readonly driver: UserDriver,
@@ -54,6 +56,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   ) {
     this.rows = new Array<string[] | undefined>(driver.feeds.length);
     this.responses = new Array<StoredResponse | undefined>(driver.compiled.requests.length);
+    this.outgoing = { owner: this, spec: driver.compiled.requests[0] as CompiledRequest, origin: '', path: '', headers: [], body: undefined, dueAt: 0, sentAt: 0 };
   }
 
   startIteration(dueAt: number): void {
@@ -127,7 +130,15 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     const now = this.driver.now();
     this.sending = true;
     this.sentInIteration++;
-    this.driver.client.send(this, request, origin, path, headers, body, this.driver.timeFromDue ? this.dueAt : now, now);
+    const outgoing = this.outgoing;
+    outgoing.spec = request;
+    outgoing.origin = origin;
+    outgoing.path = path;
+    outgoing.headers = headers;
+    outgoing.body = body;
+    outgoing.dueAt = this.driver.timeFromDue ? this.dueAt : now;
+    outgoing.sentAt = now;
+    this.driver.client.send(outgoing);
     this.sending = false;
     return true;
   }

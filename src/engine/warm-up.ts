@@ -88,7 +88,7 @@ export async function warmUp(exchanges: number): Promise<void> {
     const next = (): void => {
       started++;
       const at = now();
-      client.send(owner, SPEC, origin, '/', [], undefined, at, at);
+      client.send({ owner, spec: SPEC, origin, path: '/', headers: [], body: undefined, dueAt: at, sentAt: at });
     };
     for (let i = 0; i < WARM_UP_CONCURRENCY && i < exchanges; i++) next();
     if (exchanges <= 0) resolve();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { RunResult } from '../../src/core/metrics/result';
 import { ENGINE_PROTOCOL_VERSION, type EngineEvent, type RunOptions } from '../../src/core/protocol/engine';
+import { chooseHttp1Parser, type Http1ParserClass } from '../../src/engine/http1-parser';
 import { runToCompletion, spawnEngine, type EngineHandle, type StartCommand } from '../../src/engine/spawn';
 
 const root = resolve(__dirname, '../..');
@@ -16,6 +17,13 @@ export function ensureBuilt(): void {
   if (!existsSync(join(root, 'dist/engine.js')) || !existsSync(join(root, 'dist/engine-worker.js'))) {
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'ignore' });
   }
+}
+
+/** Node's HTTP/1 parser, for tests that drive http1-transport.ts directly (it must pass its self-test here). */
+export function nodeHttp1Parser(): Http1ParserClass {
+  const { parser, problem } = chooseHttp1Parser({});
+  if (!parser) throw new Error(`Node's HTTP parser is not usable here: ${problem}`);
+  return parser;
 }
 
 export interface TestServer {

@@ -8,6 +8,9 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Http1Origin, type ResponseHandler } from '../../src/engine/http1-transport';
+import { nodeHttp1Parser } from './helpers';
+
+const PARSER = nodeHttp1Parser();
 
 interface Outcome {
   status: number;
@@ -17,7 +20,7 @@ interface Outcome {
 }
 
 /** Sends one request and resolves with what the handler saw. */
-function exchange(origin: Http1Origin, method: string, path: string, headers: string[] = [], body?: string, key: object = {}): Promise<Outcome> {
+function exchange(origin: Http1Origin, method: string, path: string, headers: string[] = [], body?: string, key: { method: string } = { method }): Promise<Outcome> {
   return new Promise((resolve) => {
     const outcome: Outcome = { status: 0, headers: [], body: '', error: undefined };
     const handler: ResponseHandler = {
@@ -37,7 +40,7 @@ function exchange(origin: Http1Origin, method: string, path: string, headers: st
         resolve(outcome);
       },
     };
-    origin.send(handler, key, method, path, headers, body);
+    origin.send(handler, { spec: key, path, headers, body });
   });
 }
 
@@ -65,7 +68,7 @@ test('keep-alive: sequential requests reuse one connection; bodies, methods and 
   });
   server.on('connection', () => connections++);
   const url = await listen(server);
-  const origin = new Http1Origin(url, () => performance.now());
+  const origin = new Http1Origin(url, () => performance.now(), PARSER);
   try {
     for (let i = 0; i < 5; i++) {
       const outcome = await exchange(origin, 'GET', `/items?i=${i}`, ['X-Test', 'yes']);
@@ -93,7 +96,7 @@ test('a server that closes after each answer gets a fresh connection each time, 
   });
   server.on('connection', () => connections++);
   const url = await listen(server);
-  const origin = new Http1Origin(url, () => performance.now());
+  const origin = new Http1Origin(url, () => performance.now(), PARSER);
   try {
     for (let i = 0; i < 3; i++) assert.equal((await exchange(origin, 'GET', '/')).body, 'hello');
     const head = await exchange(origin, 'HEAD', '/');
@@ -136,7 +139,7 @@ test('1xx then the answer completes once; a body until close completes; many hea
   ];
   for (const [name, reply, check] of cases) {
     const { url, server } = await rawServer(reply);
-    const origin = new Http1Origin(url, () => performance.now());
+    const origin = new Http1Origin(url, () => performance.now(), PARSER);
     try {
       const outcome = await exchange(origin, 'GET', '/');
       assert.equal(outcome.error, undefined, name);
@@ -152,9 +155,9 @@ test('failures: cut mid-answer, not HTTP, refused, a line break in a header', as
   const cut = await rawServer((socket) => socket.end('HTTP/1.1 200 OK\r\ncontent-length: 100\r\n\r\nshort'));
   const garbage = await rawServer((socket) => socket.end('SSH-2.0-OpenSSH\r\n'));
   try {
-    const cutOutcome = await exchange(new Http1Origin(cut.url, () => performance.now()), 'GET', '/');
+    const cutOutcome = await exchange(new Http1Origin(cut.url, () => performance.now(), PARSER), 'GET', '/');
     assert.equal((cutOutcome.error as NodeJS.ErrnoException | undefined)?.code, 'ECONNRESET');
-    const garbageOutcome = await exchange(new Http1Origin(garbage.url, () => performance.now()), 'GET', '/');
+    const garbageOutcome = await exchange(new Http1Origin(garbage.url, () => performance.now(), PARSER), 'GET', '/');
     assert.match(String((garbageOutcome.error as NodeJS.ErrnoException | undefined)?.code), /^HPE_/);
   } finally {
     await close(cut.server);
@@ -164,10 +167,10 @@ test('failures: cut mid-answer, not HTTP, refused, a line break in a header', as
   const closed = createTcpServer();
   const closedUrl = await listen(closed);
   await close(closed);
-  const refused = await exchange(new Http1Origin(closedUrl, () => performance.now()), 'GET', '/');
+  const refused = await exchange(new Http1Origin(closedUrl, () => performance.now(), PARSER), 'GET', '/');
   assert.equal((refused.error as NodeJS.ErrnoException | undefined)?.code, 'ECONNREFUSED');
-  const origin = new Http1Origin(closedUrl, () => performance.now());
-  assert.throws(() => origin.send({} as ResponseHandler, {}, 'GET', '/', ['X-Bad', 'a\r\nInjected: 1'], undefined), /line break/);
+  const origin = new Http1Origin(closedUrl, () => performance.now(), PARSER);
+  assert.throws(() => origin.send({} as ResponseHandler, { spec: { method: 'GET' }, path: '/', headers: ['X-Bad', 'a\r\nInjected: 1'], body: undefined }), /invalid header value/);
 });
 
 test('a connection idle longer than the reuse limit is replaced, not reused', async () => {
@@ -176,7 +179,7 @@ test('a connection idle longer than the reuse limit is replaced, not reused', as
   server.on('connection', () => connections++);
   const url = await listen(server);
   let clock = 0;
-  const origin = new Http1Origin(url, () => clock);
+  const origin = new Http1Origin(url, () => clock, PARSER);
   try {
     await exchange(origin, 'GET', '/');
     clock += 1000;
@@ -195,7 +198,7 @@ test('a burst beyond the connections being opened waits for a free one; all answ
   const server = createHttpServer((_req, res) => setTimeout(() => res.end('ok'), 20));
   server.on('connection', () => connections++);
   const url = await listen(server);
-  const origin = new Http1Origin(url, () => performance.now());
+  const origin = new Http1Origin(url, () => performance.now(), PARSER);
   try {
     const outcomes = await Promise.all(Array.from({ length: 200 }, () => exchange(origin, 'GET', '/')));
     assert.equal(outcomes.filter((outcome) => outcome.body === 'ok').length, 200);
@@ -207,7 +210,7 @@ test('a burst beyond the connections being opened waits for a free one; all answ
   const closed = createTcpServer();
   const closedUrl = await listen(closed);
   await close(closed);
-  const refusing = new Http1Origin(closedUrl, () => performance.now());
+  const refusing = new Http1Origin(closedUrl, () => performance.now(), PARSER);
   const refused = await Promise.all(Array.from({ length: 100 }, () => exchange(refusing, 'GET', '/')));
   assert.ok(refused.every((outcome) => (outcome.error as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED'));
 });

@@ -10,7 +10,7 @@ import type { ResolvedLoadModel } from '../../src/core/metrics/result';
 import { Http1Origin } from '../../src/engine/http1-transport';
 import { ASSUMED_LATENCY_MS, connectionsToOpen, MAX_PRECONNECT } from '../../src/engine/preconnect';
 import { warmUp } from '../../src/engine/warm-up';
-import { closeServer, listening, runScenario } from './helpers';
+import { closeServer, listening, nodeHttp1Parser, runScenario } from './helpers';
 
 /** A server that counts connections and requests, and how many connections existed at the first request. */
 async function countingServer(): Promise<{ url: string; server: Server; connections(): number; requests(): number; connectionsAtFirstRequest(): number }> {
@@ -63,7 +63,7 @@ test('connections to open: the first second of users, or of arrivals times the a
 
 test('preconnect: opens the connections without a request, and requests then reuse them', async () => {
   const target = await countingServer();
-  const origin = new Http1Origin(target.url, () => performance.now());
+  const origin = new Http1Origin(target.url, () => performance.now(), nodeHttp1Parser());
   try {
     await origin.preconnect(40);
     await until(() => target.connections() >= 40);
@@ -83,7 +83,7 @@ test('preconnect to a port where nothing listens: resolves, and a request still 
   const probe = createServer();
   const port = await listening(probe);
   await closeServer(probe);
-  const origin = new Http1Origin(`http://127.0.0.1:${port}`, () => performance.now());
+  const origin = new Http1Origin(`http://127.0.0.1:${port}`, () => performance.now(), nodeHttp1Parser());
   await origin.preconnect(5);
   const error = await sendOne(origin).then(() => undefined, (failure: Error) => failure);
   assert.equal((error as NodeJS.ErrnoException | undefined)?.code, 'ECONNREFUSED');
@@ -122,11 +122,7 @@ function sendOne(origin: Http1Origin): Promise<void> {
         onComplete: () => resolve(),
         onError: reject,
       },
-      {},
-      'GET',
-      '/',
-      [],
-      undefined,
+      { spec: { method: 'GET' }, path: '/', headers: [], body: undefined },
     );
   });
 }

@@ -2,22 +2,39 @@
 // `{{name.response.body.*}}` and `{{name.response.headers.X}}`. Only responses of requests that
 // some template references are kept, and a body is parsed as JSON once, on first use.
 
-/** The last response of one request, as one virtual user saw it. */
+/**
+ * A body kept for captures is cut off past this size: a server's answer must not grow a virtual
+ * user without bound (a body that never ends is read until the request's timeout). A capture from
+ * a longer body fails with CAPTURE_BODY_TOO_LARGE; the request itself still counts as it ended.
+ */
+export const CAPTURE_BODY_LIMIT_BYTES = 1024 * 1024;
+export const CAPTURE_BODY_TOO_LARGE = 'capture: response body over 1 MiB (the capture limit)';
+
+/** The last response of one request, as one virtual user saw it (only a request that succeeded). */
 export class StoredResponse {
   private parsed = false;
   private json: unknown;
 
   constructor(
-    readonly body: string | undefined,
+    private readonly text: string | undefined,
     /** The raw header list: name, value, name, value... (Buffers from undici, strings otherwise). */
     readonly rawHeaders: ReadonlyArray<Buffer | string> | undefined,
+    /** Set when the body was not kept (too large): reading it fails the capture with this text. */
+    private readonly bodyProblem?: string,
   ) {}
 
+  /** The body as text; throws CaptureMissing when it was too large to keep. */
+  get body(): string | undefined {
+    if (this.bodyProblem !== undefined) throw new CaptureMissing(this.bodyProblem);
+    return this.text;
+  }
+
   jsonBody(): unknown {
+    const text = this.body;
     if (!this.parsed) {
       this.parsed = true;
       try {
-        this.json = this.body === undefined ? undefined : JSON.parse(this.body);
+        this.json = text === undefined ? undefined : JSON.parse(text);
       } catch {
         this.json = undefined;
       }

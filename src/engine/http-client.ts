@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 import type { Deadlines, DeadlineList, Expirable } from './deadlines';
+import { CAPTURE_BODY_LIMIT_BYTES, CAPTURE_BODY_TOO_LARGE, StoredResponse } from './captures';
 import { errorText } from './failure-text';
 import { chooseHttp1Parser, type Http1ParserClass } from './http1-parser';
 import { Http1Origin } from './http1-transport';
@@ -61,6 +62,9 @@ export class Exchange implements Expirable {
   /** When it ended (performance.now()). */
   endedAt = 0;
   chunks: Buffer[] | undefined;
+  /** Bytes in `chunks`; past CAPTURE_BODY_LIMIT_BYTES the body is dropped and no longer kept. */
+  private keptBytes = 0;
+  private bodyTooLarge = false;
   /** Names and values alternating: Buffers from undici (https), strings from http1-transport. */
   rawHeaders: ReadonlyArray<Buffer | string> | undefined;
   private abort: ((error?: Error) => void) | undefined;
@@ -91,7 +95,15 @@ export class Exchange implements Expirable {
 
   onData(chunk: Buffer): boolean {
     this.contentBytes += chunk.length;
-    if (this.spec.keepBody) (this.chunks ??= []).push(chunk);
+    if (this.spec.keepBody && !this.bodyTooLarge) {
+      this.keptBytes += chunk.length;
+      if (this.keptBytes > CAPTURE_BODY_LIMIT_BYTES) {
+        this.bodyTooLarge = true;
+        this.chunks = undefined;
+      } else {
+        (this.chunks ??= []).push(chunk);
+      }
+    }
     return true;
   }
 
@@ -132,6 +144,16 @@ export class Exchange implements Expirable {
   bodyText(): string | undefined {
     if (!this.chunks) return this.spec.keepBody && this.status > 0 ? '' : undefined;
     return Buffer.concat(this.chunks).toString('utf8');
+  }
+
+  /**
+   * What captures may read of this exchange: nothing when it failed (a body cut short by a reset
+   * or a timeout, an invalid answer, a status outside `@expect`), so that no later request is
+   * built from a partial or error answer, nor from an older one.
+   */
+  storedResponse(): StoredResponse | undefined {
+    if (this.failure !== undefined || this.status === 0) return undefined;
+    return new StoredResponse(this.bodyTooLarge ? undefined : this.bodyText(), this.rawHeaders, this.bodyTooLarge ? CAPTURE_BODY_TOO_LARGE : undefined);
   }
 
   private end(): void {

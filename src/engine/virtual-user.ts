@@ -6,7 +6,7 @@
 import type { MetricsRecorder } from '../core/metrics/recorder';
 import { pickWeighted, type Random } from '../core/schedule/random';
 import type { ThinkTime } from '../core/scenario/model';
-import { CaptureMissing, StoredResponse } from './captures';
+import { CaptureMissing, type StoredResponse } from './captures';
 import type { CompiledRequest, CompiledScenario } from './compile-requests';
 import { splitUrl } from './compile-requests';
 import type { CompiledTemplate, TemplateContext } from './compile-template';
@@ -147,9 +147,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     const request = exchange.spec as CompiledRequest;
     const micros = (exchange.endedAt - exchange.dueAt) * 1000;
     this.driver.recorder.record(request.endpoint, micros, exchange.contentBytes, exchange.failure);
-    if ((request.keepBody || request.keepHeaders) && exchange.status > 0) {
-      this.responses[request.index] = new StoredResponse(exchange.bodyText(), exchange.rawHeaders);
-    }
+    if (request.keepBody || request.keepHeaders) this.responses[request.index] = exchange.storedResponse();
     this.step++;
     if (this.sending) {
       // Ended inside send (a request undici refused outright): continue on the next turn.

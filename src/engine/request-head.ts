@@ -9,10 +9,11 @@ const OUTSIDE_FIELD_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 /**
  * A request target that `new URL` would change: anything outside visible ASCII, the characters
- * its path and query encode (`"#<>\`{}'`), `\` (read as `/`), and `.`/`%2e` segments (resolved).
+ * its path and query encode (`"#<>\`{}'`), `\` (read as `/`), `.`/`%2e` segments (resolved),
+ * and a `?` with nothing after it (dropped).
  * A path with none of these goes out exactly as written, without building a URL.
  */
-const URL_WOULD_CHANGE = /[^\x21-\x7e]|["#<>`{}'\\]|\/(?:\.|%2e)/i;
+const URL_WOULD_CHANGE = /[^\x21-\x7e]|["#<>`{}'\\]|\/(?:\.|%2e)|\?$/i;
 const ANY_ORIGIN = 'http://0.invalid';
 
 export const INVALID_HEADER_VALUE = 'invalid header value';

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Http1Origin, type ResponseHandler } from '../../src/engine/http1-transport';
 import { requestTarget } from '../../src/engine/request-head';
-import { answer, startHostileServer, type HostileServer, type ReceivedRequest } from '../support/hostile-server';
+import { answer, csv, headerOf, startHostileServer, type HostileServer, type ReceivedRequest } from '../support/hostile-server';
 import { endpoint, failureCount, nodeHttp1Parser, runScenario, scenarioFolder } from './helpers';
 
 /** Pieces that matter to a request's framing, mixed with any code unit and any code point. */
@@ -56,11 +56,6 @@ function send(origin: Http1Origin, path: string, headers: string[], body: string
   });
 }
 
-function headerValue(request: ReceivedRequest, name: string): string | undefined {
-  for (let i = 0; i + 1 < request.headers.length; i += 2) if (request.headers[i]?.toLowerCase() === name) return request.headers[i + 1];
-  return undefined;
-}
-
 test('any value in the path, a header and the body: one well-formed request, or refused before anything is sent', async () => {
   const origin = new Http1Origin(server.url, () => performance.now(), nodeHttp1Parser());
   try {
@@ -81,7 +76,7 @@ test('any value in the path, a header and the body: one well-formed request, or 
         assert.equal(received.target, url.pathname + url.search);
         assert.equal(received.target, requestTarget(`/p/${value}?q=${value}`));
         // llhttp drops the spaces and tabs around a value, as every server does.
-        assert.equal(headerValue(received, 'x-v'), value.replace(/^[\t ]+|[\t ]+$/g, ''));
+        assert.equal(headerOf(received, 'x-v'), value.replace(/^[\t ]+|[\t ]+$/g, ''));
         assert.deepEqual(received.body, Buffer.from(value, 'utf8'));
       }),
       { numRuns: 300 },
@@ -102,10 +97,6 @@ test('the request target is what `new URL` makes of it, and only visible ASCII',
     { numRuns: 2000 },
   );
 });
-
-function csv(rows: string[][]): string {
-  return rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
-}
 
 test('random captured values and CSV cells in a real run: every request counted as sent arrives once, well-formed', async () => {
   // A CSV file holds UTF-8: a lone surrogate cannot be written to it (it becomes U+FFFD), and a

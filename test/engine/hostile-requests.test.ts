@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as undiciRequest } from 'undici';
-import { answer, startHostileServer, type HostileServer, type ReceivedRequest } from '../support/hostile-server';
+import { answer, csv, headerOf, startHostileServer, type HostileServer, type ReceivedRequest } from '../support/hostile-server';
 import { endpoint, failureCount, runScenario, scenarioFolder } from './helpers';
 
 /** Latin-1 truncation turns U+010D U+010A into CR LF: the attack on the old head encoding. */
@@ -28,10 +28,6 @@ const CELLS = [
   'vt\u000bff\u000c',
 ];
 
-function csv(rows: string[][]): string {
-  return rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
-}
-
 let server: HostileServer;
 
 before(async () => {
@@ -42,11 +38,6 @@ before(async () => {
 });
 
 after(() => server.close());
-
-function header(request: ReceivedRequest, name: string): string | undefined {
-  for (let i = 0; i + 1 < request.headers.length; i += 2) if (request.headers[i]?.toLowerCase() === name) return request.headers[i + 1];
-  return undefined;
-}
 
 test('captured values and CSV cells never start a second request; bad header values fail as `invalid header value`', async () => {
   server.requests.length = 0;
@@ -104,7 +95,7 @@ test('captured values and CSV cells never start a second request; bad header val
     assert.deepEqual(cellPaths, expectedCells);
     assert.ok(cellPaths.has('/p/plain?q=%E4%B8%AD%E6%96%87&v=plain'));
     // Header values that were sent are the cells that fit the field-value grammar, byte for byte.
-    const sentCells = new Set(server.requests.filter((r) => r.target === '/h').map((r) => header(r, 'x-cell')));
+    const sentCells = new Set(server.requests.filter((r) => r.target === '/h').map((r) => headerOf(r, 'x-cell')));
     assert.deepEqual(sentCells, new Set(['plain', 'tab\there', 'latin1 é ü ß', 'quote " <angle> `tick` {brace} \\back #frag', '../../etc/passwd', '%zz %2e%2E /./ ?q=1&r=2', 'leading and trailing']));
   } finally {
     folder.cleanup();
@@ -149,7 +140,7 @@ test('differential: the engine and undici.request put the same request target an
     assert.deepEqual(server.malformed, []);
     for (const [i, cell] of rows as Array<[string, string]>) {
       // Matched by a header: `..` and `#` in a cell change the path itself (as `new URL` does).
-      const enginePath = fromEngine.find((r) => header(r, 'x-row') === i);
+      const enginePath = fromEngine.find((r) => headerOf(r, 'x-row') === i);
       const undiciPath = await throughUndici(`/d/${cell}?q=${cell}`, { 'X-Row': i });
       assert.ok(enginePath && undiciPath !== 'refused', `row ${i} sent by both`);
       assert.equal(enginePath.target, undiciPath.target, `row ${i}: request target`);
@@ -159,7 +150,7 @@ test('differential: the engine and undici.request put the same request target an
         assert.equal(engineHeader, undefined, `row ${i}: undici refused ${JSON.stringify(cell)}, the engine sent it`);
       } else {
         assert.ok(engineHeader, `row ${i}: undici sent ${JSON.stringify(cell)}, the engine refused it`);
-        assert.equal(header(engineHeader, 'x-cell'), header(undiciHeader, 'x-cell'), `row ${i}: header value`);
+        assert.equal(headerOf(engineHeader, 'x-cell'), headerOf(undiciHeader, 'x-cell'), `row ${i}: header value`);
       }
     }
   } finally {

@@ -8,10 +8,12 @@ import { closeServer, listening, runScenario } from './helpers';
 let server: Server;
 let port: number;
 let hits = 0;
+const urls: string[] = [];
 before(async () => {
   const fixtures = join(__dirname, 'fixtures');
-  server = createServer({ key: readFileSync(join(fixtures, 'self-signed.key')), cert: readFileSync(join(fixtures, 'self-signed.crt')) }, (_req, res) => {
+  server = createServer({ key: readFileSync(join(fixtures, 'self-signed.key')), cert: readFileSync(join(fixtures, 'self-signed.crt')) }, (req, res) => {
     hits++;
+    urls.push(req.url ?? '');
     res.end('secure');
   });
   port = await listening(server);
@@ -31,4 +33,30 @@ test('https with a self-signed certificate: refused by default, accepted with in
   assert.equal(insecure.result.aggregate.failures, 0);
   assert.equal(insecure.result.aggregate.requests, hits);
   assert.equal(insecure.result.aggregate.contentBytes, hits * 'secure'.length);
+});
+
+test('https refuses the same header values and encodes the same URL as plain http (request-head.ts)', async () => {
+  hits = 0;
+  urls.length = 0;
+  const scenario = [
+    `# @host https://127.0.0.1:${port}`,
+    '# @users 1',
+    '# @run-time 500ms',
+    '# @stop-timeout 2s',
+    '@evil = a{{$processEnv LOADLENS_TEST_CRLF}}b',
+    '',
+    '### bad header',
+    'GET /h',
+    'X-Evil: {{evil}}',
+    '',
+    '### wide',
+    'GET /w?q=中文&v={{evil}}',
+    '',
+  ].join('\n');
+  const { result } = await runScenario(scenario, { insecure: true, env: { LOADLENS_TEST_CRLF: '\r\nX-Injected: 1' } });
+  const bad = result.endpoints.find((e) => e.name === 'bad header');
+  assert.ok(bad && bad.requests > 0);
+  assert.deepEqual(result.failures.map((f) => [f.name, f.error, f.occurrences]), [['bad header', 'invalid header value', bad.requests]]);
+  assert.ok(urls.length > 0);
+  assert.ok(urls.every((url) => url === '/w?q=%E4%B8%AD%E6%96%87&v=aX-Injected:%201b'), urls[0]);
 });

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chooseHttp1Parser } from '../../src/engine/http1-parser';
-import { answer, startHostileServer } from '../support/hostile-server';
+import { answer, headerOf, startHostileServer } from '../support/hostile-server';
 import { runScenario } from './helpers';
 
 /**
@@ -32,8 +32,7 @@ async function connectionHeader(env: Record<string, string | undefined>): Promis
     await runScenario(`# @host ${server.url}\n# @users 1\n# @run-time 300ms\n\n###\nGET /\n`);
     const first = server.requests[0];
     assert.ok(first, 'a request arrived');
-    const at = first.headers.findIndex((name, i) => i % 2 === 0 && name.toLowerCase() === 'connection');
-    return at < 0 ? undefined : first.headers[at + 1];
+    return headerOf(first, 'connection');
   } finally {
     if (saved === undefined) delete process.env.LOADLENS_HTTP_TRANSPORT;
     else process.env.LOADLENS_HTTP_TRANSPORT = saved;

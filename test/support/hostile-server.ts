@@ -156,3 +156,15 @@ export const replies = {
   statusFourDigits: ((socket) => socket.write('HTTP/1.1 2000 OK\r\ncontent-length: 2\r\n\r\nok')) as Reply,
   notHttp: ((socket) => socket.write('SSH-2.0-OpenSSH_9.6\r\n')) as Reply,
 };
+
+/** A CSV file with every cell quoted, so that a cell may hold anything: commas, quotes, CR, LF. */
+export function csv(rows: string[][]): string {
+  return rows.map((row) => row.map((cell) => `"${cell.replace(/"/g, '""')}"`).join(',')).join('\r\n') + '\r\n';
+}
+
+/** A received request's header value by name (any case); undefined when it has none. */
+export function headerOf(request: ReceivedRequest, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (let i = 0; i + 1 < request.headers.length; i += 2) if (request.headers[i]?.toLowerCase() === lower) return request.headers[i + 1];
+  return undefined;
+}

@@ -32,6 +32,7 @@ export function formatMainHelp(version: string): string {
     '  loadlens report RESULT.json --html F --csv P  write reports again from a saved result',
     '  loadlens import curl|har|openapi|postman SOURCE [-o OUT.load.http]   a scenario from what you have',
     '  loadlens compare BASE.json NEW.json           compare two saved results (changes and their significance)',
+    '  loadlens merge SHARD.json... --json F         join the results of one run\'s shards (run --shard I/N)',
     '',
     '  loadlens COMMAND --help   the options of a command',
     '  loadlens --version        the version',

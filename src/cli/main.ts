@@ -5,6 +5,7 @@
 import { version } from '../../package.json';
 import { runCheck } from './commands/check';
 import { runImport } from './commands/import';
+import { runMerge } from './commands/merge';
 import { runCompare } from './commands/compare';
 import { runReport } from './commands/report';
 import { runRun } from './commands/run';
@@ -17,6 +18,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => ExitCode | Promise<E
   check: runCheck,
   report: runReport,
   import: runImport,
+  merge: runMerge,
   compare: runCompare,
 };
 
@@ -32,7 +34,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
   const handler = COMMANDS[command];
   if (!handler) {
-    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import, compare.';
+    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import, compare, merge.';
     throw new UsageError(`unknown command '${command}'.${hint}`);
   }
   return handler(rest);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunResult } from '../../src/core/metrics/result';
-import { ensureBuilt, startCli, tempDir } from './helpers';
+import { ensureBuilt, runCli, startCli, tempDir } from './helpers';
 
 interface Arrival {
   shard: number;
@@ -76,10 +76,20 @@ async function runShards(count: number): Promise<void> {
         assert.ok(Math.abs(inHalf - perHalf) <= Math.max(3, perHalf * 0.2), `shard ${shard}/${count}, half-second ${half}: ${inHalf} arrivals, expected about ${perHalf}`);
       }
     }
+
+    // `loadlens merge` joins them into the run one machine would have made.
+    const files = results.map((_, i) => `${dir.path}/shard${i + 1}.json`);
+    const merged = await runCli(['merge', ...files, '--json', `${dir.path}/merged.json`, '--html', `${dir.path}/merged.html`]);
+    assert.equal(merged.code, 0, merged.stderr);
+    const joined = JSON.parse(readFileSync(`${dir.path}/merged.json`, 'utf8')) as RunResult;
+    assert.equal(joined.aggregate.requests, arrivals.length);
+    assert.equal(joined.intervals.reduce((total, interval) => total + interval.aggregate.requests, 0), arrivals.length);
+    assert.deepEqual(joined.joined, { shards: count, missing: [] });
+    assert.match(merged.stdout, new RegExp(`Aggregated\\s+${arrivals.length}\\b`));
   } finally {
     dir.remove();
   }
 }
 
-test('an open model at 200/s over 2 shard processes: each its half, together all, interleaved', { timeout: 60_000 }, () => runShards(2));
+test('an open model at 200/s over 2 shard processes: each its half, together all, interleaved, merged', { timeout: 60_000 }, () => runShards(2));
 test('an open model at 200/s over 4 shard processes: each its quarter, together all, interleaved', { timeout: 60_000 }, () => runShards(4));

@@ -171,3 +171,29 @@ function emptyStats(method: string, name: string): EndpointStats {
     histogram: '',
   };
 }
+
+/**
+ * The verdicts of earlier runs judged again on new statistics, without their scenario: what
+ * `loadlens merge` does with the shards' verdicts (every shard judged the same rules). Each
+ * (rule, target) once; a baseline rule keeps the limit its run resolved.
+ */
+export function rejudgeVerdicts(previous: readonly ThresholdVerdict[], stats: RunStats): ThresholdVerdict[] {
+  const seen = new Set<string>();
+  const verdicts: ThresholdVerdict[] = [];
+  for (const old of previous) {
+    const key = `${old.rule}\u0000${old.target}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const parsed = parseThresholdRule(old.rule);
+    if (!parsed.ok) continue;
+    const rule: Threshold = { ...parsed.rule, scope: 'header' };
+    const targetStats = old.target === AGGREGATE_TARGET ? stats.aggregate : (old.requestIndex !== undefined ? stats.endpoints[old.requestIndex] : undefined) ?? stats.endpoints.find((e) => e.name === old.target);
+    const limit = old.limit !== undefined ? { value: old.limit, baseline: old.baseline } : limitOf(rule, old.target, undefined);
+    const verdict = targetStats && limit && judge(rule, old.target, targetStats, limit, old.requestIndex);
+    if (!verdict) continue;
+    verdict.isDefault = old.isDefault;
+    if (old.ruleLine !== undefined) verdict.ruleLine = old.ruleLine;
+    verdicts.push(verdict);
+  }
+  return verdicts;
+}

@@ -34,3 +34,14 @@ export interface IntervalPartial {
 export function emptyEndpointPartial(): EndpointPartial {
   return { requests: 0, failures: 0, contentBytes: 0, sumMicros: 0, minMicros: Infinity, maxMicros: 0, histogram: '' };
 }
+
+/**
+ * A partial that crossed JSON (a shard's result file, the shard protocol): JSON writes an
+ * endpoint's `minMicros` of Infinity (no samples) as null, which Math.min would read as 0.
+ */
+export function revivePartial(partial: IntervalPartial): IntervalPartial {
+  return {
+    ...partial,
+    endpoints: partial.endpoints.map((endpoint) => (endpoint.minMicros === null ? { ...endpoint, minMicros: Infinity } : endpoint)),
+  };
+}

@@ -150,6 +150,14 @@ export interface RunResult {
   skipped?: Array<{ name: string; line: number; reason: string }>;
   /** A shard's result (`run --shard`): its part, and what `loadlens merge` joins exactly. */
   shard?: ShardRecord;
+  /** A run joined from shards (`loadlens merge`, `loadlens coordinate`). */
+  joined?: JoinedShards;
+}
+
+export interface JoinedShards {
+  shards: number;
+  /** Shards whose numbers are missing from `fromSecond` (since the start) on: lost, or never joined. */
+  missing: Array<{ shard: number; fromSecond: number; reason: string }>;
 }
 
 /**

@@ -1,0 +1,120 @@
+// `loadlens merge`: the results of a run's shards (`run --shard I/N --json F`) joined into one
+// result, exactly: each second's partials of every shard through the engine's aggregator
+// (./shard-joiner.ts), seconds aligned on the wall clock, thresholds judged again on the whole.
+
+import { rejudgeVerdicts } from '../analysis';
+import { revivePartial, type IntervalPartial } from '../metrics/partial';
+import type { RunResult, ShardRecord } from '../metrics/result';
+import { secondOf, ShardJoiner } from './shard-joiner';
+
+export interface ShardResultInput {
+  /** How the user named it (a file path), for messages. */
+  label: string;
+  result: RunResult;
+}
+
+export type MergeOutcome = { ok: true; result: RunResult; warnings: string[] } | { ok: false; message: string };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+const isNumber = (value: unknown): value is number => typeof value === 'number' && !Number.isNaN(value);
+
+function isPartial(value: unknown, endpoints: number): value is IntervalPartial {
+  if (!isObject(value) || !Array.isArray(value.endpoints) || value.endpoints.length !== endpoints || !Array.isArray(value.failures)) return false;
+  if (!isCount(value.users) || !isCount(value.inFlight) || !isCount(value.dropped)) return false;
+  const endpointsOk = value.endpoints.every(
+    (e: unknown) => isObject(e) && isCount(e.requests) && isCount(e.failures) && isCount(e.contentBytes) && isNumber(e.sumMicros) && isNumber(e.maxMicros) && (isNumber(e.minMicros) || e.minMicros === null) && typeof e.histogram === 'string',
+  );
+  const failuresOk = value.failures.every((f: unknown) => Array.isArray(f) && f.length === 3 && isCount(f[0]) && f[0] < endpoints && typeof f[1] === 'string' && isCount(f[2]));
+  return endpointsOk && failuresOk;
+}
+
+/** The shard record of an untrusted result file, checked before its numbers are added anywhere. */
+function shardProblem(record: unknown, endpoints: number): string | undefined {
+  if (!isObject(record)) return 'it is not a shard\'s result: run each shard with `loadlens run SCENARIO --shard I/N --json FILE`';
+  const { index, count, intervals } = record;
+  if (!isCount(count) || count < 1 || !isCount(index) || index < 1 || index > count) return 'its shard number is not I/N with 1 <= I <= N';
+  if (!Array.isArray(intervals)) return 'its shard record has no intervals';
+  for (const interval of intervals) {
+    if (!isObject(interval) || !isNumber(interval.time) || !isNumber(interval.elapsedMs) || !isNumber(interval.intervalMs) || !Array.isArray(interval.partials)) {
+      return 'an interval of its shard record is not valid';
+    }
+    if (!interval.partials.every((partial) => isPartial(partial, endpoints))) return 'an interval of its shard record has partials that do not match its requests';
+  }
+  return undefined;
+}
+
+function sameRequests(a: RunResult, b: RunResult): boolean {
+  return a.endpoints.length === b.endpoints.length && a.endpoints.every((e, i) => e.name === b.endpoints[i]?.name && e.method === b.endpoints[i]?.method);
+}
+
+export function mergeShardResults(inputs: readonly ShardResultInput[]): MergeOutcome {
+  const first = inputs[0];
+  if (!first) return { ok: false, message: 'no results to merge' };
+  const shards: Array<{ label: string; result: RunResult; record: ShardRecord }> = [];
+  for (const { label, result } of inputs) {
+    const problem = shardProblem(result.shard, result.endpoints.length);
+    if (problem) return { ok: false, message: `${label}: ${problem}` };
+    if (result.scenario.hash !== first.result.scenario.hash || !sameRequests(result, first.result)) {
+      return { ok: false, message: `${label} is a run of a different scenario than ${first.label} (${result.scenario.path} vs ${first.result.scenario.path}): only the shards of one run merge` };
+    }
+    const record = result.shard as ShardRecord;
+    const count = (first.result.shard as ShardRecord).count;
+    if (record.count !== count) return { ok: false, message: `${label} is shard ${record.index}/${record.count}, ${first.label} one of ${count}: only the shards of one run merge` };
+    const twin = shards.find((shard) => shard.record.index === record.index);
+    if (twin) return { ok: false, message: `${label} and ${twin.label} are both shard ${record.index}/${count}: give each shard's result once` };
+    shards.push({ label, result, record });
+  }
+  const count = (first.result.shard as ShardRecord).count;
+  const startTime = Math.min(...shards.map((shard) => shard.result.startTime));
+  const endTime = Math.max(...shards.map((shard) => shard.result.endTime));
+
+  const seconds = new Map<number, { partials: IntervalPartial[]; time: number; intervalMs: number }>();
+  for (const { record } of shards) {
+    for (const interval of record.intervals) {
+      const second = secondOf(interval.time, startTime);
+      const slot = seconds.get(second) ?? { partials: [], time: interval.time, intervalMs: interval.intervalMs };
+      slot.partials.push(...interval.partials.map(revivePartial));
+      slot.time = Math.max(slot.time, interval.time);
+      slot.intervalMs = Math.max(slot.intervalMs, interval.intervalMs);
+      seconds.set(second, slot);
+    }
+  }
+  const joiner = new ShardJoiner(first.result.endpoints);
+  try {
+    for (const second of [...seconds.keys()].sort((a, b) => a - b)) {
+      const slot = seconds.get(second) as { partials: IntervalPartial[]; time: number; intervalMs: number };
+      joiner.addSecond(slot.partials, { time: slot.time, elapsedMs: slot.time - startTime, intervalMs: slot.intervalMs });
+    }
+  } catch {
+    return { ok: false, message: 'a latency histogram in the shards\' results cannot be read: the files are damaged; run the shards again' };
+  }
+
+  const missing: Array<{ shard: number; fromSecond: number; reason: string }> = [];
+  for (let index = 1; index <= count; index++) {
+    if (!shards.some((shard) => shard.record.index === index)) missing.push({ shard: index, fromSecond: 1, reason: 'no result given' });
+  }
+  const warnings = missing.map((gap) => `shard ${gap.shard}/${count} is missing: the merged result has only the other shards' load`);
+  const aborted = shards.find((shard) => shard.result.outcome === 'aborted');
+  const outcome = aborted ? 'aborted' : shards.some((shard) => shard.result.outcome === 'stopped') ? 'stopped' : 'completed';
+  const seeds = new Set(shards.map((shard) => shard.result.seed));
+  const result = joiner.result(
+    {
+      engineVersion: first.result.engineVersion,
+      scenario: first.result.scenario,
+      host: first.result.host,
+      load: first.result.load,
+      workers: shards.reduce((sum, shard) => sum + shard.result.workers, 0),
+      seed: seeds.size === 1 ? first.result.seed : undefined,
+      skipped: first.result.skipped,
+      startTime,
+      endTime,
+      outcome,
+      abortedBy: aborted?.result.abortedBy,
+      fullHistory: shards.some((shard) => shard.result.intervals.some((interval) => interval.endpoints.length > 0)),
+      joined: { shards: count, missing },
+    },
+    (stats) => rejudgeVerdicts(shards.flatMap((shard) => shard.result.thresholds), stats),
+  );
+  return { ok: true, result, warnings };
+}

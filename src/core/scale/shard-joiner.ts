@@ -1,0 +1,76 @@
+// Shards joined into one run: each second's partials of every shard go through the engine's own
+// aggregator (src/core/metrics/aggregator.ts), exactly as the partials of one machine's workers
+// do, so a joined run has the counts, histograms and history one machine would have had.
+// Used after the fact (`loadlens merge`) and live (`loadlens coordinate`).
+
+import { deriveInsights } from '../analysis';
+import type { RunStats } from '../analysis/thresholds';
+import { RunAggregator, type EndpointKey } from '../metrics/aggregator';
+import type { IntervalPartial } from '../metrics/partial';
+import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type JoinedShards, type RunResult, type ThresholdVerdict } from '../metrics/result';
+
+/** What the joined result says about the run besides its numbers. */
+export type JoinedMeta = Pick<RunResult, 'engineVersion' | 'scenario' | 'host' | 'load' | 'workers' | 'seed' | 'skipped'> & {
+  startTime: number;
+  endTime: number;
+  outcome: RunResult['outcome'];
+  abortedBy?: string;
+  fullHistory: boolean;
+  joined: JoinedShards;
+};
+
+export class ShardJoiner {
+  private readonly aggregator: RunAggregator;
+  private readonly intervals: IntervalSnapshot[] = [];
+
+  constructor(endpoints: readonly EndpointKey[]) {
+    this.aggregator = new RunAggregator(endpoints);
+  }
+
+  /** One second of the joined run: the partials every shard sent for it. */
+  addSecond(partials: readonly IntervalPartial[], at: { time: number; elapsedMs: number; intervalMs: number }): IntervalSnapshot {
+    const snapshot = this.aggregator.addInterval(partials, at);
+    this.intervals.push(snapshot);
+    return snapshot;
+  }
+
+  stats(durationMs: number, withHistograms = true): RunStats {
+    return this.aggregator.stats(durationMs, withHistograms);
+  }
+
+  get history(): readonly IntervalSnapshot[] {
+    return this.intervals;
+  }
+
+  /** The joined result; `judge` gives the thresholds' verdicts on the joined statistics. */
+  result(meta: JoinedMeta, judge: (stats: RunStats) => ThresholdVerdict[]): RunResult {
+    const stats = this.stats(meta.endTime - meta.startTime);
+    const base: Omit<RunResult, 'insights'> = {
+      formatVersion: RESULT_FORMAT_VERSION,
+      engineVersion: meta.engineVersion,
+      scenario: meta.scenario,
+      host: meta.host,
+      load: meta.load,
+      startTime: meta.startTime,
+      endTime: meta.endTime,
+      outcome: meta.outcome,
+      abortedBy: meta.abortedBy,
+      workers: meta.workers,
+      seed: meta.seed,
+      endpoints: stats.endpoints,
+      aggregate: stats.aggregate,
+      intervals: meta.fullHistory ? this.intervals : this.intervals.map((interval) => ({ ...interval, endpoints: [] })),
+      failures: this.aggregator.failures(),
+      dropped: this.aggregator.dropped,
+      thresholds: judge(stats),
+    };
+    const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }), joined: meta.joined };
+    if (meta.skipped) result.skipped = meta.skipped;
+    return result;
+  }
+}
+
+/** The second (1-based, since the joined start) an interval ending at `time` belongs to. */
+export function secondOf(time: number, startTime: number): number {
+  return Math.max(1, Math.round((time - startTime) / 1000));
+}

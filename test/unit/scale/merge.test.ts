@@ -1,0 +1,105 @@
+// `loadlens merge` against the engine's own aggregator: shard results built from known samples
+// (through JSON, as files carry them) merge to exactly what one machine's aggregator gives for
+// the same samples, and the thresholds are judged again on the whole.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { evaluateRulesOnEveryTarget } from '../../../src/core/analysis';
+import { RunAggregator, decodeHistogram, MetricsRecorder, type IntervalPartial, type RunResult } from '../../../src/core/metrics';
+import { mergeShardResults } from '../../../src/core/scale/merge-results';
+import { ShardJoiner } from '../../../src/core/scale/shard-joiner';
+import { parseThresholdRule } from '../../../src/core/scenario/thresholds';
+
+const ENDPOINTS = [
+  { method: 'GET', name: 'list' },
+  { method: 'POST', name: 'create' },
+];
+const START = 1_800_000_000_000;
+const RULE = 'p90 < 50ms error';
+
+/** Second `second` of shard `shard`: known latencies; shard 2 has 15% slow and some failures. */
+function samplesOf(shard: number, second: number): IntervalPartial {
+  const recorder = new MetricsRecorder(ENDPOINTS.length);
+  for (let i = 0; i < 50; i++) {
+    const slow = shard === 2 && i % 20 < 3;
+    recorder.record(i % 2, (slow ? 200_000 : 10_000) + i * 7 + second * 13, 100 + i, shard === 2 && i === 7 ? 'HTTP 503' : undefined);
+  }
+  // The second endpoint gets nothing in shard 1's last second: an empty partial (minMicros Infinity).
+  return recorder.takePartial({ users: 3 + shard, inFlight: shard, dropped: 0 });
+}
+
+function rules() {
+  const parsed = parseThresholdRule(RULE);
+  assert.ok(parsed.ok);
+  return [{ ...parsed.rule, scope: 'header' as const }];
+}
+
+function shardResult(shard: number, count: number, seconds: number): RunResult {
+  const joiner = new ShardJoiner(ENDPOINTS);
+  const intervals = [];
+  for (let second = 1; second <= seconds; second++) {
+    const partials = [samplesOf(shard, second)];
+    const at = { time: START + second * 1000 + shard, elapsedMs: second * 1000 + shard, intervalMs: 1000 };
+    joiner.addSecond(partials, at);
+    intervals.push({ ...at, partials });
+  }
+  const result = joiner.result(
+    { engineVersion: 't', scenario: { path: '/s.load.http', hash: 'abc' }, load: { kind: 'rate', rate: 100, runTimeMs: seconds * 1000, maxUsers: 10 }, workers: 1, seed: 1, startTime: START, endTime: START + seconds * 1000, outcome: 'completed', fullHistory: true, joined: { shards: count, missing: [] } },
+    (stats) => evaluateRulesOnEveryTarget(rules(), stats).map((verdict) => ({ ...verdict, isDefault: false })),
+  );
+  delete result.joined;
+  result.shard = { index: shard, count, intervals };
+  return JSON.parse(JSON.stringify(result)) as RunResult;
+}
+
+test('merged counts, percentiles and history equal one aggregator over the same samples', () => {
+  const seconds = 4;
+  const shards = [shardResult(1, 2, seconds), shardResult(2, 2, seconds)];
+  const merged = mergeShardResults(shards.map((result, i) => ({ label: `shard${i + 1}.json`, result })));
+  assert.ok(merged.ok, merged.ok ? '' : merged.message);
+  const { result } = merged;
+
+  const single = new RunAggregator(ENDPOINTS);
+  const history = [];
+  for (let second = 1; second <= seconds; second++) {
+    history.push(single.addInterval([samplesOf(1, second), samplesOf(2, second)], { time: START + second * 1000 + 2, elapsedMs: second * 1000 + 2, intervalMs: 1000 }));
+  }
+  const expected = single.stats(seconds * 1000);
+  assert.deepEqual(result.aggregate, expected.aggregate);
+  assert.deepEqual(result.endpoints, expected.endpoints);
+  assert.deepEqual(result.intervals, history);
+  assert.deepEqual(result.failures, single.failures());
+  assert.equal(result.aggregate.requests, 400);
+  assert.equal(decodeHistogram(result.aggregate.histogram).totalCount, 400);
+  assert.equal(result.workers, 2);
+  assert.deepEqual(result.joined, { shards: 2, missing: [] });
+
+  // Shard 2 alone broke `p90 < 50ms` (15% slow); the whole run (7.5% slow) does not.
+  assert.ok(shards[1]?.thresholds.some((verdict) => verdict.target === 'aggregate' && !verdict.passed));
+  const aggregateVerdict = result.thresholds.find((verdict) => verdict.target === 'aggregate');
+  assert.equal(aggregateVerdict?.passed, true);
+  assert.equal(aggregateVerdict?.actual, expected.aggregate.percentiles['90']);
+});
+
+test('results of different scenarios, twice the same shard, or not a shard are refused', () => {
+  const one = shardResult(1, 2, 2);
+  const other = { ...shardResult(2, 2, 2), scenario: { path: '/other.load.http', hash: 'def' } };
+  const refused = mergeShardResults([{ label: 'a.json', result: one }, { label: 'b.json', result: other }]);
+  assert.ok(!refused.ok && /different scenario/.test(refused.message));
+  const twice = mergeShardResults([{ label: 'a.json', result: one }, { label: 'c.json', result: shardResult(1, 2, 2) }]);
+  assert.ok(!twice.ok && /both shard 1\/2/.test(twice.message));
+  const plain = { ...one, shard: undefined };
+  const notShard = mergeShardResults([{ label: 'p.json', result: plain }]);
+  assert.ok(!notShard.ok && /not a shard's result/.test(notShard.message));
+  const damaged = JSON.parse(JSON.stringify(one)) as RunResult;
+  (damaged.shard?.intervals[0]?.partials[0] as unknown as { endpoints: unknown[] }).endpoints = [];
+  const bad = mergeShardResults([{ label: 'd.json', result: damaged }]);
+  assert.ok(!bad.ok && /do not match its requests/.test(bad.message));
+});
+
+test('a missing shard is said, and the others still merge', () => {
+  const merged = mergeShardResults([{ label: 'a.json', result: shardResult(1, 3, 2) }, { label: 'c.json', result: shardResult(3, 3, 2) }]);
+  assert.ok(merged.ok);
+  assert.deepEqual(merged.result.joined?.missing, [{ shard: 2, fromSecond: 1, reason: 'no result given' }]);
+  assert.match(merged.warnings[0] ?? '', /shard 2\/3 is missing/);
+});

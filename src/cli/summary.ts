@@ -4,7 +4,7 @@
 import { withoutCredentials } from '../core/report/credentials';
 import { parseThresholdRule } from '../core/scenario';
 import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
-import { describeVerdictValue, formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
+import { describeCheckOutcome, describeVerdictValue, formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
 import { escapeControls, type Style } from './format';
 import { renderTable, type Column, type Row } from './table';
 
@@ -141,12 +141,24 @@ export function renderSkipped(result: RunResult, style: Style): string {
   return [`Skipped (not load-tested): ${skipped.length}`, ...lines].join('\n');
 }
 
+/** Each `??` check: how often it ran and failed, and the top reasons (the failures table shows only the first failing check of a request). */
+export function renderChecks(result: RunResult, style: Style): string {
+  const checks = result.checks ?? [];
+  if (checks.length === 0) return '';
+  const lines = checks.map((check) => {
+    const mark = check.failed > 0 ? style.red('✗') : style.green('✓');
+    return `  ${mark} line ${check.line}: ${escapeControls(check.name)}: ?? ${escapeControls(check.check)}: ${escapeControls(describeCheckOutcome(check))}`;
+  });
+  return [`Checks: ${checks.length}`, ...lines].join('\n');
+}
+
 /** Everything printed after a run (or by `report`), sections separated by blank lines. */
 export function renderSummary(result: RunResult, style: Style): string {
   const sections = [
     style.bold(renderHeadline(result)),
     renderStatsTable(result),
     renderFailuresTable(result),
+    renderChecks(result, style),
     renderThresholds(result.thresholds, style),
     renderInsights(result.insights, style),
     renderSkipped(result, style),

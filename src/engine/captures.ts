@@ -1,6 +1,7 @@
 // Values captured from a virtual user's previous responses: `{{name.response.body.$.a[0].b}}`,
 // `{{name.response.body.*}}` and `{{name.response.headers.X}}`. Only responses of requests that
 // some template references are kept, and a body is parsed as JSON once, on first use.
+import { jsonValueAt } from '../core/scenario/json-path';
 
 /**
  * A body kept for captures is cut off past this size: a server's answer must not grow a virtual
@@ -55,23 +56,11 @@ export class StoredResponse {
 /** Thrown while rendering when a capture finds nothing; the request fails with its message. */
 export class CaptureMissing extends Error {}
 
-/** `$.a[0].b` -> ['a', 0, 'b']; `$` -> []. */
-export function jsonPathSteps(path: string): Array<string | number> {
-  const steps: Array<string | number> = [];
-  const step = /\.([^.[\]\s]+)|\[(\d+)\]/g;
-  for (const match of path.slice(1).matchAll(step)) {
-    steps.push(match[1] !== undefined ? match[1] : Number(match[2]));
-  }
-  return steps;
-}
+export { jsonPathSteps } from '../core/scenario/json-path';
 
 /** The value at the steps, as text (objects as JSON); undefined when absent. */
 export function valueAt(root: unknown, steps: ReadonlyArray<string | number>): string | undefined {
-  let value: unknown = root;
-  for (const key of steps) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string | number, unknown>)[key];
-  }
+  const value = jsonValueAt(root, steps);
   if (value === undefined) return undefined;
   return typeof value === 'string' ? value : JSON.stringify(value);
 }

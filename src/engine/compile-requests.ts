@@ -2,7 +2,7 @@
 // into origin and path, constant headers flattened, constant bodies turned into Buffers.
 
 import type { Dispatcher } from 'undici';
-import type { RequestBlock, Scenario, ThinkTime } from '../core/scenario/model';
+import type { RequestBlock, ResponseCheck, Scenario, ThinkTime } from '../core/scenario/model';
 import { isRelativeUrl } from '../core/scenario/urls';
 import { TemplateCompiler, type CompiledTemplate, type TemplateContext } from './compile-template';
 import { endpointMap } from './endpoints';
@@ -26,6 +26,10 @@ export interface CompiledRequest extends SendSpec {
   body: CompiledTemplate | undefined;
   constantBody: Buffer | undefined;
   think: ThinkTime | undefined;
+  /** The `??` checks, undefined when none (the common case costs one comparison). */
+  checks: ResponseCheck[] | undefined;
+  /** The run-wide number of this request's first check (endpoints.ts, checkKeys). */
+  firstCheck: number;
 }
 
 export interface CompiledScenario {
@@ -34,6 +38,7 @@ export interface CompiledScenario {
   tasks: number[][];
   cumulativeWeights: number[];
   endpointCount: number;
+  checkCount: number;
 }
 
 /** `http://a:1/x/y?q` -> [`http://a:1`, `/x/y?q`]; undefined when it is not an absolute http(s) URL. */
@@ -74,6 +79,7 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
   for (const request of scenario.requests) if (request.name) requestsByName.set(request.name, request.index);
   const compiler = new TemplateCompiler({ variables: scenario.variables, env: setup.env, dotenv: setup.dotenv, data, requestsByName });
   const { ofRequest } = endpointMap(scenario);
+  let checkCount = 0;
   const requests = scenario.requests.map((request): CompiledRequest => {
     const url = compileUrl(compiler, request, setup.host);
     const split = url.constant !== undefined ? splitUrl(url.constant) : undefined;
@@ -100,11 +106,13 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
       body: constantBody ? undefined : body,
       constantBody,
       think: request.think,
+      checks: request.checks,
+      firstCheck: (checkCount += request.checks?.length ?? 0) - (request.checks?.length ?? 0),
       timeoutMs,
       timeoutText: timeoutText(timeoutMs),
       expect: request.expect?.ranges,
-      keepBody: false,
-      keepHeaders: false,
+      keepBody: request.checks?.some((check) => check.field.kind === 'body') ?? false,
+      keepHeaders: request.checks?.some((check) => check.field.kind === 'header') ?? false,
     };
   });
   // Only now are all references known: keep the responses some template reads.
@@ -117,5 +125,6 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
     tasks: tasks.map((task) => task.requests),
     cumulativeWeights: tasks.map((task) => (sum += Math.max(0, task.weight))),
     endpointCount: endpointMap(scenario).endpoints.length,
+    checkCount,
   };
 }

@@ -56,7 +56,7 @@ export abstract class LoadDriver implements UserDriver {
   constructor(protected readonly config: DriverConfig) {
     this.compiled = config.compiled;
     this.feeds = config.feeds;
-    this.recorder = new MetricsRecorder(config.compiled.endpointCount);
+    this.recorder = new MetricsRecorder(config.compiled.endpointCount, config.compiled.checkCount);
     this.wakeQueue = new WakeQueue(this.now);
     this.deadlines = new Deadlines(this.now);
     const longestTimeoutMs = Math.max(0, ...config.compiled.requests.map((request) => request.timeoutMs));

@@ -2,6 +2,7 @@
 // Both the main thread and the workers compute it from the scenario, so indexes agree.
 
 import type { EndpointKey } from '../core/metrics/aggregator';
+import type { CheckKey } from '../core/metrics/check-counts';
 import type { Scenario } from '../core/scenario/model';
 
 export interface EndpointMap {
@@ -23,4 +24,11 @@ export function endpointMap(scenario: Scenario): EndpointMap {
     return index;
   });
   return { endpoints, ofRequest };
+}
+
+/** Every `??` check of the scenario, numbered in request order then line order (as compile-requests.ts numbers them). */
+export function checkKeys(scenario: Scenario): CheckKey[] {
+  return scenario.requests.flatMap((request) =>
+    (request.checks ?? []).map((check) => ({ name: request.statsName, method: request.method, line: check.range.start.line + 1, check: check.text })),
+  );
 }

@@ -11,7 +11,7 @@ import type { EngineCommand, EngineEvent } from '../core/protocol/engine';
 import { withoutCredentials } from '../core/report/credentials';
 import { partOfShard } from '../core/schedule/split';
 import { plannedDurationMs } from '../core/schedule/timeline';
-import { endpointMap } from './endpoints';
+import { checkKeys, endpointMap } from './endpoints';
 import { shareRows } from './data-feed';
 import { prepareRun, PrepareError, type PreparedRun } from './prepare';
 import { setLongTimeout, type LongTimer } from './long-timer';
@@ -74,7 +74,7 @@ export class EngineRun {
     }
     const prepared = this.prepared;
     const { endpoints } = endpointMap(prepared.scenario);
-    this.aggregator = new RunAggregator(endpoints);
+    this.aggregator = new RunAggregator(endpoints, checkKeys(prepared.scenario));
     const defaults = this.command.options.defaultThresholds ?? [];
     this.watchAbortRules = applicableThresholds(prepared.scenario, defaults).some((rule) => rule.abort);
     this.pool = new WorkerPool(this.workerEntry, this.setups(prepared), {
@@ -241,6 +241,8 @@ export class EngineRun {
     if (prepared.scenario.skipped) result.skipped = prepared.scenario.skipped;
     const shard = this.command.options.shard;
     if (shard) result.shard = { index: shard.index, count: shard.count, intervals: this.shardIntervals };
+    const checks = aggregator.checks();
+    if (checks) result.checks = checks;
     this.emit({ type: 'run/finished', runId: this.runId, result });
     void this.pool?.terminate().then(() => this.done());
   }

@@ -12,6 +12,7 @@ import { splitUrl } from './compile-requests';
 import type { CompiledTemplate, TemplateContext } from './compile-template';
 import type { DataFeed } from './data-feed';
 import type { Exchange, ExchangeOwner, HttpClient, OutgoingRequest } from './http-client';
+import { runChecks } from './run-checks';
 import type { Sleeper, WakeQueue } from './wake-queue';
 
 /** What a user needs from the driver that runs it (closed or open model). */
@@ -146,8 +147,17 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   onExchangeEnd(exchange: Exchange): void {
     const request = exchange.spec as CompiledRequest;
     const micros = (exchange.endedAt - exchange.dueAt) * 1000;
-    this.driver.recorder.record(request.endpoint, micros, exchange.contentBytes, exchange.failure);
-    if (request.keepBody || request.keepHeaders) this.responses[request.index] = exchange.storedResponse();
+    const keeps = request.keepBody || request.keepHeaders;
+    let stored = keeps ? exchange.storedResponse() : undefined;
+    let failure = exchange.failure;
+    // Checks run on a response that passed `@expect`; a scenario without `??` skips this test only.
+    if (request.checks !== undefined && failure === undefined && exchange.status > 0) {
+      failure = runChecks(request, exchange.status, micros / 1000, stored, this.driver.recorder.checks);
+      // A request that failed a check is a failure: captures read only requests that succeeded.
+      if (failure !== undefined) stored = undefined;
+    }
+    this.driver.recorder.record(request.endpoint, micros, exchange.contentBytes, failure);
+    if (keeps) this.responses[request.index] = stored;
     this.step++;
     if (this.sending) {
       // Ended inside send (a request undici refused outright): continue on the next turn.

@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { describe, it } from 'node:test';
 import { createStyle } from '../../src/cli/format';
 import { createPlainProgress, createTerminalProgress } from '../../src/cli/progress';
-import { brokeErrorThreshold, renderFailuresTable, renderStatsTable, renderThresholds } from '../../src/cli/summary';
+import { brokeErrorThreshold, renderChecks, renderFailuresTable, renderStatsTable, renderThresholds } from '../../src/cli/summary';
 import { renderTable } from '../../src/cli/table';
 import { result, snapshot, verdict } from './result-fixture';
 
@@ -20,6 +20,24 @@ describe('summary', () => {
       [['a', '1'], 'rule', ['longer name', '12345']],
     );
     assert.equal(text, ['Name         Count', '------------------', 'a                1', '------------------', 'longer name  12345'].join('\n'));
+  });
+
+  it('lists each ?? check with its counts and top reasons, and nothing when the scenario has none', () => {
+    assert.equal(renderChecks(result(), plain), '');
+    const checks = [
+      { name: 'item', method: 'GET', line: 8, check: 'status == 200', evaluated: 3400, failed: 12, reasons: [{ reason: 'got 503', count: 9 }, { reason: 'got 500', count: 3 }] },
+      { name: 'item', method: 'GET', line: 9, check: 'body $.id exists', evaluated: 3400, failed: 0, reasons: [] },
+      { name: 'list', method: 'GET', line: 14, check: 'body matches x', evaluated: 10, failed: 10, reasons: [1, 2, 3, 4].map((n) => ({ reason: `got "${n}\u001b[2J"`, count: n === 1 ? 4 : 2 })) },
+    ];
+    assert.equal(
+      renderChecks(result({ checks }), plain),
+      [
+        'Checks: 3',
+        '  ✗ line 8: item: ?? status == 200: failed 12 of 3,400 times: got 503 (9), got 500 (3)',
+        '  ✓ line 9: item: ?? body $.id exists: passed all 3,400 times',
+        '  ✗ line 14: list: ?? body matches x: failed 10 of 10 times: got "1\\x1b[2J" (4), got "2\\x1b[2J" (2), got "3\\x1b[2J" (2), other (2)',
+      ].join('\n'),
+    );
   });
 
   it('shows the Locust columns, one row per request and the Aggregated row last', () => {

@@ -2,6 +2,7 @@
 // worker into one interval snapshot (histograms added, never averaged) and keeps the run's
 // cumulative statistics, failures table and dropped count.
 
+import { CheckTotals, type CheckKey, type CheckStats } from './check-counts';
 import { addEncoded, createHistogram, type Histogram } from './histogram';
 import type { IntervalPartial } from './partial';
 import type { EndpointStats, FailureRow, IntervalSnapshot } from './result';
@@ -21,9 +22,11 @@ export class RunAggregator {
   private readonly failureCounts = new Map<string, { endpoint: number; row: FailureRow }>();
   private readonly spare: Histogram[] = [];
   private droppedTotal = 0;
+  private readonly checkTotals: CheckTotals | undefined;
 
-  constructor(endpoints: readonly EndpointKey[]) {
+  constructor(endpoints: readonly EndpointKey[], checks: readonly CheckKey[] = []) {
     this.series = endpoints.map((endpoint) => new StatsSeries(endpoint.method, endpoint.name));
+    if (checks.length > 0) this.checkTotals = new CheckTotals(checks);
   }
 
   private histogram(): Histogram {
@@ -63,6 +66,7 @@ export class RunAggregator {
       inFlight += partial.inFlight;
       dropped += partial.dropped;
       for (const [index, error, occurrences] of partial.failures) this.countFailure(index, error, occurrences);
+      this.checkTotals?.add(partial.checks);
     }
     this.droppedTotal += dropped;
     return { time: at.time, elapsedMs: at.elapsedMs, users, inFlight, dropped, aggregate, endpoints };
@@ -90,6 +94,11 @@ export class RunAggregator {
     return [...this.failureCounts.values()]
       .sort((a, b) => b.row.occurrences - a.row.occurrences || a.endpoint - b.endpoint || (a.row.error < b.row.error ? -1 : 1))
       .map((entry) => ({ ...entry.row }));
+  }
+
+  /** Each `??` check's counts over the run; undefined when the scenario has none. */
+  checks(): CheckStats[] | undefined {
+    return this.checkTotals?.stats();
   }
 
   /**

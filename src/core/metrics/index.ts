@@ -5,3 +5,4 @@ export { emptyEndpointPartial, type EndpointPartial, type IntervalCounts, type I
 export { MetricsRecorder } from './recorder';
 export { StatsSeries, WINDOW_INTERVALS } from './series';
 export { RunAggregator, AGGREGATE_NAME, type EndpointKey } from './aggregator';
+export { CheckCounter, CheckTotals, type CheckKey, type CheckPartial, type CheckStats } from './check-counts';

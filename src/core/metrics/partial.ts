@@ -1,3 +1,5 @@
+import type { CheckPartial } from './check-counts';
+
 // What a worker thread reports for one interval: counts and an encoded histogram per endpoint,
 // failures by error text, and its gauges. The engine's main thread merges the partials of all
 // workers (exactly) into one interval snapshot.
@@ -25,6 +27,8 @@ export interface IntervalPartial {
   endpoints: EndpointPartial[];
   /** `[endpoint index, error text, occurrences]` in this interval. */
   failures: Array<[number, string, number]>;
+  /** Per `??` check: how often it ran and why it failed; absent when the scenario has no checks. */
+  checks?: CheckPartial[];
   /** Running users (closed model) or concurrent iterations (open model) at the end of the interval. */
   users: number;
   inFlight: number;

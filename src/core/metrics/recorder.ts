@@ -2,6 +2,7 @@
 // is a bucket increment and three comparisons. `takePartial` hands over the interval and resets.
 
 import { createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram';
+import { CheckCounter } from './check-counts';
 import type { EndpointPartial, IntervalPartial } from './partial';
 
 class EndpointCounters {
@@ -34,9 +35,12 @@ class EndpointCounters {
 
 export class MetricsRecorder {
   private readonly endpoints: EndpointCounters[];
+  /** Undefined when the scenario has no `??` checks. */
+  readonly checks: CheckCounter | undefined;
 
-  constructor(endpointCount: number) {
+  constructor(endpointCount: number, checkCount = 0) {
     this.endpoints = Array.from({ length: endpointCount }, () => new EndpointCounters());
+    if (checkCount > 0) this.checks = new CheckCounter(checkCount);
   }
 
   /** A request that got an answer or an error; `error` undefined means success. */
@@ -72,6 +76,8 @@ export class MetricsRecorder {
       for (const [error, count] of counters.errors) failures.push([index, error, count]);
       counters.errors.clear();
     });
-    return { endpoints: this.endpoints.map((counters) => counters.take()), failures, ...gauges };
+    const partial: IntervalPartial = { endpoints: this.endpoints.map((counters) => counters.take()), failures, ...gauges };
+    if (this.checks) partial.checks = this.checks.take();
+    return partial;
   }
 }

@@ -1,6 +1,7 @@
 // The run result: what the engine reports at the end of a run, what `--json` writes (loss-free,
 // histograms included) and what every report, the results panel and run history read.
 // Times are milliseconds with sub-millisecond precision unless a name says otherwise.
+import type { CheckStats } from './check-counts';
 
 import type { IntervalPartial } from './partial';
 
@@ -142,6 +143,8 @@ export interface RunResult {
   aggregate: EndpointStats;
   intervals: IntervalSnapshot[];
   failures: FailureRow[];
+  /** Each `??` check of the scenario: how often it ran and failed, and why; absent without checks. */
+  checks?: CheckStats[];
   /** Open model: arrivals dropped over the whole run. */
   dropped: number;
   thresholds: ThresholdVerdict[];

@@ -4,3 +4,4 @@ export * from './time';
 export * from './verdicts';
 export * from './stats-row';
 export { describePlan } from './plan';
+export { describeCheckOutcome } from './checks';

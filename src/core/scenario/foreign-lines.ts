@@ -1,14 +1,18 @@
 // Lines that other `.http` tools give a meaning Loadlens does not run under load (httpYac
-// script blocks and assertions, JetBrains handlers, response redirects...), and `/* */` block
+// script blocks, JetBrains handlers, response redirects...), and `/* */` block
 // comments. They are marked before the blocks are parsed, so that a `###` or a request line
 // inside a script is never read as one, and each construct gets one warning on its first line
 // (docs/scenario-format.md, "Files from REST Client, httpYac and JetBrains").
 import type { Diagnostic } from './model';
 import { trimmedSpan } from './lines';
 import { diagnostic, lineRange } from './ranges';
+import { CHECK_LINE } from './response-checks';
 
-/** `comment`: a line of a block comment (read as a comment). `foreign`: part of another tool's construct. */
-export type LineMark = 'comment' | 'foreign' | undefined;
+/**
+ * `comment`: a line of a block comment (read as a comment). `foreign`: part of another tool's
+ * construct. `check`: a `??` check line (response-checks.ts reads it).
+ */
+export type LineMark = 'comment' | 'foreign' | 'check' | undefined;
 
 export interface ForeignScan {
   marks: LineMark[];
@@ -36,7 +40,6 @@ const MULTI_LINE: readonly MultiLine[] = [
 ];
 
 const SINGLE_LINE: readonly SingleLine[] = [
-  { pattern: /^\s*\?\?/, what: 'httpYac assertion' },
   { pattern: /^\s*>>!?\s*\S/, what: 'response redirect (>> file)' },
   { pattern: /^\s*<>\s*\S/, what: 'JetBrains previous-response reference (<> file)' },
   { pattern: /^\s*>\s*\S/, what: 'JetBrains response handler file' },
@@ -100,6 +103,11 @@ export function scanForeignLines(lines: readonly string[]): ForeignScan {
       warn(lines, line, 'httpYac proto import (gRPC)', diagnostics);
       marks[line] = 'foreign';
       while (line + 1 < lines.length && PROTO_OPTION.test(lines[line + 1] ?? '')) marks[++line] = 'foreign';
+      continue;
+    }
+    if (CHECK_LINE.test(text)) {
+      // Checked before the `?`/`&` continuation lines ever see it: `??` always starts a check.
+      marks[line] = 'check';
       continue;
     }
     const single = SINGLE_LINE.find((construct) => construct.pattern.test(text));

@@ -12,3 +12,5 @@ export { HTTP_METHODS, COMMON_HEADERS } from './http';
 export { locate, type Located } from './locate';
 export { statsNameOf } from './stats-name';
 export { isRelativeUrl } from './urls';
+export { CHECK_FIELDS, CHECK_OPERATORS, checkFieldInfo, checkOperatorInfo, type CheckFieldInfo, type CheckOperatorInfo } from './checks-catalog';
+export { evaluateCheck, checkFailureText, MATCH_TEXT_LIMIT, type CheckedResponse } from './evaluate-check';

@@ -167,6 +167,50 @@ export interface StatusExpectation {
   range: Range;
 }
 
+/** What a `??` check looks at (docs/scenario-format.md, "Checks"). */
+export type CheckField =
+  | { kind: 'status' }
+  | { kind: 'header'; name: string }
+  /** `path` undefined: the whole body as text; else a JSONPath (`$.a[0].b`). */
+  | { kind: 'body'; path?: string }
+  | { kind: 'duration' };
+
+export type CheckOperator =
+  | '=='
+  | '!='
+  | '>'
+  | '>='
+  | '<'
+  | '<='
+  | 'startsWith'
+  | 'endsWith'
+  | 'includes'
+  | 'contains'
+  | 'matches'
+  | 'exists'
+  | 'isTrue'
+  | 'isFalse'
+  | 'isNumber'
+  | 'isBoolean'
+  | 'isString'
+  | 'isArray';
+
+/** The VALUE of a check: JSON when it parses as JSON, else the literal text. */
+export type CheckValue = { kind: 'json'; value: unknown; text: string } | { kind: 'text'; text: string };
+
+/** One `?? FIELD [ARG] OPERATOR [VALUE]` line. */
+export interface ResponseCheck {
+  /** The check as written, without `??`: `status == 200`. Failure texts start with it. */
+  text: string;
+  field: CheckField;
+  operator: CheckOperator;
+  value?: CheckValue;
+  /** For `matches`: the pattern and flags (compiled at run time; `check` made sure they compile). */
+  pattern?: { source: string; flags: string };
+  /** The whole `??` line, trimmed. */
+  range: Range;
+}
+
 export interface HeaderLine {
   name: string;
   value: Template;
@@ -203,6 +247,8 @@ export interface RequestBlock {
   headers: HeaderLine[];
   body?: RequestBody;
   expect?: StatusExpectation;
+  /** `??` lines after the request line, in file order; absent when there are none. */
+  checks?: ResponseCheck[];
   thresholds: Threshold[];
   think?: ThinkTime;
   timeoutMs?: DurationMs;

@@ -1,6 +1,6 @@
 // One request block: directives and comments, the request line (with `?`/`&` continuation
 // lines), headers, an empty line, then the body up to the next `###`.
-import type { BodyFilePart, Directive, HeaderLine, RequestBlock, RequestBody, SkippedRequest, Template } from './model';
+import type { BodyFilePart, Directive, HeaderLine, RequestBlock, RequestBody, ResponseCheck, SkippedRequest, Template } from './model';
 import { addVariable, useTemplate, type ParseContext } from './context';
 import { admitDirective, makeDirective } from './directive-lines';
 import { classifyLine, trimmedSpan } from './lines';
@@ -10,6 +10,7 @@ import { COMMON_HEADERS } from './http';
 import { isDiagnostic, looksLikeRequestLine, parseRequestLine } from './request-line';
 import { statsNameOf } from './stats-name';
 import { joinTemplates } from './template';
+import { misplacedCheck, parseCheckLine } from './response-checks';
 
 export interface ParsedBlock {
   request?: RequestBlock;
@@ -74,9 +75,9 @@ function filePartsOf(lines: string[], from: number, last: number): BodyFilePart[
 }
 
 function readBody(ctx: ParseContext, from: number, blockEnd: number, index: number): RequestBody | undefined {
-  // A script, handler or assertion after the body ends it: those lines are not sent.
+  // A script, handler or `??` check after the body ends it: those lines are not sent.
   let to = from;
-  while (to < blockEnd && ctx.marks[to] !== 'foreign') to++;
+  while (to < blockEnd && ctx.marks[to] !== 'foreign' && ctx.marks[to] !== 'check') to++;
   let last = to - 1;
   while (last >= from && (ctx.lines[last] ?? '').trim() === '') last--;
   if (last < from) return undefined;
@@ -109,6 +110,23 @@ function readBody(ctx: ParseContext, from: number, blockEnd: number, index: numb
     for (const part of parts) ctx.diagnostics.push(diagnostic(part.range, 'warning', 'multipart-parts-as-text', message));
   }
   return body;
+}
+
+/** The `??` lines of lines [from, to): checks after the request line, a warning for any above it. */
+function readChecks(ctx: ParseContext, from: number, to: number, requestLine: number): ResponseCheck[] {
+  const checks: ResponseCheck[] = [];
+  for (let line = from; line < to; line++) {
+    if (ctx.marks[line] !== 'check') continue;
+    const text = ctx.lines[line] ?? '';
+    if (line < requestLine) {
+      ctx.diagnostics.push(misplacedCheck(text, line));
+      continue;
+    }
+    const parsed = parseCheckLine(text, line);
+    ctx.diagnostics.push(...parsed.diagnostics);
+    if (parsed.check) checks.push(parsed.check);
+  }
+  return checks;
 }
 
 /** A first request written without `###`: the directive lines above it that are its own. */
@@ -198,7 +216,9 @@ export function parseBlock(ctx: ParseContext, from: number, to: number, index: n
     return {};
   }
   const body = readBody(ctx, Math.min(bodyFrom, blockEnd), blockEnd, index);
-  const lastLine = body ? body.range.end.line : lastContent;
+  const checks = readChecks(ctx, from, blockEnd, requestLineNumber);
+  const lastCheck = checks[checks.length - 1]?.range.end.line ?? -1;
+  const lastLine = Math.max(body ? body.range.end.line : lastContent, lastCheck);
   const url = joinTemplates(urlPieces);
   const request: RequestBlock = {
     index,
@@ -215,6 +235,7 @@ export function parseBlock(ctx: ParseContext, from: number, to: number, index: n
   if (requestLine.httpVersion !== undefined) request.httpVersion = requestLine.httpVersion;
   if (body) request.body = body;
   if (settings.expect) request.expect = settings.expect;
+  if (checks.length > 0) request.checks = checks;
   if (settings.think) request.think = settings.think;
   if (settings.timeoutMs !== undefined) request.timeoutMs = settings.timeoutMs;
   const parsed: ParsedBlock = settings.task ? { request, task: settings.task } : { request };

@@ -13,6 +13,7 @@ import { buildLoadModel } from './load-model';
 import { parseBlock, type ImplicitStart } from './parse-block';
 import { diagnostic, lineRange, quote } from './ranges';
 import { looksLikeRequestLine } from './request-line';
+import { misplacedCheck } from './response-checks';
 import { readResponseShorthands } from './response-shorthand';
 import { buildTasks, type TaskMark } from './tasks';
 
@@ -75,6 +76,7 @@ function parseHeader(ctx: ParseContext, end: number, settings: HeaderSettings, s
   const seen = new Map<string, Directive>();
   const adopted: number[] = [];
   for (let line = 0; line < end; line++) {
+    if (ctx.marks[line] === 'check') ctx.diagnostics.push(misplacedCheck(ctx.lines[line] ?? '', line));
     if (ctx.marks[line] !== undefined) continue;
     const text = ctx.lines[line] ?? '';
     const found = classifyLine(text);

@@ -1,6 +1,7 @@
 // `{{...}}` templates: literal text and references, each reference with its exact range.
 // A template never spans lines inside `{{ }}` (as in REST Client); a body template may hold
 // several lines, and its later lines start at character 0.
+import { JSON_PATH } from './json-path';
 import type { Diagnostic, Range, Template, TemplatePart } from './model';
 import { diagnostic, lineRange, quote, replaceFix } from './ranges';
 import { foreignSystemVariable, isScriptExpression, notRunMessage } from './foreign-templates';
@@ -10,7 +11,6 @@ import { systemArgumentsProblem } from './system-args';
 
 const IDENTIFIER = /^[A-Za-z_][\w-]*$/;
 /** `$`, then `.key` or `[index]` steps. */
-const JSON_PATH = /^\$(?:\.[^.[\]\s]+|\[\d+\])*$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~\w-]+$/;
 const REFERENCE_HELP = 'write {{variable}}, {{$function}}, {{binding.column}} or {{request.response.body.$.path}}';
 

@@ -82,17 +82,18 @@ test('JetBrains handlers, redirects, previous-response references and assertions
     [12, 'response redirect (>> file)'],
     [13, 'JetBrains previous-response reference (<> file)'],
     [14, 'JetBrains response handler file'],
-    [15, 'httpYac assertion'],
   ]);
+  assert.deepEqual(scenario.requests[0]?.checks?.map((check) => check.text), ['status == 200']);
   assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
 });
 
-test('?? between headers is an assertion, ? and & lines continue the query', () => {
+test('?? between headers is a check, ? and & lines continue the query', () => {
   const text = file('GET http://h/search', '  ?q=1', '  &page=2', '?? status == 200', 'Accept: */*');
   const [request] = requestsOf(text);
   assert.equal(request?.url.raw, 'http://h/search?q=1&page=2');
   assert.deepEqual(request?.headers.map((h) => h.name), ['Accept']);
-  assert.deepEqual(codes(text), ['not-run-under-load']);
+  assert.deepEqual(request?.checks?.map((check) => check.text), ['status == 200']);
+  assert.deepEqual(codes(text), []);
 });
 
 test('a URL continued on indented lines (JetBrains)', () => {

@@ -14,3 +14,4 @@ export { statsNameOf } from './stats-name';
 export { isRelativeUrl } from './urls';
 export { CHECK_FIELDS, CHECK_OPERATORS, checkFieldInfo, checkOperatorInfo, type CheckFieldInfo, type CheckOperatorInfo } from './checks-catalog';
 export { evaluateCheck, checkFailureText, MATCH_TEXT_LIMIT, type CheckedResponse } from './evaluate-check';
+export { checkSuggestions, checkExplanation, type CheckSuggestion, type CheckSuggestions } from './check-assist';

@@ -1,11 +1,12 @@
 // What is at a position, for hover and completion.
-import type { Position, RequestBlock, Scenario, Template, TemplatePart, Directive } from './model';
+import type { Position, RequestBlock, ResponseCheck, Scenario, Template, TemplatePart, Directive } from './model';
 import { directiveInfo, type DirectiveInfo } from './directives-catalog';
 import { rangeTouches } from './ranges';
 
 export type Located =
   | { kind: 'directive'; directive: Directive; info?: DirectiveInfo }
   | { kind: 'template'; template: Template; part: TemplatePart }
+  | { kind: 'check'; check: ResponseCheck }
   | { kind: 'request'; request: RequestBlock }
   | { kind: 'none' };
 
@@ -28,7 +29,7 @@ function partAt(template: Template, position: Position): TemplatePart | undefine
 
 /**
  * A `{{reference}}` under the position (also inside `# @host {{base}}`), else the directive on
- * that line, else the request block around it.
+ * that line, else a `??` check on that line, else the request block around it.
  */
 export function locate(scenario: Scenario, position: Position): Located {
   for (const template of templatesOf(scenario)) {
@@ -41,5 +42,7 @@ export function locate(scenario: Scenario, position: Position): Located {
     return info ? { kind: 'directive', directive, info } : { kind: 'directive', directive };
   }
   const request = scenario.requests.find((candidate) => rangeTouches(candidate.range, position));
+  const check = request?.checks?.find((candidate) => rangeTouches(candidate.range, position));
+  if (check) return { kind: 'check', check };
   return request ? { kind: 'request', request } : { kind: 'none' };
 }

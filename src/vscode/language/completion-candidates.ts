@@ -1,6 +1,7 @@
 // What to offer at a position: pure, from the document's lines and its parsed model. The vscode
 // provider (completion.ts) only turns these candidates into CompletionItems.
 import {
+  checkSuggestions,
   COMMON_HEADERS,
   DIRECTIVES,
   HTTP_METHODS,
@@ -10,10 +11,11 @@ import {
   type Scenario,
 } from '../../core/scenario';
 import { lineContext, type LineContext } from './line-context';
+import { escapeMarkdown } from './markdown';
 import { directiveDocumentation, systemVariableDocumentation } from './hover-content';
 import { directiveSnippet, escapeSnippet, systemVariableSnippet } from './snippets';
 
-export type CandidateKind = 'directive' | 'variable' | 'system' | 'binding' | 'column' | 'request' | 'response-path' | 'method' | 'header';
+export type CandidateKind = 'directive' | 'variable' | 'system' | 'binding' | 'column' | 'request' | 'response-path' | 'method' | 'header' | 'check-field' | 'check-operator';
 
 export interface CompletionCandidate {
   label: string;
@@ -45,6 +47,19 @@ const RESPONSE_HEADERS = ['Location', 'Content-Type', 'Content-Length', 'ETag', 
 export function completionCandidates(input: CompletionInput): CompletionCandidate[] {
   const text = input.lines[input.position.line] ?? '';
   const prefix = text.slice(0, input.position.character);
+  const check = checkSuggestions(prefix);
+  if (check) {
+    return check.items.map((item, index) => ({
+      label: item.label,
+      kind: item.kind,
+      detail: item.detail,
+      documentation: escapeMarkdown(item.description),
+      snippet: escapeSnippet(item.insert),
+      replaceFrom: check.replaceFrom,
+      retrigger: item.kind === 'check-field',
+      sortText: String(index).padStart(2, '0'),
+    }));
+  }
   const template = openTemplate(prefix);
   if (template) return templateCandidates(input, template, closingFor(text.slice(input.position.character)));
   const context = lineContext(input.lines, input.position.line);

@@ -19,6 +19,8 @@ const ITEM_KINDS: Record<CandidateKind, vscode.CompletionItemKind> = {
   'response-path': vscode.CompletionItemKind.Property,
   method: vscode.CompletionItemKind.Method,
   header: vscode.CompletionItemKind.Property,
+  'check-field': vscode.CompletionItemKind.Field,
+  'check-operator': vscode.CompletionItemKind.Operator,
 };
 
 export class ScenarioCompletions implements vscode.CompletionItemProvider {

@@ -1,6 +1,7 @@
 // Hover text: what a directive does, what a `{{...}}` reference stands for. Pure (markdown
 // strings with user text escaped); hover.ts wraps them into an untrusted MarkdownString.
 import {
+  checkExplanation,
   DIRECTIVES,
   SYSTEM_VARIABLES,
   type DirectiveInfo,
@@ -50,6 +51,11 @@ export function hoverContent(located: Located, scenario: Scenario): HoverContent
     }
     case 'template':
       return located.part.kind === 'text' ? undefined : { markdown: referenceMarkdown(located.part, scenario), range: located.part.range };
+    case 'check': {
+      const explained = checkExplanation(located.check);
+      const markdown = [`${inlineCode(`?? ${located.check.text}`)} — check on the response`, escapeMarkdown(explained.field), escapeMarkdown(explained.operator)].join('\n\n');
+      return { markdown, range: located.check.range };
+    }
     case 'request':
     case 'none':
       return undefined;

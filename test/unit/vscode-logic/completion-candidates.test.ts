@@ -129,3 +129,24 @@ describe('request line and header completion', () => {
     assert.deepEqual(at(11, 'Acc'), []);
   });
 });
+
+describe('?? check completion', () => {
+  it('offers the fields after ??, then the operators after a field, its header name or its JSONPath', () => {
+    const fields = at(9, '?? st');
+    assert.deepEqual(labels(fields), ['status', 'header', 'body', 'duration']);
+    assert.equal(fields[0]?.replaceFrom, 3);
+    assert.equal(fields[0]?.snippet, 'status ');
+    assert.equal(fields[0]?.retrigger, true);
+    for (const typed of ['?? status ', '?? header Content-Type ', '?? body $.id ex', '?? body ', '?? duration <']) {
+      const offered = labels(at(9, typed));
+      assert.ok(offered.includes('==') && offered.includes('exists') && offered.includes('matches'), `${typed}: ${offered.join(' ')}`);
+    }
+    const exists = at(9, '?? body $.id ex').find((candidate) => candidate.label === 'exists');
+    assert.equal(exists?.replaceFrom, '?? body $.id '.length);
+    assert.equal(exists?.snippet, 'exists');
+    assert.match(exists?.documentation ?? '', /present/);
+    // After the header field comes its name, not an operator; after the operator, the value.
+    assert.deepEqual(at(9, '?? header '), []);
+    assert.deepEqual(at(9, '?? status == '), []);
+  });
+});

@@ -73,3 +73,16 @@ describe('hoverContent', () => {
     assert.equal(hoverAt(8, 'POST'), undefined);
   });
 });
+
+describe('?? check hover', () => {
+  it('says what the field and the operator of the check under the cursor mean', () => {
+    const text = ['GET http://h/', '?? body $.id exists', 'Accept: */*'].join('\n');
+    const parsed = parseScenario(text);
+    const hover = hoverContent(locate(parsed, { line: 1, character: 14 }), parsed);
+    assert.ok(hover);
+    assert.match(hover.markdown, /^`\?\? body \$\.id exists` — check on the response/);
+    assert.match(hover.markdown, /JSONPath/);
+    assert.match(hover.markdown, /is present/);
+    assert.deepEqual(hover.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 19 } });
+  });
+});

@@ -69,7 +69,7 @@ export function createFileCheckEnvironment(scenarioPath: string, access: FileAcc
   };
 }
 
-/** Refused data and body files, and data files with no row to send, as diagnostics on their lines. */
+/** Refused data, body and multipart part files, and data files with no row to send, as diagnostics on their lines. */
 export function fileAccessDiagnostics(scenario: Scenario, scenarioPath: string, access: FileAccess, headers: CsvHeaderCache = new CsvHeaderCache()): Diagnostic[] {
   const out: Diagnostic[] = [];
   const refused = (range: Diagnostic['range'], what: string, written: string): boolean => {
@@ -87,7 +87,9 @@ export function fileAccessDiagnostics(scenario: Scenario, scenarioPath: string, 
     }
   }
   for (const request of scenario.requests) {
-    if (request.body?.kind === 'file') refused(request.body.range, 'body file', request.body.path);
+    const body = request.body;
+    if (body?.kind === 'file') refused(body.range, 'body file', body.path);
+    else for (const part of body?.parts ?? []) refused(part.range, 'multipart part file', part.path);
   }
   return out;
 }

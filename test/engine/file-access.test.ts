@@ -99,6 +99,20 @@ describe('the file rule in the check', () => {
     for (const diagnostic of diagnostics) assert.doesNotMatch(diagnostic.message, /TOP-SECRET/);
   });
 
+  it('reports multipart part files outside the allowed folders on their `< file` lines', () => {
+    const text = [
+      '# @users 1', '', '### upload', 'POST http://127.0.0.1:1/', 'Content-Type: multipart/form-data; boundary=B', '',
+      '--B', 'Content-Disposition: form-data; name="a"; filename="a.csv"', '', '< ./users.csv',
+      '--B', 'Content-Disposition: form-data; name="b"; filename="b.txt"', '', '< ../elsewhere/secret.txt',
+      '--B', 'Content-Disposition: form-data; name="c"; filename="c.txt"', '', '< innocent.csv', '--B--', '',
+    ].join('\n');
+    const { diagnostics } = checkScenarioOnDisk(text, scenarioPath, access);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => [d.range.start.line, d.code]), [[13, 'file-outside'], [17, 'file-outside']]);
+    assert.match(errors[0]?.message ?? '', /^multipart part file .*\.\.\/elsewhere\/secret\.txt/);
+    for (const diagnostic of diagnostics) assert.doesNotMatch(diagnostic.message, /TOP-SECRET/);
+  });
+
   it('never lists the "columns" of a file that is not a CSV with a plausible header (a .env, /etc/passwd-like lines)', () => {
     writeFileSync(join(project, '.env'), 'API_KEY=sk-live-0123456789\n');
     writeFileSync(join(project, 'passwd.csv'), 'root:x:0:0:root:/root:/bin/bash\nx\n');

@@ -25,6 +25,16 @@ describe('loadlens check', () => {
     assert.ok(lines.some((line) => line.startsWith(`${file}:6:`) && line.includes('nope')), stdout);
   });
 
+  it('puts a ?? mistake on the line and column of the wrong word; httpYac js checks only warn', async () => {
+    const text = ['# @host http://127.0.0.1:1', '# @users 1', '# @run-time 1s', '', '### one', 'GET /a', '?? body matches (x', '?? status eqals 200', '?? js response.ok'];
+    const file = dir.file('checks.load.http', text.join('\n'));
+    const { code, stdout } = await runCli(['check', file]);
+    assert.equal(code, 2, stdout);
+    assert.ok(stdout.includes(`${file}:7:17: error: regular expression does not compile`), stdout);
+    assert.ok(stdout.includes(`${file}:8:11: error: unknown check operator 'eqals': did you mean '=='?`) || stdout.includes(`${file}:8:11: error: unknown check operator 'eqals'`), stdout);
+    assert.ok(stdout.includes(`${file}:9:4: warning: httpYac js check: not run under load`), stdout);
+  });
+
   it('exits 0 when there are only warnings', async () => {
     const file = dir.file('warn.load.http', ['# @users 1', '# @run-time 1s', '# @frobnicate yes', '', '### one', 'GET /a', ''].join('\n'));
     const { code, stdout } = await runCli(['check', file]);

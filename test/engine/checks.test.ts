@@ -9,13 +9,14 @@ const served = { items: 0, badItems: 0, statuses: 0, unavailable: 0 };
 
 before(async () => {
   server = await startServer((req, res) => {
-    if (req.url === '/item') {
+    if (req.url === '/item' || req.url === '/item-with-id') {
       served.items++;
-      // Every third answer is a 200 whose body reports an error.
+      // Every third answer is a 200 whose body reports an error (with an id on /item-with-id).
       const bad = served.items % 3 === 0;
       if (bad) served.badItems++;
       res.setHeader('content-type', 'application/json');
-      res.end(bad ? '{"error":"db down"}' : `{"id":${served.items},"ok":true}`);
+      const badBody = req.url === '/item' ? '{"error":"db down"}' : `{"id":${served.items},"ok":false}`;
+      res.end(bad ? badBody : `{"id":${served.items},"ok":true}`);
       return;
     }
     served.statuses++;
@@ -87,4 +88,31 @@ test('with 2 workers the counts add up exactly; a scenario without ?? has no che
   assert.equal(failureCount(result, 'item', 'check body $.ok == true: missing'), served.badItems);
   const plain = await runScenario([`# @host ${server.url}`, '# @users 1', '# @run-time 300ms', '', 'GET /status', ''].join('\n'));
   assert.equal(plain.result.checks, undefined);
+});
+
+test('a request that failed a check is not captured from: the next request that reads it fails as a capture', async () => {
+  served.items = served.badItems = served.statuses = 0;
+  const text = [
+    `# @host ${server.url}`,
+    '# @users 2',
+    '# @run-time 1s',
+    '# @stop-timeout 5s',
+    '',
+    '### item',
+    '# @name item',
+    'GET /item-with-id',
+    '?? body $.ok isTrue',
+    '',
+    '### next',
+    '# @expect status 2xx,5xx',
+    'GET /status?from={{item.response.body.$.id}}',
+    '',
+  ].join('\n');
+  const { result } = await runScenario(text);
+  const next = endpoint(result, 'next');
+  assert.ok(served.badItems > 0, 'the run must have met bad answers');
+  assert.equal(next.requests, served.items);
+  // Every bad item (a 200 whose body failed the check) leaves nothing to capture for that iteration.
+  assert.equal(next.failures, served.badItems);
+  assert.equal(served.statuses, served.items - served.badItems);
 });

@@ -4,7 +4,7 @@
 // (src/engine/spawn.ts).
 
 import { randomUUID } from 'node:crypto';
-import { ENGINE_PROTOCOL_VERSION, type EngineErrorCode, type RunOptions } from '../core/protocol/engine';
+import { ENGINE_PROTOCOL_VERSION, type EngineErrorCode, type EngineEvent, type RunOptions } from '../core/protocol/engine';
 import { describeEngineError } from '../core/protocol/error-messages';
 import type { RunResult } from '../core/metrics/result';
 import { runToCompletion, spawnEngine } from '../engine/spawn';
@@ -34,9 +34,18 @@ function toCliFailure(error: unknown): CliFailure {
 }
 
 
-export async function executeRun(scenario: LoadedScenario, options: RunOptions, progress: ProgressReporter): Promise<RunResult> {
+/** For a shard of a coordinated run (src/cli/commands/join.ts): every engine event, and a way to stop it. */
+export interface RunHooks {
+  onEvent?(event: EngineEvent): void;
+  /** Called once with the run's clean stop (as a first Ctrl-C), for a stop from elsewhere. */
+  giveStop?(stop: () => void): void;
+}
+
+export async function executeRun(scenario: LoadedScenario, options: RunOptions, progress: ProgressReporter, hooks: RunHooks = {}): Promise<RunResult> {
   const handle = spawnEngine({ onLog: (line) => progress.note(line) });
+  hooks.giveStop?.(() => handle.stop());
   const events = handle.onEvent((event) => {
+    hooks.onEvent?.(event);
     if (event.type === 'run/threshold-abort') {
       progress.note(`Threshold \`${event.rule}\` broken for 10 s on ${event.target === 'aggregate' ? 'the aggregate' : event.target}: stopping the run.`);
     } else if (event.type === 'run/log' && event.level !== 'info') {

@@ -5,6 +5,7 @@
 import { version } from '../../package.json';
 import { runCheck } from './commands/check';
 import { runImport } from './commands/import';
+import { runCoordinate } from './commands/coordinate';
 import { runMerge } from './commands/merge';
 import { runCompare } from './commands/compare';
 import { runReport } from './commands/report';
@@ -19,6 +20,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => ExitCode | Promise<E
   report: runReport,
   import: runImport,
   merge: runMerge,
+  coordinate: runCoordinate,
   compare: runCompare,
 };
 
@@ -34,7 +36,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
   const handler = COMMANDS[command];
   if (!handler) {
-    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import, compare, merge.';
+    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import, compare, merge, coordinate.';
     throw new UsageError(`unknown command '${command}'.${hint}`);
   }
   return handler(rest);

@@ -76,7 +76,7 @@ export class EngineRun {
     const { endpoints } = endpointMap(prepared.scenario);
     this.aggregator = new RunAggregator(endpoints, checkKeys(prepared.scenario));
     const defaults = this.command.options.defaultThresholds ?? [];
-    this.watchAbortRules = applicableThresholds(prepared.scenario, defaults).some((rule) => rule.abort);
+    this.watchAbortRules = !this.command.options.abortJudgedElsewhere && applicableThresholds(prepared.scenario, defaults).some((rule) => rule.abort);
     this.pool = new WorkerPool(this.workerEntry, this.setups(prepared), {
       onPartials: (seq, partials) => this.onPartials(seq, partials),
       onCrash: (message, scenarioProblem) => this.fail(scenarioProblem ? 'scenario-invalid' : 'worker-crashed', message),
@@ -175,10 +175,11 @@ export class EngineRun {
       elapsedMs,
       intervalMs: now - this.lastBoundary,
     });
-    if (this.command.options.shard) this.shardIntervals.push({ time: snapshot.time, elapsedMs, intervalMs: now - this.lastBoundary, partials });
+    const shardInterval = this.command.options.shard ? { time: snapshot.time, elapsedMs, intervalMs: now - this.lastBoundary, partials } : undefined;
+    if (shardInterval) this.shardIntervals.push(shardInterval);
     this.lastBoundary = now;
     this.intervals.push(snapshot);
-    this.emit({ type: 'run/interval', runId: this.runId, snapshot });
+    this.emit(shardInterval ? { type: 'run/interval', runId: this.runId, snapshot, partials: shardInterval } : { type: 'run/interval', runId: this.runId, snapshot });
     return snapshot;
   }
 

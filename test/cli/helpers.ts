@@ -29,6 +29,8 @@ export interface RunningCli {
   /** Resolves on the first stderr/stdout text that matches; rejects if the CLI exits first. */
   waitFor(pattern: RegExp): Promise<void>;
   kill(signal: NodeJS.Signals): void;
+  /** Standard output and error so far. */
+  text(): string;
   /** Signals the CLI's whole process group (engine included), as Ctrl-C in a terminal does. */
   killGroup(signal: NodeJS.Signals): void;
   done: Promise<CliOutcome>;
@@ -79,6 +81,7 @@ export function startCli(args: string[], options: { cwd?: string; timeoutMs?: nu
         onText();
       }),
     kill: (signal) => child.kill(signal),
+    text: () => stdout + stderr,
     killGroup: (signal) => {
       if (child.pid !== undefined) process.kill(-child.pid, signal);
     },

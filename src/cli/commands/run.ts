@@ -12,9 +12,10 @@ import { parseArgs } from '../args';
 import { missingBaselineDiagnostics } from '../baseline-rules';
 import { compareWithBaseline, githubDiagnosticCommands, githubThresholdCommands, inGitHubActions, loadBaseline, renderBaselineChange, writeCiReports } from '../ci-outputs';
 import { executeRun } from '../engine-run';
+import { runJoin } from './join';
 import { loadLiveMetrics, withLiveMetrics } from '../live-metrics-loader';
 import { ENGINE_VERSION } from '../../engine/version';
-import { CliFailure, ExitCode } from '../exit-codes';
+import { CliFailure, ExitCode, UsageError } from '../exit-codes';
 import { createStyle, escapeControls, wantsColor, type Style } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { createPlainProgress, createSilentProgress, createTerminalProgress, type ProgressReporter } from '../progress';
@@ -70,7 +71,7 @@ function requireHost(plan: RunPlan, scenario: LoadedScenario): void {
   );
 }
 
-function createProgress(quiet: boolean, plannedMs: number | undefined, style: Style): ProgressReporter {
+export function createProgress(quiet: boolean, plannedMs: number | undefined, style: Style): ProgressReporter {
   const write = (text: string) => void process.stderr.write(text);
   if (quiet) return createSilentProgress(write);
   if (process.stderr.isTTY) return createTerminalProgress(write, () => process.stderr.columns || 80, plannedMs, style);
@@ -82,6 +83,13 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   if (args.flags.has('help')) {
     process.stdout.write(formatCommandHelp(RUN_HELP));
     return ExitCode.ok;
+  }
+  const join = args.values.get('join');
+  if (join !== undefined) {
+    if (args.positionals.length) throw new UsageError(`--join takes the scenario from the coordinator: leave out ${args.positionals.join(' ')}.`);
+    // The coordinator hands out the scenario: a shard is started without one.
+    const settings = toRunSettings({ ...args, positionals: ['(from the coordinator)', ...args.positionals] });
+    return runJoin(join, settings, new Set([...args.values.keys(), ...args.flags]));
   }
   const settings = toRunSettings(args);
   const baseline = loadBaseline(settings.ci);

@@ -1,7 +1,7 @@
 // The contract between a parent (CLI or extension host) and the engine child process.
 // Plain JSON over Node's IPC channel, discriminated on `type`, checked on arrival.
 
-import type { EndpointStats, IntervalSnapshot, ResolvedLoadModel, RunResult, ShardSpec } from '../metrics/result';
+import type { EndpointStats, IntervalSnapshot, ResolvedLoadModel, RunResult, ShardInterval, ShardSpec } from '../metrics/result';
 
 export const ENGINE_PROTOCOL_VERSION = 1;
 
@@ -36,6 +36,8 @@ export interface RunOptions {
   shard?: ShardSpec;
   /** Unix ms at which the load starts (shards on many machines start together); past or absent: at once. */
   startAt?: number;
+  /** A shard of a coordinated run: `abort` rules are judged by the coordinator on the joined numbers, not here. */
+  abortJudgedElsewhere?: boolean;
 }
 
 export type EngineCommand =
@@ -84,7 +86,8 @@ export type EngineEvent =
       /** Worker threads generating the load. */
       workers?: number;
     }
-  | { type: 'run/interval'; runId: string; snapshot: IntervalSnapshot }
+  /** `partials`: for a shard only (options.shard), the workers' own numbers, for joining shards exactly. */
+  | { type: 'run/interval'; runId: string; snapshot: IntervalSnapshot; partials?: ShardInterval }
   | { type: 'run/threshold-abort'; runId: string; rule: string; target: string }
   | { type: 'run/finished'; runId: string; result: RunResult }
   | { type: 'run/error'; runId?: string; code: EngineErrorCode; message: string; detail?: string }

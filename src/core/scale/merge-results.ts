@@ -4,7 +4,8 @@
 
 import { rejudgeVerdicts } from '../analysis';
 import { revivePartial, type IntervalPartial } from '../metrics/partial';
-import type { RunResult, ShardRecord } from '../metrics/result';
+import type { EndpointKey } from '../metrics/aggregator';
+import type { RunResult, ShardInterval, ShardRecord } from '../metrics/result';
 import { secondOf, ShardJoiner } from './shard-joiner';
 
 export interface ShardResultInput {
@@ -36,11 +37,18 @@ function shardProblem(record: unknown, endpoints: number): string | undefined {
   if (!isCount(count) || count < 1 || !isCount(index) || index < 1 || index > count) return 'its shard number is not I/N with 1 <= I <= N';
   if (!Array.isArray(intervals)) return 'its shard record has no intervals';
   for (const interval of intervals) {
-    if (!isObject(interval) || !isNumber(interval.time) || !isNumber(interval.elapsedMs) || !isNumber(interval.intervalMs) || !Array.isArray(interval.partials)) {
-      return 'an interval of its shard record is not valid';
-    }
-    if (!interval.partials.every((partial) => isPartial(partial, endpoints))) return 'an interval of its shard record has partials that do not match its requests';
+    const problem = shardIntervalProblem(interval, endpoints);
+    if (problem) return `${problem} in its shard record`;
   }
+  return undefined;
+}
+
+/** One second of a shard's numbers from outside (a file, the shard protocol), checked before use. */
+export function shardIntervalProblem(interval: unknown, endpoints: number): string | undefined {
+  if (!isObject(interval) || !isNumber(interval.time) || !isNumber(interval.elapsedMs) || !isNumber(interval.intervalMs) || !Array.isArray(interval.partials)) {
+    return 'an interval is not valid';
+  }
+  if (!interval.partials.every((partial) => isPartial(partial, endpoints))) return 'an interval has partials that do not match the requests';
   return undefined;
 }
 
@@ -69,23 +77,9 @@ export function mergeShardResults(inputs: readonly ShardResultInput[]): MergeOut
   const startTime = Math.min(...shards.map((shard) => shard.result.startTime));
   const endTime = Math.max(...shards.map((shard) => shard.result.endTime));
 
-  const seconds = new Map<number, { partials: IntervalPartial[]; time: number; intervalMs: number }>();
-  for (const { record } of shards) {
-    for (const interval of record.intervals) {
-      const second = secondOf(interval.time, startTime);
-      const slot = seconds.get(second) ?? { partials: [], time: interval.time, intervalMs: interval.intervalMs };
-      slot.partials.push(...interval.partials.map(revivePartial));
-      slot.time = Math.max(slot.time, interval.time);
-      slot.intervalMs = Math.max(slot.intervalMs, interval.intervalMs);
-      seconds.set(second, slot);
-    }
-  }
-  const joiner = new ShardJoiner(first.result.endpoints);
+  let joiner: ShardJoiner;
   try {
-    for (const second of [...seconds.keys()].sort((a, b) => a - b)) {
-      const slot = seconds.get(second) as { partials: IntervalPartial[]; time: number; intervalMs: number };
-      joiner.addSecond(slot.partials, { time: slot.time, elapsedMs: slot.time - startTime, intervalMs: slot.intervalMs });
-    }
+    joiner = joinIntervals(first.result.endpoints, shards.map((shard) => shard.record.intervals), startTime);
   } catch {
     return { ok: false, message: 'a latency histogram in the shards\' results cannot be read: the files are damaged; run the shards again' };
   }
@@ -117,4 +111,28 @@ export function mergeShardResults(inputs: readonly ShardResultInput[]): MergeOut
     (stats) => rejudgeVerdicts(shards.flatMap((shard) => shard.result.thresholds), stats),
   );
   return { ok: true, result, warnings };
+}
+
+/**
+ * Every shard's seconds through one aggregator, aligned on the wall clock: an interval belongs to
+ * the second it ends in since the joined start. Throws when a histogram cannot be decoded.
+ */
+export function joinIntervals(endpoints: readonly EndpointKey[], perShard: ReadonlyArray<readonly ShardInterval[]>, startTime: number): ShardJoiner {
+  const seconds = new Map<number, { partials: IntervalPartial[]; time: number; intervalMs: number }>();
+  for (const intervals of perShard) {
+    for (const interval of intervals) {
+      const second = secondOf(interval.time, startTime);
+      const slot = seconds.get(second) ?? { partials: [], time: interval.time, intervalMs: interval.intervalMs };
+      slot.partials.push(...interval.partials.map(revivePartial));
+      slot.time = Math.max(slot.time, interval.time);
+      slot.intervalMs = Math.max(slot.intervalMs, interval.intervalMs);
+      seconds.set(second, slot);
+    }
+  }
+  const joiner = new ShardJoiner(endpoints);
+  for (const second of [...seconds.keys()].sort((a, b) => a - b)) {
+    const slot = seconds.get(second) as { partials: IntervalPartial[]; time: number; intervalMs: number };
+    joiner.addSecond(slot.partials, { time: slot.time, elapsedMs: slot.time - startTime, intervalMs: slot.intervalMs });
+  }
+  return joiner;
 }

@@ -94,7 +94,7 @@ test('results of different scenarios, twice the same shard, or not a shard are r
   const damaged = JSON.parse(JSON.stringify(one)) as RunResult;
   (damaged.shard?.intervals[0]?.partials[0] as unknown as { endpoints: unknown[] }).endpoints = [];
   const bad = mergeShardResults([{ label: 'd.json', result: damaged }]);
-  assert.ok(!bad.ok && /do not match its requests/.test(bad.message));
+  assert.ok(!bad.ok && /do not match the requests/.test(bad.message));
 });
 
 test('a missing shard is said, and the others still merge', () => {

@@ -1,0 +1,178 @@
+// The coordinator's view of one run spread over shards: who joined, each shard's seconds as they
+// arrive, the joined seconds shown live (through the engine's aggregator, src/core/scale), the
+// shards lost on the way, and the joined result at the end.
+
+import { createAbortTracker, evaluateThresholds } from '../../core/analysis';
+import type { EndpointKey } from '../../core/metrics/aggregator';
+import { revivePartial } from '../../core/metrics/partial';
+import type { IntervalSnapshot, RunResult, ShardInterval } from '../../core/metrics/result';
+import type { RunPlan } from '../../core/plan';
+import type { RunOptions } from '../../core/protocol/engine';
+import { joinIntervals } from '../../core/scale/merge-results';
+import { secondOf, ShardJoiner } from '../../core/scale/shard-joiner';
+
+/** A shard silent this long after the start is lost: it is named, and the run goes on without it. */
+export const SHARD_LOST_AFTER_MS = 5000;
+/** A joined second is shown once every live shard sent it, or this long after it ended. */
+const SECOND_GRACE_MS = 2500;
+
+export interface ShardState {
+  index: number;
+  name: string;
+  intervals: ShardInterval[];
+  lastContact: number;
+  /** The last second it sent. */
+  lastSecond: number;
+  finished?: RunResult;
+  lost?: { fromSecond: number; reason: string };
+}
+
+export interface JoinedRunEvents {
+  onSecond(snapshot: IntervalSnapshot): void;
+  onAbort(rule: string, target: string): void;
+  onLost(shard: ShardState): void;
+  /** Every shard finished or is lost. */
+  onAllDone(): void;
+}
+
+export class JoinedRun {
+  readonly shards: ShardState[] = [];
+  private readonly live: ShardJoiner;
+  private readonly pending = new Map<number, Map<number, ShardInterval>>();
+  private nextSecond = 1;
+  private readonly abortTracker = createAbortTracker();
+  private readonly watchAbort: boolean;
+  stopRequested = false;
+  abortedBy: string | undefined;
+  startAt = 0;
+
+  constructor(
+    readonly count: number,
+    private readonly plan: RunPlan,
+    private readonly options: RunOptions,
+    private readonly endpoints: readonly EndpointKey[],
+    private readonly events: JoinedRunEvents,
+    watchAbort: boolean,
+  ) {
+    this.live = new ShardJoiner(endpoints);
+    this.watchAbort = watchAbort;
+  }
+
+  join(name: string, now: number): ShardState | undefined {
+    if (this.shards.length >= this.count) return undefined;
+    const shard: ShardState = { index: this.shards.length + 1, name, intervals: [], lastContact: now, lastSecond: 0 };
+    this.shards.push(shard);
+    return shard;
+  }
+
+  get complete(): boolean {
+    return this.shards.length === this.count;
+  }
+
+  /** A shard's second; false when the shard is not expected (lost already, or finished). */
+  addInterval(index: number, interval: ShardInterval, now: number): boolean {
+    const shard = this.shards[index - 1];
+    if (!shard || shard.lost || shard.finished) return false;
+    shard.lastContact = now;
+    shard.intervals.push(interval);
+    const second = secondOf(interval.time, this.startAt);
+    shard.lastSecond = Math.max(shard.lastSecond, second);
+    const slot = this.pending.get(second) ?? new Map<number, ShardInterval>();
+    const earlier = slot.get(index);
+    // The engine's last, short interval may end in the same second as the one before: both count.
+    slot.set(index, earlier ? { ...interval, partials: [...earlier.partials, ...interval.partials] } : interval);
+    this.pending.set(second, slot);
+    this.flush(now);
+    return true;
+  }
+
+  finish(index: number, result: RunResult, now: number): void {
+    const shard = this.shards[index - 1];
+    if (!shard || shard.lost || shard.finished) return;
+    shard.finished = result;
+    shard.lastContact = now;
+    // Its result holds every interval, the last one included: the joined result takes those.
+    if (result.shard) shard.intervals = result.shard.intervals;
+    this.flush(now);
+    this.checkDone();
+  }
+
+  /** Called about twice a second: lost shards, and seconds that waited long enough. */
+  tick(now: number): void {
+    if (this.startAt === 0 || now < this.startAt) return;
+    for (const shard of this.shards) {
+      if (shard.finished || shard.lost || now - Math.max(shard.lastContact, this.startAt) < SHARD_LOST_AFTER_MS) continue;
+      shard.lost = { fromSecond: shard.lastSecond + 1, reason: `no numbers for ${Math.round((now - shard.lastContact) / 1000)} s` };
+      this.events.onLost(shard);
+    }
+    this.flush(now);
+    this.checkDone();
+  }
+
+  private expecting(shard: ShardState, second: number): boolean {
+    return !shard.lost && !(shard.finished && shard.lastSecond < second);
+  }
+
+  private flush(now: number): void {
+    for (;;) {
+      const slot = this.pending.get(this.nextSecond);
+      const due = now > this.startAt + this.nextSecond * 1000 + SECOND_GRACE_MS;
+      const allIn = slot !== undefined && this.shards.every((shard) => !this.expecting(shard, this.nextSecond) || slot.has(shard.index));
+      if (!allIn && !due) return;
+      if (!slot && this.shards.every((shard) => shard.finished || shard.lost)) return;
+      this.pending.delete(this.nextSecond);
+      const intervals = [...(slot?.values() ?? [])];
+      const time = Math.max(this.startAt + this.nextSecond * 1000, ...intervals.map((interval) => interval.time));
+      const snapshot = this.live.addSecond(intervals.flatMap((interval) => interval.partials.map(revivePartial)), {
+        time,
+        elapsedMs: time - this.startAt,
+        intervalMs: Math.max(1000, ...intervals.map((interval) => interval.intervalMs)),
+      });
+      this.nextSecond++;
+      this.events.onSecond(snapshot);
+      this.judgeAbort(snapshot);
+    }
+  }
+
+  private judgeAbort(snapshot: IntervalSnapshot): void {
+    if (!this.watchAbort || this.stopRequested) return;
+    const stats = this.live.stats(snapshot.elapsedMs, false);
+    const verdicts = evaluateThresholds(this.plan.scenario, stats, this.options.defaultThresholds ?? [], this.options.baseline);
+    const broken = this.abortTracker.update(verdicts, snapshot.elapsedMs);
+    if (!broken) return;
+    this.stopRequested = true;
+    this.abortedBy = broken.rule;
+    this.events.onAbort(broken.rule, broken.target);
+  }
+
+  private checkDone(): void {
+    if (this.complete && this.shards.every((shard) => shard.finished || shard.lost)) this.events.onAllDone();
+  }
+
+  /** The joined result: every shard's seconds, exactly, judged on the scenario's thresholds. */
+  result(meta: { scenarioPath: string; scenarioHash: string; host: string | undefined; engineVersion: string }, endTime: number): RunResult {
+    const joiner = joinIntervals(this.endpoints, this.shards.map((shard) => shard.intervals), this.startAt);
+    const finished = this.shards.map((shard) => shard.finished).filter((result): result is RunResult => result !== undefined);
+    const missing = this.shards.filter((shard) => shard.lost).map((shard) => ({ shard: shard.index, fromSecond: shard.lost?.fromSecond ?? 1, reason: `${shard.name}: ${shard.lost?.reason ?? 'lost'}` }));
+    for (let index = this.shards.length + 1; index <= this.count; index++) missing.push({ shard: index, fromSecond: 1, reason: 'never joined' });
+    const outcome = this.abortedBy ? 'aborted' : this.stopRequested || finished.some((result) => result.outcome !== 'completed') ? 'stopped' : 'completed';
+    return joiner.result(
+      {
+        engineVersion: meta.engineVersion,
+        scenario: { path: meta.scenarioPath, hash: meta.scenarioHash },
+        host: meta.host,
+        load: this.plan.load as RunResult['load'],
+        workers: finished.reduce((sum, result) => sum + result.workers, 0),
+        seed: this.plan.seed,
+        skipped: this.plan.scenario.skipped,
+        startTime: this.startAt,
+        endTime: Math.max(endTime, this.startAt),
+        outcome,
+        abortedBy: this.abortedBy,
+        fullHistory: this.options.fullHistory ?? false,
+        joined: { shards: this.count, missing },
+      },
+      (stats) => evaluateThresholds(this.plan.scenario, stats, this.options.defaultThresholds ?? [], this.options.baseline),
+    );
+  }
+}

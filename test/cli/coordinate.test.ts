@@ -1,0 +1,124 @@
+// `loadlens coordinate` with shards started as `loadlens run --join URL`: real processes on
+// loopback against one counting server. The joined run counts what the server counted, its live
+// progress shows the sum, an `abort` rule broken on the joined numbers stops every shard, and a
+// shard killed mid-run is named in the result with the seconds it is missing.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RunResult } from '../../src/core/metrics/result';
+import { ensureBuilt, startCli, tempDir, type RunningCli } from './helpers';
+
+let server: Server;
+let url = '';
+const hits = new Map<string, number>();
+const total = () => [...hits.values()].reduce((a, b) => a + b, 0);
+
+before(async () => {
+  ensureBuilt();
+  server = createServer((req, res) => {
+    const shard = new URL(req.url ?? '/', 'http://x').searchParams.get('shard') ?? '?';
+    hits.set(shard, (hits.get(shard) ?? 0) + 1);
+    // The shard started with SLOW=1 hits a slow endpoint.
+    if (req.url?.startsWith('/slow')) setTimeout(() => res.end('slow'), 400);
+    else res.end('ok');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+after(() => {
+  server.closeAllConnections();
+  server.close();
+});
+
+const JOIN_URL = /--join (http:\/\/127\.0\.0\.1:\d+)/;
+
+async function coordinated(scenarioText: string, shards: number, env: (i: number) => Record<string, string>) {
+  hits.clear();
+  const dir = tempDir();
+  const scenario = dir.file('joined.load.http', scenarioText);
+  const coordinator = startCli(['coordinate', scenario, '--shards', String(shards), '--listen', '127.0.0.1:0', '--json', `${dir.path}/joined.json`], { timeoutMs: 90_000 });
+  await coordinator.waitFor(JOIN_URL);
+  const joinUrl = JOIN_URL.exec(coordinator.text())?.[1] as string;
+  const running: RunningCli[] = Array.from({ length: shards }, (_, i) =>
+    startCli(['run', '--join', joinUrl, '--json', `${dir.path}/shard${i + 1}.json`], { env: { SHARD: String(i + 1), ...env(i + 1) }, timeoutMs: 90_000 }),
+  );
+  const read = (name: string) => JSON.parse(readFileSync(`${dir.path}/${name}`, 'utf8')) as RunResult;
+  return { dir, coordinator, running, read };
+}
+
+/** The shard number the coordinator gave a process (shards are numbered in the order they join). */
+function shardOf(cli: RunningCli): number {
+  return Number(/Joined as shard (\d+)\//.exec(cli.text())?.[1]);
+}
+
+test('3 shards and a coordinator: the joined run counts what the server counted; live progress shows the sum', { timeout: 90_000 }, async () => {
+  const rate = 60;
+  const { dir, coordinator, running, read } = await coordinated(`# @host ${url}\n# @rate ${rate}/s\n# @run-time 4s\n# @stop-timeout 3s\n\n### hit\nGET /hit?shard={{$processEnv SHARD}}\n`, 3, () => ({}));
+  try {
+    const [outcome, ...shards] = await Promise.all([coordinator.done, ...running.map((shard) => shard.done)]);
+    assert.equal(outcome?.code, 0, `${outcome?.stdout}${outcome?.stderr}`);
+    for (const shard of shards) assert.equal(shard.code, 0, shard.stderr);
+    const joined = read('joined.json');
+    assert.equal(joined.aggregate.requests, total(), 'the joined run counts every request the server got');
+    assert.equal(total(), rate * 4, 'the three shards together sent the whole plan');
+    for (let i = 1; i <= 3; i++) assert.equal(hits.get(String(i)), rate * 4 / 3, `shard process ${i} sent its third`);
+    assert.deepEqual(joined.joined, { shards: 3, missing: [] });
+    // The live line of the joined run: about the whole rate, not one shard's third.
+    const live = [...(outcome?.stderr ?? '').matchAll(/\| ([\d.]+) req\/s \|/g)].map((match) => Number(match[1]));
+    assert.ok(live.length >= 3, outcome?.stderr);
+    assert.ok(live.slice(0, 3).some((rps) => rps >= rate * 0.8), `live req/s ${live.join(', ')} should show the sum (${rate}/s)`);
+    assert.match(outcome?.stdout ?? '', new RegExp(`Aggregated\\s+${total()}\\b`));
+  } finally {
+    dir.remove();
+  }
+});
+
+test('an abort rule broken by one shard\'s slow endpoint stops every shard', { timeout: 90_000 }, async () => {
+  const text = `# @host ${url}\n# @rate 30/s\n# @run-time 40s\n# @stop-timeout 2s\n# @threshold p95 < 200ms error abort\n\n### hit\nGET /{{$processEnv KIND}}?shard={{$processEnv SHARD}}\n`;
+  const { dir, coordinator, running, read } = await coordinated(text, 3, (i) => ({ KIND: i === 2 ? 'slow' : 'hit' }));
+  try {
+    const [outcome, ...shards] = await Promise.all([coordinator.done, ...running.map((shard) => shard.done)]);
+    assert.equal(outcome?.code, 1, `${outcome?.stdout}${outcome?.stderr}`);
+    assert.match(outcome?.stderr ?? '', /Threshold `p95 < 200ms error abort` broken for 10 s on \S+ of the joined run: stopping every shard/);
+    const joined = read('joined.json');
+    assert.equal(joined.outcome, 'aborted');
+    assert.equal(joined.abortedBy, 'p95 < 200ms error abort');
+    for (const [i, shard] of shards.entries()) {
+      assert.equal(shard.code, 0, shard.stderr);
+      const own = read(`shard${i + 1}.json`);
+      // Every shard stopped long before its 40 s: the fast ones too.
+      assert.equal(own.outcome, 'stopped', `shard process ${i + 1}`);
+      assert.ok(own.endTime - own.startTime < 25_000, `shard process ${i + 1} ran ${own.endTime - own.startTime} ms`);
+    }
+  } finally {
+    dir.remove();
+  }
+});
+
+test('a shard killed mid-run is named in the result with the seconds it is missing; exit 3', { timeout: 90_000 }, async () => {
+  const { dir, coordinator, running, read } = await coordinated(`# @host ${url}\n# @rate 30/s\n# @run-time 6s\n# @stop-timeout 2s\n\n### hit\nGET /hit?shard={{$processEnv SHARD}}\n`, 3, () => ({}));
+  try {
+    const victim = running[1] as RunningCli;
+    await victim.waitFor(/Joined as shard/);
+    // Two seconds into the load (it starts 5 s after the last join).
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    const index = shardOf(victim);
+    victim.kill('SIGKILL');
+    const [outcome] = await Promise.all([coordinator.done, ...running.map((shard) => shard.done)]);
+    assert.equal(outcome?.code, 3, `${outcome?.stdout}${outcome?.stderr}`);
+    assert.match(outcome?.stderr ?? '', new RegExp(`Shard ${index}/3 \\(.+\\) lost: no numbers from second \\d+ on`));
+    const joined = read('joined.json');
+    const missing = joined.joined?.missing ?? [];
+    assert.equal(missing.length, 1);
+    assert.equal(missing[0]?.shard, index);
+    assert.ok((missing[0]?.fromSecond ?? 0) >= 1 && (missing[0]?.fromSecond ?? 9) <= 4, `missing from second ${missing[0]?.fromSecond}`);
+    assert.match(outcome?.stdout ?? '', new RegExp(`missing: shard ${index}/3 from second ${missing[0]?.fromSecond}`));
+    // The others' load is all there.
+    assert.ok(joined.aggregate.requests >= 2 * 60, `joined ${joined.aggregate.requests}`);
+  } finally {
+    dir.remove();
+  }
+});

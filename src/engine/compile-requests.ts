@@ -2,7 +2,9 @@
 // into origin and path, constant headers flattened, constant bodies turned into Buffers.
 
 import type { Dispatcher } from 'undici';
-import type { RequestBlock, ResponseCheck, Scenario, ThinkTime } from '../core/scenario/model';
+import { bodyFileEncoding, type BodyEncoding } from '../core/scenario/body-file-encoding';
+import type { RequestBlock, ResponseCheck, Scenario, Template, ThinkTime } from '../core/scenario/model';
+import { parseTemplate } from '../core/scenario/template';
 import { isRelativeUrl } from '../core/scenario/urls';
 import { TemplateCompiler, type CompiledTemplate, type TemplateContext } from './compile-template';
 import { endpointMap } from './endpoints';
@@ -25,6 +27,8 @@ export interface CompiledRequest extends SendSpec {
   constantHeaders: string[] | undefined;
   body: CompiledTemplate | undefined;
   constantBody: Buffer | undefined;
+  /** `<@latin1 ./file`: a rendered body is sent as Latin-1 bytes; UTF-8 when unset. */
+  bodyEncoding?: 'latin1';
   think: ThinkTime | undefined;
   /** The `??` checks, undefined when none (the common case costs one comparison). */
   checks: ResponseCheck[] | undefined;
@@ -65,6 +69,17 @@ function compileUrl(compiler: TemplateCompiler, request: RequestBlock, host: str
 }
 
 /**
+ * `<@ ./file` and `<@latin1 ./file` (REST Client): the file's text, read once per run by
+ * prepare.ts through the file rule, is a template like an inline body (same compiler, same
+ * expansion limits). Latin-1 both ways, so the file's own bytes go out unchanged.
+ */
+function processedBodyFile(request: RequestBlock, bytes: Uint8Array | undefined): { template: Template; encoding: BodyEncoding } | undefined {
+  if (request.body?.kind !== 'file' || !request.body.variables || !bytes) return undefined;
+  const encoding = bodyFileEncoding(request.body.encoding);
+  return { template: parseTemplate(Buffer.from(bytes).toString(encoding)), encoding };
+}
+
+/**
  * What compiling needs besides the scenario: a worker's setup has all of it, and Send Request
  * builds just this from its run plan.
  */
@@ -90,8 +105,13 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
       : undefined;
     // A body file, or a multipart body assembled with its `< file` parts (src/engine/multipart-parts.ts).
     const fileBody = setup.bodies[request.index];
-    const body = request.body?.kind === 'inline' ? compiler.compile(request.body.template) : undefined;
-    const constantBody = fileBody ? Buffer.from(fileBody) : body?.constant !== undefined ? Buffer.from(body.constant) : undefined;
+    const processed = processedBodyFile(request, fileBody);
+    const bodyEncoding = processed?.encoding ?? 'utf8';
+    const template = request.body?.kind === 'inline' ? request.body.template : processed?.template;
+    const body = template ? compiler.compile(template) : undefined;
+    // An unprocessed file (or an assembled multipart body) is sent as read; any other body when constant.
+    const constantBody =
+      fileBody && !processed ? Buffer.from(fileBody) : body?.constant !== undefined ? Buffer.from(body.constant, bodyEncoding) : undefined;
     const timeoutMs = request.timeoutMs ?? scenario.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return {
       index: request.index,
@@ -105,6 +125,7 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
       constantHeaders,
       body: constantBody ? undefined : body,
       constantBody,
+      ...(bodyEncoding === 'latin1' ? { bodyEncoding } : {}),
       think: request.think,
       checks: request.checks,
       firstCheck: (checkCount += request.checks?.length ?? 0) - (request.checks?.length ?? 0),

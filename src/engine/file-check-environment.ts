@@ -6,7 +6,8 @@
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { checkScenario, type CheckEnvironment, type CheckResult, type Diagnostic, type Scenario } from '../core/scenario';
-import { resolveScenarioFile, type FileAccess } from './file-access';
+import { MAX_EXPANSION_CHARS } from '../core/scenario/limits';
+import { readScenarioFile, resolveScenarioFile, type FileAccess } from './file-access';
 
 /** Enough for any real header row; a longer first line is cut here rather than read on. */
 const MAX_HEADER_BYTES = 64 * 1024;
@@ -54,6 +55,17 @@ export class CsvHeaderCache {
   }
 }
 
+/** The text of a `<@` body file for the check of its {{references}}: at most the expansion limit (a longer file fails the run on that limit anyway). */
+function bodyFileReader(scenarioPath: string, access: FileAccess): NonNullable<CheckEnvironment['bodyFileText']> {
+  return (relativePath, encoding) => {
+    try {
+      return readScenarioFile(scenarioPath, relativePath, access, MAX_EXPANSION_CHARS).toString(encoding);
+    } catch {
+      return undefined; // refused or unreadable: fileAccessDiagnostics or the core's "not found" says so
+    }
+  };
+}
+
 export function createFileCheckEnvironment(scenarioPath: string, access: FileAccess, headers: CsvHeaderCache = new CsvHeaderCache()): CheckEnvironment {
   // A file that exists but may not be read "exists" here: fileAccessDiagnostics says why it is
   // refused, rather than the core's "not found". Its columns are never looked at.
@@ -66,6 +78,7 @@ export function createFileCheckEnvironment(scenarioPath: string, access: FileAcc
       const verdict = resolveScenarioFile(scenarioPath, relativePath, access);
       return verdict.ok ? headers.columns(verdict.realPath) : undefined;
     },
+    bodyFileText: bodyFileReader(scenarioPath, access),
   };
 }
 

@@ -121,7 +121,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
           headers.push(request.headerNames[i] as string, (request.headerValues[i] as CompiledTemplate).render(this));
         }
       }
-      if (request.body) body = request.body.render(this);
+      if (request.body) body = request.bodyEncoding ? Buffer.from(request.body.render(this), request.bodyEncoding) : request.body.render(this);
     } catch (error) {
       if (!(error instanceof CaptureMissing)) throw error;
       this.driver.recorder.recordUnsent(request.endpoint, error.message);

@@ -113,6 +113,21 @@ describe('the file rule in the check', () => {
     for (const diagnostic of diagnostics) assert.doesNotMatch(diagnostic.message, /TOP-SECRET/);
   });
 
+  it('reports unknown references inside a <@ body file on the <@ line, naming the file, and never reads one outside', () => {
+    writeFileSync(join(project, 'order.json'), '{"id":"{{id}}","name":"{{nmae}}","row":"{{u.nope}}"}');
+    writeFileSync(join(elsewhere, 'outside.json'), '{"x":"{{TOP-SECRET}}"}');
+    const text = ['# @users 1', '# @data users.csv as u', '@id = 7', '@name = Ann', '', '### one', 'POST http://127.0.0.1:1/', '', '<@ ./order.json', '', '### two', 'POST http://127.0.0.1:1/', '', '<@latin1 ../elsewhere/outside.json', ''].join('\n');
+    const { diagnostics } = checkScenarioOnDisk(text, scenarioPath, access);
+    const onLine = (line: number) => diagnostics.filter((d) => d.range.start.line === line).map((d) => [d.code, d.message]);
+    assert.deepEqual(onLine(8), [
+      ['unknown-variable', "in body file './order.json': unknown variable 'nmae': define it with @nmae = ... or check the spelling"],
+      ['unknown-data-column', onLine(8)[1]?.[1]],
+    ]);
+    assert.match(onLine(8)[1]?.[1] ?? '', /^in body file '\.\/order\.json': .*nope/);
+    assert.deepEqual(onLine(13).map(([code]) => code), ['file-outside']);
+    assert.equal(diagnostics.find((d) => d.code === 'body-file-variables'), undefined, 'the variables are processed now: no warning');
+  });
+
   it('never lists the "columns" of a file that is not a CSV with a plausible header (a .env, /etc/passwd-like lines)', () => {
     writeFileSync(join(project, '.env'), 'API_KEY=sk-live-0123456789\n');
     writeFileSync(join(project, 'passwd.csv'), 'root:x:0:0:root:/root:/bin/bash\nx\n');

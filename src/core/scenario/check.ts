@@ -1,5 +1,6 @@
 // `check`: every problem of a scenario as a diagnostic. Never throws.
 import type { CheckEnvironment, CheckResult, Diagnostic, Scenario } from './model';
+import { checkBodyFileTemplates } from './check-body-files';
 import { checkVariableExpansion } from './check-expansion';
 import { checkDuplicateNames, checkVariableCycles } from './check-names';
 import { checkReferences } from './check-references';
@@ -38,6 +39,7 @@ export function checkScenario(text: string, env: CheckEnvironment = {}): CheckRe
       ...checkVariableExpansion(scenario, templates),
       ...checkRequests(scenario, firstLine),
       ...checkFiles(scenario, env),
+      ...checkBodyFileTemplates(scenario, env),
     );
     return { scenario, diagnostics: diagnostics.sort(byPosition) };
   } catch (error) {

@@ -317,4 +317,6 @@ export interface CheckEnvironment {
   fileExists?(relativePath: string): boolean;
   /** The header row of a data file, for `{{binding.column}}` checks; undefined if unreadable. */
   csvColumns?(relativePath: string): string[] | undefined;
+  /** The text of a `<@` body file, decoded; undefined when it may not or cannot be read. */
+  bodyFileText?(relativePath: string, encoding: 'utf8' | 'latin1'): string | undefined;
 }

@@ -10,6 +10,7 @@ import { COMMON_HEADERS } from './http';
 import { isDiagnostic, looksLikeRequestLine, parseRequestLine } from './request-line';
 import { statsNameOf } from './stats-name';
 import { joinTemplates } from './template';
+import { knownBodyEncoding } from './body-file-encoding';
 import { misplacedCheck, parseCheckLine } from './response-checks';
 
 export interface ParsedBlock {
@@ -95,8 +96,10 @@ function readBody(ctx: ParseContext, from: number, blockEnd: number, index: numb
     if (modifier !== undefined) {
       body.variables = true;
       if (modifier.length > 1) body.encoding = modifier.slice(1);
-      const message = `${modifier}: Loadlens sends the file as it is, without replacing the {{variables}} in it`;
-      ctx.diagnostics.push(diagnostic(lineRange(last, start, start + 1 + modifier.length), 'warning', 'body-file-variables', message));
+      if (knownBodyEncoding(body.encoding) === undefined) {
+        const message = `${modifier}: unknown encoding ${quote(body.encoding ?? '')}: Loadlens reads <@ (UTF-8) and <@latin1 body files`;
+        ctx.diagnostics.push(diagnostic(lineRange(last, start, start + 1 + modifier.length), 'error', 'body-file-encoding', message));
+      }
     }
     return body;
   }

@@ -139,14 +139,16 @@ test('IPv6 hosts, fragments (dropped), version suffixes', () => {
   assert.equal(requestsOf('GET http://h/{{"#"}}x#frag')[0]?.url.raw.endsWith('x'), true);
 });
 
-test('body files: < ./file, <@ ./file (warning: sent as it is), <@latin1; multipart parts', () => {
+test('body files: < ./file, <@ ./file (variables processed, no warning), <@latin1, an unknown <@encoding; multipart parts', () => {
   const exists = (path: string) => path.replace(/^\.\//, '') === 'body.json';
   const body = (text: string) => requestsOf(text)[0]?.body;
   assert.deepEqual(body(file('POST http://h/', '', '< ./body.json')), { kind: 'file', path: './body.json', range: range(2, 0, 13) });
   const processed = body(file('POST http://h/', '', '<@latin1 ./body.json'));
   assert.deepEqual([processed?.kind === 'file' && processed.variables, processed?.kind === 'file' && processed.encoding], [true, 'latin1']);
-  const warned = only(file('POST http://h/', '', '<@ ./body.json'), 'body-file-variables');
-  assert.deepEqual([warned.severity, warned.range], ['warning', range(2, 0, 2)]);
+  assert.deepEqual(checkScenario(file('POST http://h/', '', '<@ ./body.json')).diagnostics.filter((d) => d.code.startsWith('body-file')), []);
+  const unknown = only(file('POST http://h/', '', '<@utf-16 ./body.json'), 'body-file-encoding');
+  assert.deepEqual([unknown.severity, unknown.range], ['error', range(2, 0, 8)]);
+  assert.match(unknown.message, /unknown encoding 'utf-16'.*<@latin1/);
   const multipart = file(
     'POST http://h/upload',
     'Content-Type: multipart/form-data; boundary=B',

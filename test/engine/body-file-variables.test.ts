@@ -28,7 +28,7 @@ before(async () => {
 after(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 test('<@ and <@latin1 body files are sent with their {{variables}} replaced, in their encoding', async () => {
-  const folder = scenarioFolder({ 'order.json': '{"name":"{{name}}","n":{{$randomInt 5 6}},"keep":"{{unknown}}"}' });
+  const folder = scenarioFolder({ 'order.json': '{"name":"{{name}}","n":{{$randomInt 5 6}}}' });
   writeFileSync(join(folder.dir, 'latin.txt'), Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' {{name}}')]));
   try {
     const text = [
@@ -54,9 +54,21 @@ test('<@ and <@latin1 body files are sent with their {{variables}} replaced, in 
     const utf8 = bodies.get('/utf8') ?? [];
     const latin1 = bodies.get('/latin1') ?? [];
     assert.ok(utf8.length >= 1 && latin1.length >= 1);
-    for (const body of utf8) assert.equal(body.toString('utf8'), '{"name":"Zoë","n":5,"keep":"{{unknown}}"}');
+    for (const body of utf8) assert.equal(body.toString('utf8'), '{"name":"Zoë","n":5}');
     const expected = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(' Zo'), Buffer.from([0xeb])]);
     for (const body of latin1) assert.deepEqual(body, expected);
+  } finally {
+    folder.cleanup();
+  }
+});
+
+test('an unknown variable inside a <@ body file stops the run before sending, as in an inline body', async () => {
+  const folder = scenarioFolder({ 'order.json': '{"name":"{{nmae}}"}' });
+  try {
+    const text = ['# @users 1', '# @run-time 600ms', '@name = Ann', '', `POST ${url}/typo`, '', '<@ ./order.json', ''].join('\n');
+    bodies.clear();
+    await assert.rejects(runScenario(text, {}, folder.path), /line 7: in body file '\.\/order\.json': unknown variable 'nmae'/);
+    assert.equal(bodies.get('/typo'), undefined);
   } finally {
     folder.cleanup();
   }

@@ -1,9 +1,10 @@
 // The results panel's entry (dist/webview.js): draw what this panel showed before (its saved
-// state), say `ui/ready`, take the host's one `panel/snapshot`, then apply each checked message
+// state, state/persisted.ts), say `ui/ready`, take the host's one `panel/snapshot`, then apply each checked message
 // from the extension to the state and render it.
 import './styles.css';
 import { asHostMessage, WEBVIEW_PROTOCOL_VERSION } from '../src/core/protocol/webview';
 import { connectHost } from './host';
+import { persistedState } from './state/persisted';
 import { reduce, restoreState, type PanelAction } from './state/reducer';
 import { App } from './view/app';
 
@@ -21,7 +22,7 @@ function start(): void {
       scheduled = true;
       setTimeout(() => {
         scheduled = false;
-        host.save(state);
+        host.save(persistedState(state));
         app.render(state);
       }, 0);
     }

@@ -1,8 +1,8 @@
 // The panel's whole state and the one function that changes it. Pure: the view renders a state,
 // the host's messages and the user's clicks become actions. The state is the host's last
 // snapshot (src/core/protocol/webview.ts, PanelSnapshot) moved on by the run's messages since,
-// plus the sort order; the webview saves it (vscode.setState) to draw at once after a reload,
-// until the host's snapshot arrives.
+// plus the sort order; the webview saves its drawn parts (persisted.ts) to draw at once after a
+// reload, until the host's snapshot arrives.
 import type { HostMessage, PanelSnapshot } from '../../src/core/protocol/webview';
 import { asPanelSnapshot } from '../../src/core/protocol/webview';
 import { appendSnapshot, emptySeries } from '../../src/core/report/chart-series';

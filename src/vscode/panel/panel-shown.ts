@@ -6,7 +6,7 @@ import type { RunResult } from '../../core/metrics/result';
 import type { PanelSnapshot, RunHeading } from '../../core/protocol/webview';
 import type { RunSession } from '../run/run-session';
 
-type Shown = { kind: 'none' } | { kind: 'run'; session: RunSession } | { kind: 'snapshot'; snapshot: PanelSnapshot };
+type Shown = { kind: 'none' } | { kind: 'run'; session: RunSession } | { kind: 'snapshot'; snapshot: PanelSnapshot; exportable: boolean };
 
 export class PanelShown {
   private shown: Shown = { kind: 'none' };
@@ -21,10 +21,11 @@ export class PanelShown {
 
   /**
    * A snapshot from elsewhere. One that was live when it was saved belongs to a run this window
-   * does not have (a reload ended it): it shows as interrupted.
+   * does not have (a reload ended it): it shows as interrupted. One that is not `exportable` is
+   * only the webview's drawn copy of a run (no histograms, no intervals): Export does not write it.
    */
-  showSnapshot(snapshot: PanelSnapshot): void {
-    this.shown = { kind: 'snapshot', snapshot: snapshot.phase === 'running' ? { ...snapshot, phase: 'interrupted' } : snapshot };
+  showSnapshot(snapshot: PanelSnapshot, exportable = true): void {
+    this.shown = { kind: 'snapshot', snapshot: snapshot.phase === 'running' ? { ...snapshot, phase: 'interrupted' } : snapshot, exportable };
   }
 
   snapshot(): PanelSnapshot | undefined {
@@ -40,8 +41,14 @@ export class PanelShown {
 
   /** The finished result on display, if any: what Export writes. */
   result(): { result: RunResult; heading?: RunHeading } | undefined {
+    if (this.shown.kind === 'snapshot' && !this.shown.exportable) return undefined;
     const snapshot = this.snapshot();
     return snapshot?.result ? { result: snapshot.result, heading: snapshot.heading } : undefined;
+  }
+
+  /** True when a finished run is on display whose full result the host no longer has. */
+  get shownWithoutResult(): boolean {
+    return this.shown.kind === 'snapshot' && !this.shown.exportable && this.shown.snapshot.result !== undefined;
   }
 
   heading(): RunHeading | undefined {

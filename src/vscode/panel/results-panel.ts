@@ -5,6 +5,7 @@
 // messages as they come, so a webview never has to be kept alive while hidden. Messages from the
 // webview are checked before anything reads them. Which run it showed last is also noted in
 // workspaceState: after a reload that run wins over an older state the webview may come back with.
+// The webview keeps only what it draws; the full result of a restored run comes from the host.
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/metrics/result';
 import {
@@ -20,14 +21,17 @@ import { emptyPanelSnapshot, resultSnapshot } from '../../core/report/panel-snap
 import { PANEL_LAST_SHOWN_KEY, RESULTS_VIEW_TYPE } from '../run/ids';
 import type { RunSession } from '../run/run-session';
 import { createNonce, panelHtml } from './html';
-import { asLastShown, lastShownAfter, savedStateIsBehind } from './last-shown';
+import { asLastShown, lastShownAfter } from './last-shown';
 import { PanelShown } from './panel-shown';
+import { restoredRun, type FindShownRun } from './restored-run';
 
 export interface PanelActions {
   stop(): void;
   export(format: 'html' | 'csv', result: RunResult, heading: RunHeading | undefined): void;
-  /** The saved run (run history) that started at `startTime` from a scenario of that file name. */
-  findSavedRun(startTime: number, scenarioFileName: string): Promise<RunResult | undefined>;
+  /** The full result of a run the panel showed before a reload: run history, or the host's copy of an import. */
+  findShownRun: FindShownRun;
+  /** Keeps the host's copy of an imported run, so that it still exports after a reload. */
+  keepImported(result: RunResult, name: string): Promise<void>;
 }
 
 export class ResultsPanel implements vscode.Disposable {
@@ -96,24 +100,21 @@ export class ResultsPanel implements vscode.Disposable {
   }
 
   /**
-   * A panel VS Code restored after a reload. When the webview's saved state is not the run the
-   * panel showed last (VS Code saves webview state on its own schedule), that run is read from
-   * history and shown instead; without a saved copy (history off, an import) the state stays.
+   * A panel VS Code restored after a reload. The webview saved only what it draws, so the full
+   * result (what Export writes) is read back from the host's copies (restored-run.ts); when the
+   * webview's saved state is not the run the panel showed last (VS Code saves webview state on its
+   * own schedule), that run is shown instead. Without a copy, the drawn state stays, not exportable.
    */
   async restore(panel: vscode.WebviewPanel, savedState: unknown): Promise<void> {
     // A run of this window needs neither the webview's copy nor history.
     if (this.shown.isEmpty) {
-      const saved = asPanelSnapshot(savedState);
-      const last = asLastShown(this.workspaceState.get(PANEL_LAST_SHOWN_KEY));
-      let newer: RunResult | undefined;
-      if (last?.finished && savedStateIsBehind(saved, last)) {
-        newer = await this.actions.findSavedRun(last.startTime, last.heading.title).catch((error: unknown) => {
-          this.log.warn(`Results panel: the last run shown could not be read back from history: ${error instanceof Error ? error.message : String(error)}`);
+      const find: FindShownRun = (origin, startTime, name) =>
+        this.actions.findShownRun(origin, startTime, name).catch((error: unknown) => {
+          this.log.warn(`Results panel: the run shown before the reload could not be read back: ${error instanceof Error ? error.message : String(error)}`);
           return undefined;
         });
-      }
-      const snapshot = last && newer ? resultSnapshot(last.origin, last.heading, newer) : saved;
-      if (snapshot && this.shown.isEmpty) this.shown.showSnapshot(snapshot);
+      const restored = await restoredRun(asPanelSnapshot(savedState), asLastShown(this.workspaceState.get(PANEL_LAST_SHOWN_KEY)), find);
+      if (restored && this.shown.isEmpty) this.shown.showSnapshot(restored.snapshot, restored.exportable);
     }
     this.adopt(panel);
   }
@@ -143,6 +144,11 @@ export class ResultsPanel implements vscode.Disposable {
   /** Shows a finished run (from history or an import) and opens the panel. */
   showResult(origin: RunOrigin, heading: RunHeading, result: RunResult): void {
     this.shown.showSnapshot(resultSnapshot(origin, heading, result));
+    if (origin === 'imported') {
+      void this.actions.keepImported(result, heading.title).catch((error: unknown) => {
+        this.log.warn(`Results panel: the imported run was not kept for after a reload: ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
     this.show(false);
     this.post({ type: 'result/show', origin, heading, result });
   }
@@ -176,7 +182,11 @@ export class ResultsPanel implements vscode.Disposable {
       case 'ui/export': {
         const current = this.currentResult();
         if (current) this.actions.export(message.format, current.result, current.heading);
-        else void vscode.window.showInformationMessage('There is no finished run in the panel to export yet.');
+        else if (this.shown.shownWithoutResult) {
+          void vscode.window.showInformationMessage(
+            'The full result of this run is no longer on disk (run history off or the file deleted): open it again with "Open Previous Run" or import it again to export it.',
+          );
+        } else void vscode.window.showInformationMessage('There is no finished run in the panel to export yet.');
         return;
       }
     }

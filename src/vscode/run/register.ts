@@ -3,7 +3,9 @@
 // extension context; the controller's disposable kills any engine still running on deactivate.
 import * as vscode from 'vscode';
 import { ParsedDocuments } from '../language/parsed-documents';
+import { ImportedRuns } from '../panel/imported-runs';
 import { ResultsPanel, registerResultsPanelSerializer } from '../panel/results-panel';
+import { storageRunFolder } from '../panel/storage-folder';
 import { registerCommand, UserFacingError } from '../shared/command';
 import { CsvHeaderCache } from '../../engine/file-check-environment';
 import { SCENARIO_SELECTOR } from '../shared/ids';
@@ -37,6 +39,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext): void {
   const responses = new ResponseDocuments();
   const sendRequest = new SendRequestCommand(responses, log);
   const headers = new CsvHeaderCache();
+  const imported = new ImportedRuns(storageRunFolder(context, 'imported-runs'));
   const panel = new ResultsPanel(
     context.extensionUri,
     {
@@ -45,7 +48,8 @@ export function registerRunFeatures(context: vscode.ExtensionContext): void {
         log.error(`Export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
       }),
-      findSavedRun: (startTime, scenarioFileName) => history.find(startTime, scenarioFileName),
+      findShownRun: (origin, startTime, name) => (origin === 'imported' ? imported.find(startTime, name) : history.find(startTime, name)),
+      keepImported: (result, name) => imported.keep(result, name),
     },
     log,
     context.workspaceState,
@@ -100,8 +104,8 @@ export function registerRunFeatures(context: vscode.ExtensionContext): void {
     if (result) panel.showResult('saved', headingOfSaved(result), result);
   });
   registerCommand(context, RUN_COMMANDS.importLocustCsv, 'Import Locust CSV Results', async () => {
-    const imported = await importLocustResults();
-    if (imported) panel.showResult('imported', imported.heading, imported.result);
+    const locust = await importLocustResults();
+    if (locust) panel.showResult('imported', locust.heading, locust.result);
   });
   registerCommand(context, RUN_COMMANDS.sendRequest, 'Send Request', (uri?: unknown, index?: unknown) => sendRequest.run(uri, index));
   registerCommand(context, RUN_COMMANDS.clearThresholdProblems, 'Clear Threshold Problems', () => diagnostics.clear());

@@ -1,11 +1,12 @@
 // Activation: every feature registers itself into the extension context, which disposes it all.
 import type * as vscode from 'vscode';
 import { registerLanguageFeatures } from './language/register';
+import { registerImportFeatures } from './import/register';
 import { registerRunFeatures } from './run/register';
 
 export function activate(context: vscode.ExtensionContext): void {
   registerLanguageFeatures(context);
-  registerRunFeatures(context);
+  registerImportFeatures(context, registerRunFeatures(context));
 }
 
 export function deactivate(): void {

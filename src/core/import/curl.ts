@@ -6,7 +6,7 @@
 import { curlEscape, FLAG_OPTIONS, HARMLESS_FLAGS, SKIPPED_VALUE_OPTIONS, VALUE_OPTIONS } from './curl-options';
 import { DEFAULT_LOAD_DIRECTIVES, DEFAULT_THINK, runHint, secondsAsDuration } from './defaults';
 import { chooseHost, originOf, requestUrl } from './hosts';
-import { emptyDraft, ImportError, type DraftHeader, type DraftRequest, type ImportOutput } from './model';
+import { emptyDraft, ImportError, type DraftHeader, type DraftRequest, type ImportOutput, type ScenarioDraft } from './model';
 import { fileContentType, multipartBody, MULTIPART_BOUNDARY, type FormPart } from './multipart';
 import { isSecretHeader, secretReference } from './secrets';
 import { splitCommandLine } from './shell-words';
@@ -119,7 +119,7 @@ function addHeader(parsed: Parsed, line: string): void {
   }
 }
 
-function fileBytes(options: CurlImportOptions, path: string, notes: string[], what: string): Uint8Array | undefined {
+function fileBytes(options: Pick<CurlImportOptions, 'readFile'>, path: string, notes: string[], what: string): Uint8Array | undefined {
   if (path === '-') {
     notes.push(`${what} from standard input (@-)`);
     return undefined;
@@ -130,7 +130,7 @@ function fileBytes(options: CurlImportOptions, path: string, notes: string[], wh
 }
 
 /** The bytes of every `-d`/`--data*` option, joined with `&` as curl does. */
-function dataPieces(parsed: Parsed, options: CurlImportOptions): Uint8Array[] {
+function dataPieces(parsed: Parsed, options: Pick<CurlImportOptions, 'readFile'>): Uint8Array[] {
   const pieces: Uint8Array[] = [];
   for (const { kind, value } of parsed.data) {
     if (kind === 'data-urlencode') {
@@ -162,7 +162,7 @@ function join(pieces: readonly Uint8Array[], separator: number): Uint8Array {
   return Uint8Array.from(out);
 }
 
-function formParts(parsed: Parsed, options: CurlImportOptions): FormPart[] {
+function formParts(parsed: Parsed, options: Pick<CurlImportOptions, 'readFile'>): FormPart[] {
   const parts: FormPart[] = [];
   for (const { value, literalOnly } of parsed.form) {
     const eq = value.indexOf('=');
@@ -207,6 +207,11 @@ function decodeText(bytes: Uint8Array): string | undefined {
 
 /** `command` is one command line, or words a shell has already split. */
 export function importCurl(command: string | readonly string[], options: CurlImportOptions): ImportOutput {
+  return writeScenario(curlDraft(command, options), options.sideFilePrefix);
+}
+
+/** The draft of the one-request scenario a curl command becomes (importCurl writes it; Paste cURL writes its request). */
+export function curlDraft(command: string | readonly string[], options: Omit<CurlImportOptions, 'sideFilePrefix'>): ScenarioDraft {
   const split = typeof command === 'string' ? splitCommandLine(command.trim()) : { words: [...command], shell: 'bash' as const, ignored: undefined };
   let words = split.words;
   if (words.length === 0) throw new ImportError('the curl command is empty: paste a command such as curl https://example.com/api');
@@ -285,5 +290,5 @@ export function importCurl(command: string | readonly string[], options: CurlImp
   const request: DraftRequest = { method: method.toUpperCase(), url: requestUrl(draft, url, origin, notes), headers, directives, notes };
   if (body) request.body = body;
   draft.requests.push(request);
-  return writeScenario(draft, options.sideFilePrefix);
+  return draft;
 }

@@ -6,3 +6,6 @@ export { importHar, type HarImportOptions } from './har';
 export { importOpenApi, type OpenApiImportOptions } from './openapi';
 export { parseOpenApiText } from './openapi-source';
 export { importPostman, type PostmanImportOptions } from './postman';
+export { curlRequestBlock, looksLikeCurl, type CurlPasteOptions } from './curl-paste';
+export { convertHttpFile, loadDirectives, singleRequestScenario, type ChosenLoad } from './http-file';
+export type { RequestBlockOutput } from './write-scenario';

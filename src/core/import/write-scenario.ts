@@ -128,3 +128,31 @@ export function writeScenario(draft: ScenarioDraft, sideFilePrefix: string): Imp
   }
   return { scenario: [...header, '', ...requestLines].join('\n'), sideFiles: writer.sideFiles, notes: writer.notes };
 }
+
+/** One request written to go into an existing scenario: its block, with the file variables it needs first. */
+export interface RequestBlockOutput {
+  /** Lines: `###`, the variables the request uses that `declared` lacks, the request. */
+  text: string;
+  sideFiles: SideFile[];
+  notes: string[];
+}
+
+/**
+ * The draft's requests as blocks to insert into a scenario that already declares `declared`
+ * (variable names). The draft's header (intro, load, host) is not written: the scenario has its own.
+ * Variables go inside the first block, above its request line, where a file variable may stand.
+ */
+export function writeRequestBlocks(draft: ScenarioDraft, sideFilePrefix: string, declared: ReadonlySet<string>): RequestBlockOutput {
+  const writer: Writer = { lines: [], sideFiles: [], notes: [], sideFilePrefix: sideFilePrefix.replace(/[^\w.-]/g, '_') || 'imported' };
+  const dropped: string[] = [];
+  for (const text of draft.notes) note(writer, 'the request', text, dropped);
+  draft.requests.forEach((request, index) => writeRequest(writer, request, index + 1, dropped));
+  if (writer.lines.length === 0) throw new ImportError(`no request could be written: ${writer.notes.join('; ') || 'the source has none'}`);
+  const variables = [...draft.variables];
+  if (writer.lines.some((line) => line.includes(`{{${LITERAL_BRACE_VARIABLE}}}`))) variables.push({ name: LITERAL_BRACE_VARIABLE, value: '{' });
+  const variableLines = variables
+    .filter((variable) => !declared.has(variable.name))
+    .flatMap((variable) => [...(variable.comment ? [commentLine(variable.comment)] : []), `@${variable.name} = ${oneLine(variable.value)}`]);
+  const [first = '###', ...rest] = writer.lines;
+  return { text: [first, ...dropped, ...variableLines, ...rest].join('\n'), sideFiles: writer.sideFiles, notes: writer.notes };
+}

@@ -18,8 +18,9 @@ export interface DocumentPlan {
   access: FileAccess;
 }
 
-export function planDocument(document: vscode.TextDocument, options: RunOptions, headers?: CsvHeaderCache): DocumentPlan {
+/** `text` is what runs: the document's text unless a part of it runs (a plain .http file's one request). */
+export function planDocument(document: vscode.TextDocument, options: RunOptions, headers?: CsvHeaderCache, text = document.getText()): DocumentPlan {
   const scenarioPath = scenarioPathOf(document);
   const access = workspaceFileAccess(scenarioPath);
-  return { plan: planRun(document.getText(), options, runEnvironment(scenarioPath, access, headers)), scenarioPath, access };
+  return { plan: planRun(text, options, runEnvironment(scenarioPath, access, headers)), scenarioPath, access };
 }

@@ -28,8 +28,10 @@ import { RunStatusBar } from './status-bar';
 import { ThresholdDiagnostics } from './threshold-diagnostics';
 import { ThresholdRestore } from './threshold-restore';
 import { WindowRunState } from './window-state';
+import type { RunFeatures } from '../import/register';
 
-export function registerRunFeatures(context: vscode.ExtensionContext): void {
+/** Returns what other features run and show through (src/vscode/import/register.ts). */
+export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatures {
   const log = getOutputChannel(context);
   const controller = new RunController(() => launchEngine(context.extensionUri, log));
   const state = new WindowRunState(controller);
@@ -109,4 +111,5 @@ export function registerRunFeatures(context: vscode.ExtensionContext): void {
   });
   registerCommand(context, RUN_COMMANDS.sendRequest, 'Send Request', (uri?: unknown, index?: unknown) => sendRequest.run(uri, index));
   registerCommand(context, RUN_COMMANDS.clearThresholdProblems, 'Clear Threshold Problems', () => diagnostics.clear());
+  return { services, state, parsed };
 }

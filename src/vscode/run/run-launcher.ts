@@ -52,16 +52,19 @@ async function explainActiveRun(services: LaunchServices): Promise<void> {
   if (choice === 'Stop It') services.controller.stop();
 }
 
-/** Starts a run of the scenario (the argument's, else the active editor's); `form` is what "with Options…" asked. */
-export async function launchRun(services: LaunchServices, argument: unknown, form?: RunOptions): Promise<void> {
+/**
+ * Starts a run of the scenario (the argument's, else the active editor's); `form` is what "with
+ * Options…" asked; `textOf` gives the text to run when it is not the whole document (src/vscode/import/).
+ */
+export async function launchRun(services: LaunchServices, argument: unknown, form?: RunOptions, textOf?: (document: vscode.TextDocument) => string): Promise<void> {
   if (!(await requireTrust('run load tests'))) return;
   if (services.controller.active) return explainActiveRun(services);
   const document = await scenarioDocument(argument);
   const scenarioPath = scenarioPathOf(document);
-  const text = document.getText();
+  const text = textOf ? textOf(document) : document.getText();
   const settings = readSettings(document.uri);
   const options: RunOptions = { ...form, workers: settings.workers, defaultThresholds: settings.defaultThresholds, defaultHost: settings.host || undefined };
-  const { plan, access } = planDocument(document, options, services.headers);
+  const { plan, access } = planDocument(document, options, services.headers, text);
   const errors = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     const first = errors[0];

@@ -60,11 +60,14 @@ function askStep(step: Step, value: string, index: number, total: number, title:
   });
 }
 
-/** The options the user chose, or undefined when they cancelled. */
-export async function askRunOptions(scenario: Scenario, fileName: string, defaultHost: string): Promise<RunOptions | undefined> {
+/**
+ * The options the user chose, or undefined when they cancelled. `fallback` fills the fields a
+ * file without a load model leaves empty (a plain .http file); `title` names the flow.
+ */
+export async function askRunOptions(scenario: Scenario, fileName: string, defaultHost: string, fallback?: Partial<OptionsForm>, title = `Run ${fileName} with options`): Promise<RunOptions | undefined> {
   const form = prefillOptions(scenario, defaultHost);
+  if (!scenario.load && fallback) Object.assign(form, { ...fallback, host: form.host || fallback.host || '' });
   const steps = stepsFor(form);
-  const title = `Run ${fileName} with options`;
   let index = 0;
   while (index < steps.length) {
     const step = steps[index] as Step;

@@ -36,7 +36,8 @@ export async function buildIntegrationTests() {
 
 /** @returns {Promise<string[]>} the bundles, one per e2e module */
 export async function buildE2eTests() {
-  const entries = readdirSync(e2eSourceDir).filter((name) => name.endsWith('.e2e.ts')).sort();
+  // `LOADLENS_E2E_ONLY=http-files` builds only the modules whose name holds it (as LOADLENS_INTEGRATION_ONLY does for test/integration).
+  const entries = readdirSync(e2eSourceDir).filter((name) => name.endsWith('.e2e.ts')).filter((name) => name.includes(process.env.LOADLENS_E2E_ONLY ?? '')).sort();
   rmSync(e2eOutDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints: entries.map((name) => join(e2eSourceDir, name)),

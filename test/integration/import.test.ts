@@ -15,9 +15,9 @@ const hits = new Map<string, number>();
 
 function plainFile(): string[] {
   return [
-    '@api = /v1',
+    '@api = v1',
     '',
-    `GET ${base}{{api}}/list`,
+    `GET ${base}/{{api}}/list`,
     '',
     '###',
     '# @name health',

@@ -1,6 +1,7 @@
 // Shared steps of the integration suites: open scenarios of the fixture workspace (a temporary
 // copy, so tests may create files in it) and wait for what the extension computes asynchronously.
 import * as assert from 'node:assert/strict';
+import { createServer, type RequestListener } from 'node:http';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'loadlens.loadlens';
@@ -97,4 +98,19 @@ export function lineOf(document: vscode.TextDocument, text: string): number {
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** A target server on loopback (port 0) for a suite: `base` is its URL; `close` stops any run, closes the editors and the server. */
+export async function loopbackTarget(handler: RequestListener): Promise<{ base: string; close(): Promise<void> }> {
+  const server = createServer(handler);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    base: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+    async close() {
+      await vscode.commands.executeCommand('loadlens.stop');
+      await closeAllEditors();
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    },
+  };
 }

@@ -5,11 +5,10 @@
 // The input flows are driven through the UI in test/e2e/http-files.e2e.ts; here the commands
 // get their answers as arguments.
 import * as assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
 import * as vscode from 'vscode';
-import { closeAllEditors, loadlensDiagnostics, openNewScenario, waitFor, workspaceRoot } from './helpers';
+import { loadlensDiagnostics, loopbackTarget, openNewScenario, waitFor, workspaceRoot } from './helpers';
 
-let server: Server;
+let target: Awaited<ReturnType<typeof loopbackTarget>>;
 let base = '';
 const hits = new Map<string, number>();
 
@@ -49,22 +48,16 @@ async function textOf(uri: vscode.Uri): Promise<string> {
 
 describe('plain .http files, paste cURL and import', () => {
   before(async () => {
-    server = createServer((request, response) => {
+    target = await loopbackTarget((request, response) => {
       const path = request.url ?? '';
       hits.set(path, (hits.get(path) ?? 0) + 1);
       response.setHeader('content-type', 'application/json');
       response.end('{"ok":true}');
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    base = target.base;
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('loadlens.stop');
-    await closeAllEditors();
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  });
+  after(() => target.close());
 
   it('shows Load test lenses on a plain .http file, which VS Code opens as plain text', async () => {
     const document = await openNewScenario('plain-api.http', plainFile());

@@ -5,12 +5,11 @@
 import * as assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { closeAllEditors, lineOf, openNewScenario, waitFor, workspaceRoot } from './helpers';
+import { closeAllEditors, lineOf, loopbackTarget, openNewScenario, waitFor, workspaceRoot } from './helpers';
 
-let server: Server;
+let target: Awaited<ReturnType<typeof loopbackTarget>>;
 let base = '';
 
 /** Engine processes (dist/engine.js) whose parent is this extension host. */
@@ -71,20 +70,14 @@ function scenario(runTime: string): string[] {
 
 describe('run a load test', () => {
   before(async () => {
-    server = createServer((request, response) => {
+    target = await loopbackTarget((request, response) => {
       if (request.url === '/slow') setTimeout(() => response.end('[]'), 20);
       else response.end('ok');
     });
-    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-    base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    base = target.base;
   });
 
-  after(async () => {
-    await vscode.commands.executeCommand('loadlens.stop');
-    await closeAllEditors();
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  });
+  after(() => target.close());
 
   it('ends with broken thresholds on their lines, saved to history, no engine left', async () => {
     const document = await openNewScenario('run-thresholds.load.http', scenario('3s'));

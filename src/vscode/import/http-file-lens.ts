@@ -11,17 +11,13 @@ import { IMPORT_COMMANDS } from './ids';
 
 export const LOAD_TEST_LENS = 'Load test';
 
-export class HttpFileLenses implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscription: vscode.Disposable;
-
+export class HttpFileLenses implements vscode.CodeLensProvider {
+  /** `changes` fires when the run state changes (the scenario lenses' own event: one redraw signal for both). */
   constructor(
     private readonly parsed: ParsedDocuments,
     private readonly state: WindowRunState,
-  ) {
-    this.subscription = state.onDidChange(() => this.changed.fire());
-  }
+    readonly onDidChangeCodeLenses: vscode.Event<void>,
+  ) {}
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     if (!isPlainHttpFile(document)) return [];
@@ -45,10 +41,5 @@ export class HttpFileLenses implements vscode.CodeLensProvider, vscode.Disposabl
       lenses.push(new vscode.CodeLens(range, { title: LOAD_TEST_LENS, command: IMPORT_COMMANDS.loadTestHttpFile, arguments: [document.uri, request.index], tooltip: `Load test ${request.statsName} alone (with the requests it reads responses of)` }));
     }
     return lenses;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

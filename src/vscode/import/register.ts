@@ -18,13 +18,14 @@ export interface RunFeatures {
   services: LaunchServices;
   state: WindowRunState;
   parsed: ParsedDocuments;
+  /** Fires when lenses that show the run state must be drawn again. */
+  lensesChanged: vscode.Event<void>;
 }
 
 export function registerImportFeatures(context: vscode.ExtensionContext, run: RunFeatures): void {
   const log = getOutputChannel(context);
-  const lenses = new HttpFileLenses(run.parsed, run.state);
+  const lenses = new HttpFileLenses(run.parsed, run.state, run.lensesChanged);
   context.subscriptions.push(
-    lenses,
     vscode.languages.registerCodeLensProvider(HTTP_FILE_SELECTOR, lenses),
     vscode.languages.registerDocumentPasteEditProvider(SCENARIO_SELECTOR, new CurlPasteProvider(), CurlPasteProvider.metadata),
   );

@@ -111,5 +111,5 @@ export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatur
   });
   registerCommand(context, RUN_COMMANDS.sendRequest, 'Send Request', (uri?: unknown, index?: unknown) => sendRequest.run(uri, index));
   registerCommand(context, RUN_COMMANDS.clearThresholdProblems, 'Clear Threshold Problems', () => diagnostics.clear());
-  return { services, state, parsed };
+  return { services, state, parsed, lensesChanged: lenses.onDidChangeCodeLenses };
 }

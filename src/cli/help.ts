@@ -33,6 +33,8 @@ export function formatMainHelp(version: string): string {
     '  loadlens import curl|har|openapi|postman SOURCE [-o OUT.load.http]   a scenario from what you have',
     '  loadlens compare BASE.json NEW.json           compare two saved results (changes and their significance)',
     '  loadlens merge SHARD.json... --json F         join the results of one run\'s shards (run --shard I/N)',
+    '  loadlens coordinate SCENARIO --shards N --listen HOST:PORT   one run on N machines (run --join URL), live',
+    '  loadlens kubernetes SCENARIO --shards N       the Kubernetes YAML of such a run',
     '',
     '  loadlens COMMAND --help   the options of a command',
     '  loadlens --version        the version',

@@ -6,6 +6,7 @@ import { version } from '../../package.json';
 import { runCheck } from './commands/check';
 import { runImport } from './commands/import';
 import { runCoordinate } from './commands/coordinate';
+import { runKubernetes } from './commands/kubernetes';
 import { runMerge } from './commands/merge';
 import { runCompare } from './commands/compare';
 import { runReport } from './commands/report';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => ExitCode | Promise<E
   import: runImport,
   merge: runMerge,
   coordinate: runCoordinate,
+  kubernetes: runKubernetes,
   compare: runCompare,
 };
 
@@ -36,7 +38,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
   const handler = COMMANDS[command];
   if (!handler) {
-    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import, compare, merge, coordinate.';
+    const hint = command.endsWith('.http') ? ` To run it: loadlens run ${command}` : ' Commands: run, check, report, import, compare, merge, coordinate, kubernetes.';
     throw new UsageError(`unknown command '${command}'.${hint}`);
   }
   return handler(rest);

@@ -58,7 +58,7 @@ function parseListen(raw: string): { host: string; port: number } {
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 
 /** The files a shard needs beside the scenario, by the path the scenario writes (inside its folder). */
-function filesOf(scenarioPath: string, plan: ReturnType<typeof planRun>, read: (written: string) => Buffer): JoinAnswer['files'] {
+export function filesOf(scenarioPath: string, plan: ReturnType<typeof planRun>, read: (written: string) => Buffer): JoinAnswer['files'] {
   const written = [...plan.scenario.data.map((binding) => binding.file), ...plan.scenario.requests.flatMap((request) => (request.body?.kind === 'file' ? [request.body.path] : []))];
   return [...new Set(written)].map((path) => {
     if (path.startsWith('/') || path.split(/[\\/]/).includes('..')) {

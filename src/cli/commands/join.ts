@@ -103,7 +103,7 @@ export async function runJoin(url: string, settings: RunSettings, given: Readonl
   const { folder, scenarioPath } = writeRunFolder(answer);
   try {
     const scenario = loadScenario(scenarioPath);
-    const options = { ...answer.options, shard, startAt: answer.startAt, abortJudgedElsewhere: true, fullHistory: settings.options.fullHistory ?? answer.options.fullHistory };
+    const options = { ...answer.options, workers: settings.options.workers ?? answer.options.workers, shard, startAt: answer.startAt, abortJudgedElsewhere: true, fullHistory: settings.options.fullHistory ?? answer.options.fullHistory };
     const plan = planRun(scenario.text, options, runEnvironment(scenario.absolutePath, scenario.access));
     if (plan.problems[0]) throw new CliFailure(`the coordinator's scenario cannot run here: ${plan.problems[0].message}.`, ExitCode.runFailed);
     let stop: () => void = () => undefined;

@@ -1,0 +1,123 @@
+// `loadlens kubernetes`: the Kubernetes objects of one coordinated run (docs/scale-out.md): a
+// ConfigMap with the scenario and its files, a Secret with the shard token, the coordinator (a
+// Job of one pod and its Service) and the shards (an Indexed Job of N pods). Pure: objects in,
+// objects out; the command prints them as YAML.
+
+export const COORDINATOR_PORT = 7070;
+/** One engine worker per core: each pod asks for one core and runs one worker. */
+const RESOURCES = { requests: { cpu: '1', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } };
+/** The coordinator keeps its pod (and its reports) this long after the run, for `kubectl cp`. */
+export const KEEP_REPORTS_S = 600;
+
+export interface KubernetesRun {
+  /** Scenario file name and text; the files it reads, by the relative path it writes. */
+  scenarioName: string;
+  scenarioText: string;
+  files: Array<{ path: string; base64: string }>;
+  shards: number;
+  image: string;
+  namespace?: string;
+  /** Run options for the coordinator (`--rate 300 -t 5m`...), as arguments. */
+  runArgs: string[];
+  /** A fresh random token shared by the coordinator and the shards. */
+  token: string;
+}
+
+/** A DNS-1123 label from a file name: `Checkout API.load.http` -> `checkout-api`. */
+export function runName(scenarioName: string): string {
+  const base = scenarioName.replace(/\.load\.http$|\.http$/i, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return `loadlens-${(base || 'run').slice(0, 40).replace(/-+$/, '')}`;
+}
+
+/** One argument for `sh -c`, quoted so that nothing in it is read by the shell. */
+export function shellQuote(arg: string): string {
+  return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+const SECURITY = {
+  runAsNonRoot: true,
+  allowPrivilegeEscalation: false,
+  readOnlyRootFilesystem: true,
+  capabilities: { drop: ['ALL'] },
+  seccompProfile: { type: 'RuntimeDefault' },
+};
+
+export function kubernetesManifests(run: KubernetesRun): Array<Record<string, unknown>> {
+  const name = runName(run.scenarioName);
+  const meta = (suffix: string, component: string) => ({
+    name: `${name}-${suffix}`,
+    ...(run.namespace ? { namespace: run.namespace } : {}),
+    labels: { 'app.kubernetes.io/name': 'loadlens', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': component },
+  });
+  // Kubernetes wants plain descending paths: `./users.csv` is mounted as `users.csv`, the same file.
+  const keys = run.files.map((file, index) => ({ key: `file-${index}`, path: file.path.replace(/^(\.\/)+/, '') }));
+  const scenarioVolume = {
+    name: 'scenario',
+    configMap: { name: `${name}-scenario`, items: [{ key: 'scenario', path: run.scenarioName }, ...keys] },
+  };
+  const token = { name: 'LOADLENS_SHARD_TOKEN', valueFrom: { secretKeyRef: { name: `${name}-token`, key: 'token' } } };
+  const container = (command: string[], extra: Record<string, unknown> = {}) => ({
+    name: 'loadlens',
+    image: run.image,
+    command,
+    env: [token],
+    resources: RESOURCES,
+    securityContext: SECURITY,
+    volumeMounts: [{ name: 'scenario', mountPath: '/scenario', readOnly: true }, { name: 'tmp', mountPath: '/tmp' }],
+    ...extra,
+  });
+  const podSpec = (containers: unknown[], volumes: unknown[] = []) => ({
+    restartPolicy: 'Never',
+    automountServiceAccountToken: false,
+    securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 },
+    containers,
+    volumes: [scenarioVolume, { name: 'tmp', emptyDir: {} }, ...volumes],
+  });
+  const coordinatorLabels = { 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'coordinator' };
+  const coordinate = [
+    'loadlens', 'coordinate', `/scenario/${run.scenarioName}`, '--shards', String(run.shards), '--listen', `0.0.0.0:${COORDINATOR_PORT}`,
+    ...run.runArgs, '--json', '/reports/result.json', '--html', '/reports/report.html', '--csv', '/reports/result',
+  ];
+  const keepReports = `${coordinate.map(shellQuote).join(' ')}; status=$?; echo "loadlens: reports in /reports for ${KEEP_REPORTS_S} s (kubectl cp)"; sleep ${KEEP_REPORTS_S}; exit $status`;
+  const coordinatorUrl = `http://${name}-coordinator:${COORDINATOR_PORT}`;
+
+  return [
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('scenario', 'scenario'), data: { scenario: run.scenarioText }, binaryData: Object.fromEntries(run.files.map((file, index) => [`file-${index}`, file.base64])) },
+    { apiVersion: 'v1', kind: 'Secret', metadata: meta('token', 'token'), type: 'Opaque', stringData: { token: run.token } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: meta('coordinator', 'coordinator'),
+      spec: { type: 'ClusterIP', selector: coordinatorLabels, ports: [{ name: 'shards', port: COORDINATOR_PORT, targetPort: COORDINATOR_PORT, protocol: 'TCP' }] },
+    },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: meta('coordinator', 'coordinator'),
+      spec: {
+        backoffLimit: 0,
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/name': 'loadlens', ...coordinatorLabels } },
+          spec: podSpec([container(['sh', '-c', keepReports], { ports: [{ name: 'shards', containerPort: COORDINATOR_PORT }], volumeMounts: [{ name: 'scenario', mountPath: '/scenario', readOnly: true }, { name: 'tmp', mountPath: '/tmp' }, { name: 'reports', mountPath: '/reports' }] })], [{ name: 'reports', emptyDir: {} }]),
+        },
+      },
+    },
+    {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: meta('shards', 'shard'),
+      spec: {
+        completionMode: 'Indexed',
+        completions: run.shards,
+        parallelism: run.shards,
+        // A shard that dies is reported by the coordinator from that second on; a new pod would
+        // join a run that has all its shards, so none is started.
+        backoffLimit: 0,
+        template: {
+          metadata: { labels: { 'app.kubernetes.io/name': 'loadlens', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'shard' } },
+          spec: podSpec([container(['loadlens', 'run', '--join', coordinatorUrl, '--workers', '1'])]),
+        },
+      },
+    },
+  ];
+}

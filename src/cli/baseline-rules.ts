@@ -1,6 +1,6 @@
 // Rules relative to a baseline (`p95 < baseline + 10%`) need a baseline run. In the CLI that is
 // `--baseline RESULT.json`; without it such a rule is an error before anything is sent, because a
-// CI job that silently skipped it would pass a regression (shared/spec/cli.md).
+// CI job that silently skipped it would pass a regression (docs/cli.md).
 import { applicableThresholds, isBaselineRule } from '../core/analysis';
 import type { Diagnostic, Scenario } from '../core/scenario';
 

@@ -1,4 +1,4 @@
-// The `run` flags for CI and comparisons: --baseline, --junit, --summary and --out (shared/spec/cli.md).
+// The `run` flags for CI and comparisons: --baseline, --junit, --summary and --out (docs/cli.md).
 import type { OptionSpec, ParsedArgs } from './args';
 import { UsageError } from './exit-codes';
 

@@ -1,4 +1,4 @@
-// `--out KIND=URL`: each second's metrics streamed while the run goes on (shared/spec/cli.md).
+// `--out KIND=URL`: each second's metrics streamed while the run goes on (docs/cli.md).
 // Built as a bundle of its own (esbuild.mjs: dist/live-metrics.js) and loaded only when `--out`
 // is given (../live-metrics-loader.ts), so that a run without it never loads the OpenTelemetry
 // SDK or protobufjs. It runs in the CLI's process, which receives the engine's one interval per

@@ -43,7 +43,7 @@ function headerEnd(scenario: Scenario, lineCount: number): number {
  * The file as a load scenario: a comment naming the source, then the chosen load as header
  * directives, then the file as it was (any load or host directive of its header replaced).
  * A first request without `###` stays as it is: scenario-only directives above it belong to
- * the scenario (shared/spec/scenario-format.md, Lines).
+ * the scenario (docs/scenario-format.md, Lines).
  */
 export function convertHttpFile(text: string, sourceName: string, load: ChosenLoad): string {
   const lines = text.split(/\r?\n/);

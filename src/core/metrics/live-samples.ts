@@ -1,4 +1,4 @@
-// What `--out prometheus=URL` and `--out otlp=URL` stream each second (shared/spec/cli.md):
+// What `--out prometheus=URL` and `--out otlp=URL` stream each second (docs/cli.md):
 // counters `loadlens_requests_total` and `loadlens_failures_total`, gauges `loadlens_users`,
 // `loadlens_rps` (the last interval) and `loadlens_response_time_seconds` with `quantile` 0.5,
 // 0.95 and 0.99 over the last 10 s; labels `scenario`, `name`, `method`. One row per request name

@@ -1,4 +1,4 @@
-// `--junit FILE.xml` (shared/spec/cli.md): one testsuite per scenario, one testcase per threshold
+// `--junit FILE.xml` (docs/cli.md): one testsuite per scenario, one testcase per threshold
 // rule and target, a `failure` for each broken `error` rule, and a broken `warn` rule as a passing
 // testcase whose `system-out` says so. Jenkins' JUnit schema is the contract
 // (test/fixtures/junit/junit-10.xsd); GitHub, GitLab and Azure read the same shape.

@@ -1,21 +1,19 @@
 // `--out prometheus=URL` and `--out otlp=URL` end to end: a run streams to a real Prometheus
 // (Debian's package, scripts/ci-tools/install.sh) started here with its remote-write receiver on a
-// free loopback port, and to a local OTLP/HTTP receiver that decodes the protobuf payloads with
-// the protocol's own .proto files (test/fixtures/otlp). A target that is down or hangs costs the
-// run nothing but a warning.
+// free loopback port, and to a local OTLP/HTTP receiver that decodes the protobuf payloads with a
+// schema of the export message written for the test (test/support/otlp-metrics-schema.ts). A target
+// that is down or hangs costs the run nothing but a warning.
 
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import * as protobuf from 'protobufjs';
+import { otlpMetricsTypes } from '../support/otlp-metrics-schema';
 import type { RunResult } from '../../src/core/metrics/result';
 import { freePort } from '../../scripts/lib/free-port.mjs';
 import { CLI, ensureBuilt, runCli, tempDir } from './helpers';
 import { answer, startServer, type TestServer } from './servers';
-
-const OTLP_PROTOS = join(__dirname, '..', 'fixtures', 'otlp');
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -88,11 +86,7 @@ describe('loadlens run --out', () => {
   });
 
   it('streams OTLP/HTTP protobuf that decodes to the same names, labels and final count', async () => {
-    const root = new protobuf.Root();
-    root.resolvePath = (_origin, target) => join(OTLP_PROTOS, target);
-    root.loadSync('opentelemetry/proto/collector/metrics/v1/metrics_service.proto');
-    const Request = root.lookupType('opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest');
-    const Response = root.lookupType('opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse');
+    const { Request, Response } = otlpMetricsTypes();
     const bodies: Buffer[] = [];
     const receiver = await startServer((req, res) => {
       const chunks: Buffer[] = [];

@@ -1,7 +1,7 @@
 // `--junit FILE.xml` (docs/cli.md): one testsuite per scenario, one testcase per threshold
 // rule and target, a `failure` for each broken `error` rule, and a broken `warn` rule as a passing
-// testcase whose `system-out` says so. Jenkins' JUnit schema is the contract
-// (test/fixtures/junit/junit-10.xsd); GitHub, GitLab and Azure read the same shape.
+// testcase whose `system-out` says so. The JUnit report schema is the contract
+// (test/fixtures/junit/junit.xsd); Jenkins, GitHub, GitLab and Azure read this shape.
 import { describeVerdictValue, targetLabel as verdictTargetName } from '../present/verdicts';
 import { formatChange, METRIC_LABELS, regressions } from '../comparison/cells';
 import type { Comparison } from '../comparison/compare-results';

@@ -1,4 +1,4 @@
-// The JUnit report against Jenkins' JUnit schema (test/fixtures/junit/junit-10.xsd), and its content.
+// The JUnit report against the JUnit report schema (test/fixtures/junit/junit.xsd), and its content.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ThresholdVerdict } from '../../../src/core/metrics/result';

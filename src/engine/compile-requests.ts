@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici';
 import { bodyFileEncoding, type BodyEncoding } from '../core/scenario/body-file-encoding';
 import type { RequestBlock, ResponseCheck, Scenario, Template, ThinkTime } from '../core/scenario/model';
 import { parseTemplate } from '../core/scenario/template';
-import { isRelativeUrl } from '../core/scenario/urls';
+import { isRelativeUrl, startsAsPath } from '../core/scenario/urls';
 import { TemplateCompiler, type CompiledTemplate, type TemplateContext } from './compile-template';
 import { endpointMap } from './endpoints';
 import { timeoutText } from './failure-text';
@@ -59,7 +59,7 @@ export function splitUrl(url: string): [string, string] | undefined {
 
 function compileUrl(compiler: TemplateCompiler, request: RequestBlock, host: string | undefined): CompiledTemplate {
   const url = compiler.compile(request.url);
-  if (!isRelativeUrl(request.url)) return url;
+  if (!isRelativeUrl(request.url) && !startsAsPath(url.literalPrefix)) return url;
   const prefix = host ?? '';
   if (url.constant !== undefined) {
     const text = prefix + url.constant;

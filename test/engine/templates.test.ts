@@ -199,3 +199,12 @@ test('a multipart body sends the bytes of its < file parts in place of those lin
     folder.cleanup();
   }
 });
+
+test('a URL that starts with a variable holding a path takes the host: {{api}}/home with @api = /v1', async () => {
+  const text = [`# @host ${server.url}`, '# @users 1', '# @run-time 300ms', '@api = /v1', '', '### home', 'GET {{api}}/home', ''].join('\n');
+  seen.length = 0;
+  const { result } = await runScenario(text);
+  assert.equal(result.aggregate.failures, 0);
+  assert.ok(endpoint(result, 'home').requests >= 1);
+  assert.ok(seen.length >= 1 && seen.every((s) => s.url === '/v1/home'), JSON.stringify(seen.slice(0, 3)));
+});

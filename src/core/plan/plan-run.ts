@@ -4,11 +4,11 @@
 // seed come in through `environment` (src/engine/run-environment.ts builds it from the real ones).
 import type { ResolvedLoadModel } from '../metrics/result';
 import type { EngineErrorCode, RunOptions } from '../protocol/engine';
-import { isRelativeUrl, type CheckResult, type Diagnostic, type RequestBlock, type Scenario } from '../scenario';
+import { type CheckResult, type Diagnostic, type RequestBlock, type Scenario } from '../scenario';
 import { ExpansionLimitError } from '../scenario/limits';
 import { resolveLoadModel } from '../schedule/resolve';
 import { hostTemplate, renderHost } from './host';
-import { targetUrls } from './targets';
+import { takesHost, targetUrls } from './targets';
 import type { TemplateCompilerFactory } from './templates';
 
 export interface RunEnvironment {
@@ -76,7 +76,7 @@ export function planRun(scenarioText: string, options: RunOptions, environment: 
   let targets: string[] = [];
   try {
     host = renderHost(template && compiler.compile(template), seed);
-    const relative = scenario.requests.find((request) => isRelativeUrl(request.url));
+    const relative = scenario.requests.find((request) => takesHost(request, (t) => compiler.compile(t)));
     if (relative && host === undefined) {
       problems.push({ code: 'no-host', message: `'${relative.method} ${relative.url.raw}' is relative and no host was given`, request: relative });
     }

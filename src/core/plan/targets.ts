@@ -1,5 +1,5 @@
 // Every base URL a run may send to, for the confirmation before load leaves this machine.
-import { isRelativeUrl, type Scenario, type Template } from '../scenario';
+import { isRelativeUrl, startsAsPath, type RequestBlock, type Scenario, type Template } from '../scenario';
 import type { PreparedTemplate } from './templates';
 
 /** `scheme://authority` followed by the start of a path, query or fragment. */
@@ -13,6 +13,15 @@ function knownTarget(compiled: PreparedTemplate, raw: string): string {
 }
 
 /**
+ * True when the run's host goes in front of the request's URL: written as a path, or starting as
+ * one once its fixed variables are expanded (`{{api}}/home` with `@api = /v1`), as the engine's
+ * compiler decides (src/engine/compile-requests.ts).
+ */
+export function takesHost(request: RequestBlock, compile: (template: Template) => PreparedTemplate): boolean {
+  return isRelativeUrl(request.url) || startsAsPath(compile(request.url).literalPrefix);
+}
+
+/**
  * The host (when some URL is relative) and each absolute request URL. Where a URL's scheme and
  * host are not fixed before the run (a captured value, a data column, a random value), it is
  * given as written, which never passes as loopback: one rendering could land on 127.0.0.1 while
@@ -21,7 +30,7 @@ function knownTarget(compiled: PreparedTemplate, raw: string): string {
 export function targetUrls(scenario: Scenario, host: Template | undefined, compile: (template: Template) => PreparedTemplate): string[] {
   const urls = new Set<string>();
   for (const request of scenario.requests) {
-    const template = isRelativeUrl(request.url) ? host : request.url;
+    const template = takesHost(request, compile) ? host : request.url;
     if (template) urls.add(knownTarget(compile(template), template.raw));
   }
   return [...urls];

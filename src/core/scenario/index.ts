@@ -11,7 +11,7 @@ export { SYSTEM_VARIABLES, type SystemVariableInfo } from './system-variables';
 export { HTTP_METHODS, COMMON_HEADERS } from './http';
 export { locate, type Located } from './locate';
 export { statsNameOf } from './stats-name';
-export { isRelativeUrl } from './urls';
+export { isRelativeUrl, startsAsPath } from './urls';
 export { CHECK_FIELDS, CHECK_OPERATORS, checkFieldInfo, checkOperatorInfo, type CheckFieldInfo, type CheckOperatorInfo } from './checks-catalog';
 export { evaluateCheck, checkFailureText, MATCH_TEXT_LIMIT, type CheckedResponse } from './evaluate-check';
 export { checkSuggestions, checkExplanation, type CheckSuggestion, type CheckSuggestions } from './check-assist';

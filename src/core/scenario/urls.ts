@@ -7,5 +7,14 @@ import type { Template } from './model';
  * run preparation (src/core/plan/), the engine's compiler and Send Request.
  */
 export function isRelativeUrl(url: Template): boolean {
-  return url.raw.trimStart().startsWith('/');
+  return startsAsPath(url.raw);
+}
+
+/**
+ * True when a URL's text starts as a path. Given a compiled URL's fixed start, this also catches
+ * `{{api}}/home` with `@api = /v1` (an environment's `$shared` path prefix), which the written
+ * form alone cannot tell from `{{base}}/home` with an absolute base.
+ */
+export function startsAsPath(text: string): boolean {
+  return text.trimStart().startsWith('/');
 }

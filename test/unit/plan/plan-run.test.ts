@@ -117,6 +117,17 @@ test('targets: the host for relative URLs, and absolute URLs', () => {
   assert.deepEqual(plan('###\nGET /a\n', { defaultHost: 'http://10.1.2.3' }).targets, ['http://10.1.2.3']);
 });
 
+test('a URL that starts with a variable holding a path is relative: the host is its target, and no host is a problem', () => {
+  const text = '@api = /v1\n###\nGET {{api}}/home\n';
+  const withHost = plan(`# @host http://127.0.0.1:9\n${text}`);
+  assert.deepEqual(withHost.targets, ['http://127.0.0.1:9']);
+  assert.deepEqual(withHost.problems.filter((p) => p.code === 'no-host'), []);
+  const withoutHost = plan(text, { users: 1, runTimeMs: 1000 });
+  assert.equal(withoutHost.problems.find((p) => p.code === 'no-host')?.request?.url.raw, '{{api}}/home');
+  // A variable holding an absolute base stays absolute.
+  assert.deepEqual(plan('@base = http://127.0.0.1:7\n###\nGET {{base}}/x\n').targets, ['http://127.0.0.1:7/x']);
+});
+
 test('a host that changes per send is given as written, so that the run asks; a changing path is not', () => {
   const text = [
     '@octet = 12{{$randomInt 7 9}}',

@@ -104,6 +104,13 @@ test('a relative URL without any host is refused before sending', () => {
   );
   const withSetting = prepareSend({ ...inputs(0), plan: planOf(text, { defaultHost: `${base}/` }) });
   assert.equal(withSetting.url, `${base}/x`);
+  // A variable that holds a path makes the URL relative too, as in a run.
+  const prefixed = '@api = /v1\n###\nGET {{api}}/x\n';
+  assert.throws(
+    () => prepareSend({ ...inputs(0), plan: planOf(prefixed) }),
+    (error: unknown) => error instanceof SendPreparationError && /no host/.test(error.message),
+  );
+  assert.equal(prepareSend({ ...inputs(0), plan: planOf(prefixed, { defaultHost: base }) }).url, `${base}/v1/x`);
 });
 
 test('a refused connection is reported in words', async () => {

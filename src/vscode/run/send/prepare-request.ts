@@ -5,7 +5,7 @@
 // same run plan a run uses (src/core/plan/). No vscode here.
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { RunPlan } from '../../../core/plan';
-import { isRelativeUrl } from '../../../core/scenario';
+import { startsAsPath } from '../../../core/scenario';
 import { createRandom } from '../../../core/schedule';
 import { CaptureMissing, type StoredResponse } from '../../../engine/captures';
 import { compileScenario } from '../../../engine/compile-requests';
@@ -63,9 +63,6 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
   const { scenario, host } = plan;
   const request = scenario.requests[requestIndex];
   if (!request) throw new SendPreparationError('That request is no longer in the file: save or re-run the command on the request line.');
-  if (isRelativeUrl(request.url) && host === undefined) {
-    throw new SendPreparationError(`'${request.method} ${request.url.raw}' is relative and there is no host: add # @host http://... to the file or set loadlens.host.`);
-  }
   const bodies: Record<number, Uint8Array> = {};
   if (request.body?.kind === 'file') {
     try {
@@ -77,6 +74,10 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
   const data = readData(inputs);
   const compiled = compileScenario(scenario, { host, env: plan.env, dotenv: plan.dotenv, data, bodies }).requests[requestIndex];
   if (!compiled) throw new SendPreparationError('That request could not be prepared.');
+  // After compiling: `{{api}}/home` with `@api = /v1` is relative too (src/core/scenario/urls.ts).
+  if (host === undefined && startsAsPath(compiled.url.literalPrefix)) {
+    throw new SendPreparationError(`'${request.method} ${request.url.raw}' is relative and there is no host: add # @host http://... to the file or set loadlens.host.`);
+  }
   const context = { random: createRandom(plan.seed), rows: data.map((share) => share.rows[0]), responses: inputs.responses };
   try {
     const headers = compiled.constantHeaders ?? compiled.headerNames.flatMap((name, i) => [name, compiled.headerValues[i]?.render(context) ?? '']);

@@ -50,7 +50,7 @@ export class RunReporter implements vscode.Disposable {
       case 'finished': {
         await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT_KEY, false);
         this.panel.post({ type: 'run/finished', runId: request.runId, result: event.result });
-        this.diagnostics.publish(uri, event.result.thresholds, request.scenario, request.scenarioText);
+        this.diagnostics.publish(uri, event.result, request.scenario, request.scenarioText);
         this.log.info(`Load test ${request.runId} ${event.result.outcome}: ${event.result.aggregate.requests} requests, ${event.result.aggregate.failures} failures.`);
         try {
           await this.history.save(uri, request.heading.title, event.result);

@@ -1,11 +1,13 @@
-// Broken thresholds in the Problems panel: a DiagnosticCollection of its own (`loadlens-thresholds`)
-// so that the syntax diagnostics and the run's verdicts never replace each other. A new run of a
-// file replaces its set; an edit that changes the lines they point at clears it; so does a command.
+// Broken thresholds and failed `??` checks in the Problems panel: a DiagnosticCollection of its
+// own (`loadlens-thresholds`) so that the syntax diagnostics and the run's verdicts never replace
+// each other. A new run of a file replaces its set; an edit that changes the lines they point at
+// clears it; so does a command.
 import * as vscode from 'vscode';
-import type { ThresholdVerdict } from '../../core/metrics/result';
+import type { RunResult, ThresholdVerdict } from '../../core/metrics/result';
 import type { Scenario } from '../../core/scenario';
 import { DIAGNOSTIC_SOURCE } from '../shared/ids';
 import { THRESHOLD_COLLECTION } from './ids';
+import { checkProblems } from './logic/check-problems';
 import { problemsStillMatch, thresholdProblems, type ThresholdProblem } from './logic/threshold-problems';
 
 function lineReader(document: vscode.TextDocument): (line: number) => string | undefined {
@@ -30,12 +32,14 @@ export class ThresholdDiagnostics implements vscode.Disposable {
   private readonly onEdit = vscode.workspace.onDidChangeTextDocument((event) => this.checkStale(event.document));
 
   /**
-   * Replaces the file's threshold diagnostics. `scenario` and `runText` are what was run; when the
-   * document has changed since in a way that moves those lines, nothing is published.
+   * Replaces the file's run diagnostics: broken thresholds and failed checks of `run`. `scenario`
+   * and `runText` are what was run; when the document has changed since in a way that moves those
+   * lines, nothing is published.
    */
-  publish(uri: vscode.Uri, verdicts: readonly ThresholdVerdict[], scenario: Scenario, runText: string): void {
+  publish(uri: vscode.Uri, run: Pick<RunResult, 'thresholds' | 'checks'>, scenario: Scenario, runText: string): void {
     this.clear(uri);
-    const problems = thresholdProblems(verdicts, scenario, runText.split(/\r?\n/));
+    const lines = runText.split(/\r?\n/);
+    const problems = [...thresholdProblems(run.thresholds, scenario, lines), ...checkProblems(run.checks, lines)];
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
     if (problems.length === 0 || (document && !problemsStillMatch(problems, lineReader(document)))) return;
     this.published.set(uri.toString(), problems);

@@ -53,7 +53,7 @@ export class ThresholdRestore implements vscode.Disposable {
       if (!ranThisText(result, scenarioPath, textSha256)) return;
       // A run of this window, or an edit, came first: what it did stands.
       if (this.diagnostics.has(document.uri) || document.isClosed || document.version !== version) return;
-      this.diagnostics.publish(document.uri, result.thresholds, parseScenario(text), text);
+      this.diagnostics.publish(document.uri, result, parseScenario(text), text);
       this.state.restoreResultOf(document.uri.toString(), result);
       return;
     }

@@ -39,6 +39,22 @@ const NO_HEADERS: string[] = [];
 /** A method is a token (RFC 9110), checked like header names (request-head.ts). */
 const METHOD = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/**
+ * Every connection reads into this one buffer (net's `onread`), and parses what was read before
+ * the next read can happen: one thread, one read at a time. Compared with 'data' events, a read
+ * allocates no Buffer and skips the stream machinery (a Buffer, an event and a nextTick per read,
+ * docs/performance.md "CPU per request"). Nothing keeps a view of it past the parse: Node's parser
+ * copies body chunks and keeps unfinished header text itself (http1-parser.ts tests both at start).
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+/** The last view handed to the parser: answers of one size (the common case) reuse it. */
+let lastView = READ_BUFFER.subarray(0, 0);
+
+function readView(length: number): Buffer {
+  if (lastView.length !== length) lastView = READ_BUFFER.subarray(0, length);
+  return lastView;
+}
+
 function connectionError(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
 }
@@ -88,7 +104,7 @@ class Http1Connection {
     host: string,
     port: number,
   ) {
-    this.socket = connect(port, host);
+    this.socket = connect({ port, host, onread: { buffer: READ_BUFFER, callback: this.onSocketRead } });
     this.socket.setNoDelay(true);
     const parser = new HTTPParser();
     this.parser = parser;
@@ -102,7 +118,6 @@ class Http1Connection {
       this.connecting = false;
       origin.connected(this);
     });
-    this.socket.on('data', this.onSocketData);
     this.socket.on('end', this.onSocketEnd);
     this.socket.on('error', (error) => this.destroy(error));
     this.socket.on('close', () => this.destroy(connectionError('other side closed', 'ECONNRESET')));
@@ -124,13 +139,22 @@ class Http1Connection {
     else this.socket.write(bytes);
   }
 
-  private readonly onSocketData = (data: Buffer): void => {
+  /**
+   * Bytes read into READ_BUFFER, parsed before this returns (the next read may overwrite them).
+   * True: keep reading (false would pause the socket).
+   */
+  private readonly onSocketRead = (length: number): boolean => {
+    this.parse(length);
+    return true;
+  };
+
+  private parse(length: number): void {
     // Nothing asked for these bytes (an idle or just-opened connection).
     if (!this.handler) {
       this.destroy(connectionError('unsolicited response', 'ECONNRESET'));
       return;
     }
-    const outcome = this.parser.execute(data);
+    const outcome = this.parser.execute(readView(length));
     const completed = this.completed;
     this.completed = undefined;
     if (outcome instanceof Error) this.destroy(outcome);
@@ -140,7 +164,7 @@ class Http1Connection {
     else if (completed) this.destroy(connectionError('closed by the server', 'ECONNRESET'));
     // Its answer was whole, whatever came after it.
     completed?.onComplete();
-  };
+  }
 
   private readonly onSocketEnd = (): void => {
     // A body that runs until the server closes ends here (finish completes it); an answer cut
@@ -189,7 +213,7 @@ class Http1Connection {
     }
     // An answer nobody asked for (onMessageBegin flagged it) must not hide the one that came before.
     if (!this.handler) return;
-    // Ended after the parse (onSocketData): bytes after this answer must not reach the next request.
+    // Ended after the parse (onSocketRead): bytes after this answer must not reach the next request.
     this.completed = this.handler;
     this.handler = undefined;
   };

@@ -3,6 +3,7 @@
 //
 //   npm run bench -- [--rounds 5] [--seconds 5] [--max-other 0.15] [--quiet-wait 15]
 //                    [--no-locust] [--skip-throughput] [--skip-one-user] [--skip-scaling]
+//                    [--efficiency-workers 1,2]
 //                    [--skip-truth] [--long] [--think-users 10000] [--out FILE]
 //
 // Targets run on core 1, load generators on core 0. Everything started is killed at the end
@@ -15,8 +16,8 @@ import { parseArgs } from 'node:util';
 import { openCpuWindow, waitForQuiet } from './lib/cpu.mjs';
 import { ensureTools } from './lib/install.mjs';
 import { runPlain } from './lib/processes.mjs';
-import { discardSummary, runRounds, summarize } from './lib/rounds.mjs';
-import { checksTable, throughputTable } from './lib/table.mjs';
+import { discardSummary, efficiency, runRounds, summarize } from './lib/rounds.mjs';
+import { checksTable, efficiencyTable, throughputTable } from './lib/table.mjs';
 import { startNginx } from './lib/targets.mjs';
 import { cliPath, repoRoot, runLoadlens, throughputTools } from './lib/tools.mjs';
 import { arrivalRateChecks, fixedLatencyCheck, freezeCheck, memoryCheck, thinkCheck } from './lib/truth.mjs';
@@ -35,6 +36,7 @@ const { values: options } = parseArgs({
     'skip-throughput': { type: 'boolean', default: false },
     'skip-one-user': { type: 'boolean', default: false },
     'skip-scaling': { type: 'boolean', default: false },
+    'efficiency-workers': { type: 'string', default: '1,2' },
     'skip-truth': { type: 'boolean', default: false },
     long: { type: 'boolean', default: false },
     'think-users': { type: 'string', default: '10000' },
@@ -100,19 +102,45 @@ async function watched(check, maxOtherCores, targetPids) {
   return results.map((result) => ({ ...result, otherCores, noisy: otherCores > maxOtherCores }));
 }
 
-function scalingTools() {
-  const tool = (name, core, workers) => ({
-    name,
+/**
+ * Per-worker efficiency: the engine with 1, 2... workers, all allowed on both cores while the
+ * target stays pinned to its own (so the target shares the generator's cores, as on a laptop).
+ * What scales is requests per engine-CPU-second; req/s here is capped by the shared cores.
+ */
+function efficiencyTools(workerCounts) {
+  return workerCounts.map((workers) => ({
+    name: `loadlens workers=${workers}`,
     run: ({ url, users, seconds }) =>
       runLoadlens({
-        core,
+        core: `${GENERATOR_CORE},${TARGET_CORE}`,
         scenario: '### root\nGET /\n',
-        args: ['-H', url, '-u', String(users), '-t', `${seconds}s`, '--workers', workers],
+        args: ['-H', url, '-u', String(users), '-t', `${seconds}s`, '--workers', String(workers)],
         timeoutMs: seconds * 1000 + 20_000,
       }),
-  });
-  // `auto` counts the cores this process may use: pinned to one core it would mean 1 worker.
-  return [tool('loadlens workers=1', String(GENERATOR_CORE), '1'), tool('loadlens workers=auto', '0,1', 'auto')];
+  }));
+}
+
+async function efficiencySection(nginx) {
+  const workerCounts = options['efficiency-workers'].split(',').map(Number);
+  if (workerCounts.some((count) => !Number.isInteger(count) || count < 1)) throw new Error('--efficiency-workers: comma-separated worker counts, e.g. 1,2');
+  const title = `per-worker efficiency, 50 users, engine on cores ${GENERATOR_CORE},${TARGET_CORE}, nginx pinned to core ${TARGET_CORE}`;
+  say(`\n${title}`);
+  const tools = efficiencyTools(workerCounts);
+  const runs = await runRounds({ ...roundsSettings(), tools, settings: { url: nginx.url, users: 50, seconds: Number(options.seconds) }, targetPids: [nginx.pid] });
+  say(`\n${title}: medians over kept runs (${discardSummary(runs)})`);
+  const names = tools.map((tool) => tool.name);
+  say(efficiencyTable(efficiency(runs, names)));
+  if (runs.every((run) => run.discarded)) {
+    say(`\n${title}: ALL runs, noisy ones included (not for quoting)`);
+    say(efficiencyTable(efficiency(runs.map((run) => ({ ...run, discarded: run.error ? run.discarded : undefined })), names)));
+  }
+}
+
+/** Each same-round ratio, in round order, under the table: the spread in full. */
+function sayRatios(summary, tool, reference) {
+  const row = summary.find((candidate) => candidate.tool === tool);
+  const each = row?.ratios[reference]?.each ?? [];
+  if (each.length > 0) say(`${tool} vs ${reference}, per round (kept pairs): ${each.map((value) => `${value.toFixed(2)}x`).join(' ')}`);
 }
 
 async function main() {
@@ -132,17 +160,15 @@ async function main() {
     say(`nginx (1 worker) on ${nginx.url}, core ${TARGET_CORE}; generators on core ${GENERATOR_CORE}`);
     if (!options['skip-throughput']) {
       const tools = throughputTools(GENERATOR_CORE, { locust: !options['no-locust'] });
-      await throughputSection('50 users, GET /, no think time', tools, 50, nginx, ['autocannon', 'wrk']);
+      const summary = await throughputSection('50 users, GET /, no think time', tools, 50, nginx, ['autocannon', 'wrk']);
+      sayRatios(summary, 'loadlens', 'autocannon');
     }
     if (!options['skip-one-user']) {
       const tools = throughputTools(GENERATOR_CORE, { locust: false });
-      await throughputSection('1 user, GET /, no think time', tools, 1, nginx, ['autocannon', 'wrk']);
+      const summary = await throughputSection('1 user, GET /, no think time', tools, 1, nginx, ['autocannon', 'wrk']);
+      sayRatios(summary, 'loadlens', 'autocannon');
     }
-    if (!options['skip-scaling']) {
-      await throughputSection('scaling, 50 users (workers=auto may use both cores, nginx included)', scalingTools(), 50, nginx, [
-        'loadlens workers=1',
-      ]);
-    }
+    if (!options['skip-scaling']) await efficiencySection(nginx);
     if (!options['skip-truth']) {
       say('\ntruth checks');
       const cores = { generatorCore: GENERATOR_CORE, targetCore: TARGET_CORE };

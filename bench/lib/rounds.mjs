@@ -91,9 +91,32 @@ export function summarize(runs, toolNames, references) {
         const other = kept.find((candidate) => candidate.tool === reference && candidate.round === run.round);
         if (other) pairs.push(run.rps / other.rps);
       }
-      row.ratios[reference] = { ratio: median(pairs), pairs: pairs.length };
+      // The spread: the lowest and highest same-round ratio, so a claim "in every window" can be read off.
+      row.ratios[reference] = { ratio: median(pairs), pairs: pairs.length, min: pairs.length ? Math.min(...pairs) : undefined, max: pairs.length ? Math.max(...pairs) : undefined, each: pairs };
     }
     return row;
+  });
+}
+
+/**
+ * Per-worker efficiency (bench/run.mjs `--efficiency-workers`): for each tool, medians over kept
+ * runs of req/s, the engine's CPU in cores (its process tree, start-up included), the target's CPU
+ * in cores, and requests per engine-CPU-second (the run's requests / the engine's CPU seconds).
+ */
+export function efficiency(runs, toolNames) {
+  const kept = runs.filter((run) => !run.discarded);
+  return toolNames.map((name) => {
+    const mine = kept.filter((run) => run.tool === name);
+    return {
+      tool: name,
+      kept: mine.length,
+      total: runs.filter((run) => run.tool === name).length,
+      rps: median(mine.map((run) => run.rps)),
+      engineCores: median(mine.map((run) => run.cpu.tool / run.cpu.wallS)),
+      targetCores: median(mine.map((run) => run.cpu.targets / run.cpu.wallS)),
+      perEngineCpuS: median(mine.map((run) => run.requests / Math.max(run.cpu.tool, 0.01))),
+      perTargetCpuS: median(mine.map((run) => run.requests / Math.max(run.cpu.targets, 0.01))),
+    };
   });
 }
 

@@ -23,8 +23,10 @@ function ms(value) {
   return value < 10 ? value.toFixed(2) : value.toFixed(1);
 }
 
-function ratio({ ratio: value }) {
-  return value === undefined ? '-' : `${value.toFixed(2)}x`;
+/** The median same-round ratio, then its spread over the rounds: `1.31x (1.24-1.38)`. */
+function ratio({ ratio: value, pairs, min, max }) {
+  if (value === undefined) return '-';
+  return pairs > 1 ? `${value.toFixed(2)}x (${min.toFixed(2)}-${max.toFixed(2)})` : `${value.toFixed(2)}x`;
 }
 
 /** The throughput table: one row per tool from rounds.summarize(). */
@@ -41,6 +43,23 @@ export function throughputTable(summary, references) {
     number(row.rpsPerCore),
   ]);
   return formatTable(header, rows);
+}
+
+/** Per-worker efficiency: one row per worker count from rounds.efficiency(). */
+export function efficiencyTable(rows) {
+  const header = ['tool', 'kept', 'req/s', 'engine CPU cores', 'target CPU cores', 'req per engine-CPU-s', 'req per target-CPU-s'];
+  return formatTable(
+    header,
+    rows.map((row) => [
+      row.tool,
+      `${row.kept}/${row.total}`,
+      number(row.rps),
+      number(row.engineCores, 2),
+      number(row.targetCores, 2),
+      number(row.perEngineCpuS),
+      number(row.perTargetCpuS),
+    ]),
+  );
 }
 
 /** The truth checks: name, expected, measured, the other processes' CPU meanwhile, PASS/FAIL. */

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { discardReason, discardSummary, median, roundOrder, summarize } from '../lib/rounds.mjs';
+import { discardReason, discardSummary, efficiency, median, roundOrder, summarize } from '../lib/rounds.mjs';
+import { efficiencyTable, throughputTable } from '../lib/table.mjs';
 
 const quiet = { otherCores: 0.05 };
 const busy = { otherCores: 0.9 };
@@ -37,7 +38,33 @@ test('ratios are medians of same-round ratios between kept runs only', () => {
   const [engine, ref] = summarize(runs, ['engine', 'ref'], ['ref']);
   assert.equal(engine.kept, 3);
   assert.equal(engine.rps, 120);
-  assert.deepEqual(engine.ratios.ref, { ratio: 1.25, pairs: 2 });
+  assert.deepEqual(engine.ratios.ref, { ratio: 1.25, pairs: 2, min: 1.2, max: 1.3, each: [1.2, 1.3] });
   assert.equal(ref.kept, 2);
   assert.equal(discardSummary(runs), '5 of 6 runs kept; discarded: 1 machine busy');
+});
+
+test('the throughput table shows each ratio with its spread over the rounds', () => {
+  const runs = [run(0, 'engine', 130), run(0, 'ref', 100), run(1, 'engine', 120), run(1, 'ref', 100), run(2, 'engine', 150), run(2, 'ref', 100)];
+  for (const r of runs) r.discarded = discardReason(r, 0.15);
+  const table = throughputTable(summarize(runs, ['engine', 'ref'], ['ref']), ['ref']);
+  assert.match(table.split('\n')[2], /^engine .* 1\.30x \(1\.20-1\.50\)/);
+});
+
+test('efficiency: requests per CPU-second of the engine and of the target, kept runs only', () => {
+  const cpu = (tool, targets, otherCores = 0.05) => ({ wallS: 5, tool, targets, otherCores });
+  const runs = [
+    { ...run(0, 'w1', 10_000, cpu(4, 3)), requests: 50_000 },
+    { ...run(1, 'w1', 9_000, cpu(5, 3)), requests: 45_000 },
+    { ...run(0, 'w2', 12_000, cpu(6, 4)), requests: 60_000 },
+    { ...run(1, 'w2', 1, cpu(1, 1, 0.9)), requests: 5 }, // discarded: busy
+  ];
+  for (const r of runs) r.discarded = discardReason(r, 0.15);
+  const [one, two] = efficiency(runs, ['w1', 'w2']);
+  assert.equal(one.kept, 2);
+  assert.equal(one.perEngineCpuS, (12_500 + 9_000) / 2);
+  assert.equal(one.engineCores, 0.9);
+  assert.equal(two.kept, 1);
+  assert.equal(two.perEngineCpuS, 10_000);
+  assert.equal(two.perTargetCpuS, 15_000);
+  assert.match(efficiencyTable([one, two]), /w2 +1\/2 +12,000 +1\.20 +0\.80 +10,000 +15,000/);
 });

@@ -214,3 +214,46 @@ test('a burst beyond the connections being opened waits for a free one; all answ
   const refused = await Promise.all(Array.from({ length: 100 }, () => exchange(refusing, 'GET', '/')));
   assert.ok(refused.every((outcome) => (outcome.error as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED'));
 });
+
+test('kept body chunks stay intact while other connections read: every connection reads into one shared buffer', async () => {
+  // Distinct bodies larger than the shared read buffer, and long headers that split across reads,
+  // on 12 connections at once; the chunks are compared only after every exchange has ended.
+  const bodyOf = (i: number): string => `${i}:`.padEnd(150_000, String.fromCharCode(97 + i));
+  const server = createHttpServer((req, res) => {
+    const i = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('i'));
+    res.setHeader('x-long', 'v'.repeat(6000) + i);
+    res.end(bodyOf(i));
+  });
+  const url = await listen(server);
+  const origin = new Http1Origin(url, () => performance.now(), PARSER);
+  try {
+    const kept = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        new Promise<{ chunks: Buffer[]; headers: string[] }>((resolve, reject) => {
+          const result = { chunks: [] as Buffer[], headers: [] as string[] };
+          const handler: ResponseHandler = {
+            onConnect() {},
+            onHeaders(_status, raw) {
+              result.headers = raw;
+              return true;
+            },
+            onData(chunk) {
+              result.chunks.push(chunk);
+              return true;
+            },
+            onComplete: () => resolve(result),
+            onError: reject,
+          };
+          origin.send(handler, { spec: { method: 'GET' }, path: `/?i=${i}`, headers: [], body: undefined });
+        }),
+      ),
+    );
+    kept.forEach(({ chunks, headers }, i) => {
+      assert.equal(Buffer.concat(chunks).toString('latin1'), bodyOf(i), `body ${i}`);
+      assert.equal(headers[headers.indexOf('x-long') + 1], 'v'.repeat(6000) + i, `header ${i}`);
+    });
+  } finally {
+    origin.destroy(new Error('done'));
+    await close(server);
+  }
+});

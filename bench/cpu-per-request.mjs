@@ -19,31 +19,9 @@ import { ENGINE_PROTOCOL_VERSION } from '../src/core/protocol/engine.ts';
 import { runToCompletion, spawnEngine } from '../src/engine/spawn.ts';
 import { parsePidStat } from './lib/cpu.mjs';
 import { median } from './lib/rounds.mjs';
+import { SCENARIOS } from './lib/scenarios.mjs';
 import { startNginx } from './lib/targets.mjs';
 import { repoRoot } from './lib/tools.mjs';
-
-/**
- * `plain`: the benchmark's GET. `templated`: what autocannon does not do, all on: two weighted
- * tasks, a templated header and query per request (rendered per send), three stats names.
- */
-export const SCENARIOS = {
-  plain: '### root\nGET /\n',
-  templated: [
-    '### home',
-    '# @task 3',
-    'GET /?page={{$randomInt 1 100}}',
-    'x-request: {{$guid}}',
-    '',
-    '### item',
-    'GET /item',
-    '',
-    '### cart',
-    '# @task 1',
-    'GET /cart',
-    'x-user: {{$randomInt 1 1000}}',
-    '',
-  ].join('\n'),
-};
 
 const { values: options } = parseArgs({
   options: {

@@ -3,6 +3,7 @@
 // self-time functions of the worker thread's profile (the load generator).
 //
 //   node --import tsx bench/profile.mjs [SECONDS] [USERS] [RATE]   profiles land in bench/.tools/profiles/
+// SCENARIO=templated profiles bench/lib/scenarios.mjs's templated scenario instead of GET /.
 // With RATE, an open model at RATE/s (USERS = @max-users) instead of USERS closed-model users.
 
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { ENGINE_PROTOCOL_VERSION } from '../src/core/protocol/engine.ts';
 import { runToCompletion, spawnEngine } from '../src/engine/spawn.ts';
 import { startNginx } from './lib/targets.mjs';
+import { SCENARIOS } from './lib/scenarios.mjs';
 import { repoRoot } from './lib/tools.mjs';
 
 const seconds = Number(process.argv[2] ?? 8);
@@ -45,7 +47,7 @@ try {
     protocolVersion: ENGINE_PROTOCOL_VERSION,
     runId: 'profile',
     scenarioPath: join(dir, 'profile.load.http'),
-    scenarioText: '### root\nGET /\n',
+    scenarioText: SCENARIOS[process.env.SCENARIO ?? 'plain'],
     options: { host: nginx.url, users, rate, runTimeMs: seconds * 1000, workers: 1 },
   });
   await handle.exited;

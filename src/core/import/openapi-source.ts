@@ -3,9 +3,20 @@
 // never followed: resolution is off for files and HTTP alike, so an import reads nothing and
 // sends nothing; a reference left unresolved is reported by the importer.
 
-import SwaggerParser from '@apidevtools/swagger-parser';
 import { load } from 'js-yaml';
 import { ImportError } from './model';
+
+type Dereferencer = typeof import('./openapi-dereference');
+
+/**
+ * The parser, loaded on first use: from dist/ it is the bundle beside this one (a `require` with a
+ * computed path, which esbuild leaves out of cli.js and extension.js); from the sources (tests
+ * under tsx) the same name resolves to ./openapi-dereference.ts.
+ */
+function loadDereferencer(): Dereferencer {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(`${__dirname}/openapi-dereference`) as Dereferencer;
+}
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -38,8 +49,7 @@ export async function dereferenceOpenApi(document: unknown): Promise<OpenApiDocu
     throw new ImportError(`not an OpenAPI 3.0/3.1 document: its "openapi" field is ${JSON.stringify(version ?? null)}, expected e.g. "3.1.0"`);
   }
   try {
-    const options = { resolve: { external: false, file: false, http: false } } as unknown as SwaggerParser.Options;
-    return (await SwaggerParser.dereference(structuredClone(document) as never, options)) as unknown as OpenApiDocument;
+    return (await loadDereferencer().dereferenceInside(document)) as OpenApiDocument;
   } catch (error) {
     throw new ImportError(`cannot resolve the document's references: ${(error as Error).message}`);
   }

@@ -35,7 +35,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'insecure', description: 'accept self-signed TLS certificates' },
   ALLOW_PATH_OPTION,
   ...CI_OPTIONS,
-  { name: 'shard', value: 'I/N', description: 'run the I-th of N equal parts of the load, for one run on N machines (docs/scale-out.md)' },
+  { name: 'shard', value: 'I/N', description: 'run the I-th of N equal parts of the load, for one run on N machines; with --join, be shard I of the coordinated run (docs/scale-out.md)' },
   { name: 'join', value: 'URL', description: 'run as one shard of a coordinated run: the load, the scenario and the start come from `loadlens coordinate` at URL' },
   { name: 'start-at', value: 'TIME', description: 'start the load at TIME (Unix seconds or ISO 8601 with zone), so shards on many machines start together' },
 ];

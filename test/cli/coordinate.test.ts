@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunResult } from '../../src/core/metrics/result';
-import { ensureBuilt, startCli, tempDir, type RunningCli } from './helpers';
+import { ensureBuilt, runCli, startCli, tempDir, type RunningCli } from './helpers';
 
 let server: Server;
 let url = '';
@@ -119,6 +119,63 @@ test('a shard killed mid-run is named in the result with the seconds it is missi
     // The others' load is all there.
     assert.ok(joined.aggregate.requests >= 2 * 60, `joined ${joined.aggregate.requests}`);
   } finally {
+    dir.remove();
+  }
+});
+
+test('Indexed Job pods are the shards of their JOB_COMPLETION_INDEX; a duplicate, an out-of-range index and a pod back after the start are refused', { timeout: 90_000 }, async () => {
+  hits.clear();
+  const dir = tempDir();
+  const rate = 30;
+  const scenario = dir.file('indexed.load.http', `# @host ${url}\n# @rate ${rate}/s\n# @run-time 3s\n# @stop-timeout 2s\n\n### hit\nGET /hit?shard={{$processEnv SHARD}}\n`);
+  const coordinator = startCli(['coordinate', scenario, '--shards', '3', '--listen', '127.0.0.1:0', '--json', `${dir.path}/joined.json`], { timeoutMs: 60_000 });
+  const pod = (index: number, tag: string) =>
+    startCli(['run', '--join', joinUrl, '--json', `${dir.path}/pod${tag}.json`], { env: { JOB_COMPLETION_INDEX: String(index), SHARD: tag }, timeoutMs: 60_000 });
+  let joinUrl = '';
+  try {
+    await coordinator.waitFor(JOIN_URL);
+    joinUrl = JOIN_URL.exec(coordinator.text())?.[1] as string;
+    // The last pod joins first: it is still shard 3.
+    const last = pod(2, 'c');
+    await coordinator.waitFor(/Shard 3\/3 joined/);
+    const twin = await pod(2, 'twin').done;
+    assert.equal(twin.code, 2, twin.stderr);
+    assert.match(twin.stderr, /refused this shard \(JOB_COMPLETION_INDEX=2\): shard 3\/3 has already joined \(.+\): every shard needs its own number/);
+    const beyond = await pod(3, 'beyond').done;
+    assert.equal(beyond.code, 2, beyond.stderr);
+    assert.match(beyond.stderr, /refused this shard \(JOB_COMPLETION_INDEX=3\): there is no shard 4: this run has 3 shards, numbered 1 to 3/);
+    const other = await runCli(['run', '--join', joinUrl, '--shard', '1/4']);
+    assert.equal(other.code, 2, other.stderr);
+    assert.match(other.stderr, /started as 1\/4, but the run has 3 shards/);
+    // A pod that dies while it waits leaves its number to the pod Kubernetes starts in its place.
+    const dead = pod(1, 'dead');
+    await coordinator.waitFor(/Shard 2\/3 joined/);
+    dead.kill('SIGKILL');
+    await dead.done;
+    await coordinator.waitFor(/Shard 2\/3 \(.+\) left before the start: waiting for a shard to take its place/);
+    const second = pod(1, 'b');
+    await coordinator.waitFor(/Shard 2\/3 joined: .+, in place of .+, which left before the start/);
+    const first = pod(0, 'a');
+    await coordinator.waitFor(/All 3 shards joined/);
+    const late = await pod(0, 'late').done;
+    assert.equal(late.code, 3, late.stderr);
+    assert.match(late.stderr, /refused this shard \(JOB_COMPLETION_INDEX=0\): this run started at .+: shard 1\/3 is .+, a shard cannot join a run under way/);
+    const [outcome, ...pods] = await Promise.all([coordinator.done, first.done, second.done, last.done]);
+    assert.equal(outcome?.code, 0, `${outcome?.stdout}${outcome?.stderr}`);
+    for (const [i, tag] of ['a', 'b', 'c'].entries()) {
+      assert.equal(pods[i]?.code, 0, pods[i]?.stderr);
+      assert.match(pods[i]?.stderr ?? '', new RegExp(`Joined as shard ${i + 1}/3`));
+      const own = JSON.parse(readFileSync(`${dir.path}/pod${tag}.json`, 'utf8')) as RunResult;
+      assert.deepEqual({ index: own.shard?.index, count: own.shard?.count }, { index: i + 1, count: 3 });
+      assert.equal(hits.get(tag), rate, `pod ${tag} sent its third of ${rate * 3}`);
+    }
+    const joined = JSON.parse(readFileSync(`${dir.path}/joined.json`, 'utf8')) as RunResult;
+    assert.equal(joined.aggregate.requests, total());
+    assert.equal(total(), rate * 3);
+    assert.equal(hits.get('dead'), undefined, 'the pod that died before the start sent nothing');
+    assert.deepEqual(joined.joined?.missing, []);
+  } finally {
+    coordinator.kill('SIGKILL');
     dir.remove();
   }
 });

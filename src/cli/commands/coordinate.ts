@@ -109,19 +109,27 @@ export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> 
     onAllDone: () => allDone(),
   }, applicableThresholds(plan.scenario, options.defaultThresholds ?? []).some((rule) => rule.abort));
 
-  const waiting: Array<() => void> = [];
+  /** The held answer of each shard that joined, by number, sent when the last one joins. */
+  const waiting = new Map<number, () => void>();
   const server = createShardServer({
-    join: (body, reply) => {
+    join: (body, reply, connection) => {
       if (!isJoinRequest(body)) return reply(400, { error: versionMismatch((body as { protocolVersion?: unknown })?.protocolVersion) });
-      const shard = run.join(body.name, Date.now());
-      if (!shard) return reply(409, { error: `this run already has its ${count} shards` });
-      say(`Shard ${shard.index}/${count} joined: ${body.name}`);
-      const answer = () => reply(200, { protocolVersion: SHARD_PROTOCOL_VERSION, runId, shard: { index: shard.index, count }, scenarioName: basename(scenario.absolutePath), scenarioText: scenario.text, files, options, startAt: run.startAt } satisfies JoinAnswer);
-      waiting.push(answer);
+      const outcome = run.join(body, Date.now(), connection.gone);
+      if ('refused' in outcome) {
+        say(`Refused a shard (${body.name}): ${outcome.refused.error}.`);
+        return reply(outcome.refused.status, { error: outcome.refused.error });
+      }
+      const { shard, replaced } = outcome;
+      say(replaced ? `Shard ${shard.index}/${count} joined: ${body.name}, in place of ${replaced.name}, which left before the start` : `Shard ${shard.index}/${count} joined: ${body.name}`);
+      connection.onGone(() => {
+        if (run.startAt === 0 && run.holder(shard.index) === shard) say(`Shard ${shard.index}/${count} (${shard.name}) left before the start: waiting for a shard to take its place.`);
+      });
+      waiting.set(shard.index, () => reply(200, { protocolVersion: SHARD_PROTOCOL_VERSION, runId, shard: { index: shard.index, count }, scenarioName: basename(scenario.absolutePath), scenarioText: scenario.text, files, options, startAt: run.startAt } satisfies JoinAnswer));
       if (run.complete) {
         run.startAt = Date.now() + START_LEAD_MS;
         say(`All ${count} shards joined: the load starts at ${new Date(run.startAt).toISOString()}.`);
-        for (const send of waiting.splice(0)) send();
+        for (const send of waiting.values()) send();
+        waiting.clear();
       }
     },
     interval: (body, reply) => {

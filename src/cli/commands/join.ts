@@ -5,9 +5,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { RunResult, ShardInterval } from '../../core/metrics/result';
+import type { RunResult, ShardInterval, ShardSpec } from '../../core/metrics/result';
 import { planRun } from '../../core/plan';
-import { isJoinAnswer, SHARD_PATH_PREFIX, SHARD_PROTOCOL_VERSION, SHARD_TOKEN_HEADER, SHARD_TOKEN_VARIABLE as TOKEN_VARIABLE, type JoinAnswer } from '../../core/protocol/shard';
+import { isJoinAnswer, SHARD_PATH_PREFIX, SHARD_PROTOCOL_VERSION, SHARD_TOKEN_HEADER, SHARD_TOKEN_VARIABLE as TOKEN_VARIABLE, type JoinAnswer, type JoinRequest } from '../../core/protocol/shard';
 import { runEnvironment } from '../../engine/run-environment';
 import { executeRun } from '../engine-run';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
@@ -22,7 +22,19 @@ import { createProgress } from './run';
 export const JOIN_GIVE_UP_MS = 60_000;
 const RETRY_MS = 1000;
 /** The options a coordinator decides for the whole run: given to a shard they would be ignored. */
-const COORDINATOR_DECIDES = ['users', 'spawn-rate', 'run-time', 'rate', 'seed', 'host', 'stop-timeout', 'shard', 'start-at', 'baseline'];
+const COORDINATOR_DECIDES = ['users', 'spawn-rate', 'run-time', 'rate', 'seed', 'host', 'stop-timeout', 'start-at', 'baseline'];
+/** Set by Kubernetes in each pod of an Indexed Job: the pod's index, from 0. */
+export const COMPLETION_INDEX_VARIABLE = 'JOB_COMPLETION_INDEX';
+
+/** The shard number this process is, when it knows: `--shard I/N`, or its Indexed Job pod's index + 1. */
+export function wantedShard(flag: ShardSpec | undefined, env: NodeJS.ProcessEnv): { shard?: number; shards?: number; from?: string } {
+  if (flag) return { shard: flag.index, shards: flag.count, from: `--shard ${flag.index}/${flag.count}` };
+  const raw = env[COMPLETION_INDEX_VARIABLE];
+  if (raw === undefined || raw === '') return {};
+  if (!/^\d{1,6}$/.test(raw.trim())) throw new UsageError(`${COMPLETION_INDEX_VARIABLE} is '${raw}', not a pod index (0, 1, 2...): it is set by a Kubernetes Indexed Job; unset it, or give --shard I/N.`);
+  const index = Number(raw.trim());
+  return { shard: index + 1, from: `${COMPLETION_INDEX_VARIABLE}=${index}` };
+}
 
 function post(url: string, path: string, body: unknown, timeoutMs: number | undefined): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -37,20 +49,25 @@ async function errorOf(response: Response): Promise<string> {
 }
 
 /** Joins, retrying while the coordinator cannot be reached, for up to JOIN_GIVE_UP_MS. */
-async function joinRun(url: string, note: (text: string) => void): Promise<JoinAnswer> {
+async function joinRun(url: string, wanted: ReturnType<typeof wantedShard>, note: (text: string) => void): Promise<JoinAnswer> {
   const giveUpAt = Date.now() + JOIN_GIVE_UP_MS;
   let said = false;
   for (;;) {
     let response: Response | undefined;
     try {
-      response = await post(url, 'join', { protocolVersion: SHARD_PROTOCOL_VERSION, name: hostname() }, undefined);
+      response = await post(url, 'join', { protocolVersion: SHARD_PROTOCOL_VERSION, name: hostname(), shard: wanted.shard, shards: wanted.shards } satisfies JoinRequest, undefined);
     } catch {
       response = undefined;
     }
     if (response) {
-      if (!response.ok) throw new CliFailure(`the coordinator at ${url} refused this shard: ${await errorOf(response)}.`, response.status === 401 || response.status === 400 ? ExitCode.usage : ExitCode.runFailed);
+      const from = wanted.from ? ` (${wanted.from})` : '';
+      // 400/401/409: how the shard was started is wrong (token, number); 410: too late, the run is under way.
+      if (!response.ok) throw new CliFailure(`the coordinator at ${url} refused this shard${from}: ${await errorOf(response)}.`, [400, 401, 409].includes(response.status) ? ExitCode.usage : ExitCode.runFailed);
       const answer: unknown = await response.json().catch(() => undefined);
       if (!isJoinAnswer(answer)) throw new CliFailure(`the coordinator at ${url} answered something that is not this Loadlens's shard protocol: run the same version everywhere.`, ExitCode.runFailed);
+      if (wanted.shard !== undefined && answer.shard.index !== wanted.shard) {
+        throw new CliFailure(`the coordinator at ${url} made this process shard ${answer.shard.index}, not ${wanted.shard}${from}: it is an older Loadlens; run the same version everywhere.`, ExitCode.runFailed);
+      }
       return answer;
     }
     if (Date.now() >= giveUpAt) throw new CliFailure(`could not reach the coordinator at ${url} for ${JOIN_GIVE_UP_MS / 1000} s: is \`loadlens coordinate\` running there?`, ExitCode.runFailed);
@@ -96,8 +113,9 @@ export async function runJoin(url: string, settings: RunSettings, given: Readonl
   const style = createStyle(wantsColor(process.stderr, process.env));
   const progress = createProgress(settings.quiet, undefined, style);
   const note = (text: string) => progress.note(escapeControls(text));
+  const wanted = wantedShard(settings.options.shard, process.env);
   prepareReportPaths(settings.reports);
-  const answer = await joinRun(base, note);
+  const answer = await joinRun(base, wanted, note);
   const { shard } = answer;
   note(`Joined as shard ${shard.index}/${shard.count}; the load starts at ${new Date(answer.startAt).toISOString()}.`);
   const { folder, scenarioPath } = writeRunFolder(answer);

@@ -25,7 +25,20 @@ export interface ShardState {
   lastSecond: number;
   finished?: RunResult;
   lost?: { fromSecond: number; reason: string };
+  /** True when the shard hung up before it was given its part (it died or restarted before the start). */
+  gone: () => boolean;
 }
+
+/** What a shard asks for when it joins (src/core/protocol/shard.ts, JoinRequest). */
+export interface JoinWish {
+  name: string;
+  /** The shard number it is (an Indexed Job's index + 1, or `--shard I/N`); else the lowest free one. */
+  shard?: number;
+  /** N of `--shard I/N`. */
+  shards?: number;
+}
+
+export type JoinOutcome = { shard: ShardState; replaced?: ShardState } | { refused: { status: number; error: string } };
 
 export interface JoinedRunEvents {
   onSecond(snapshot: IntervalSnapshot): void;
@@ -36,7 +49,8 @@ export interface JoinedRunEvents {
 }
 
 export class JoinedRun {
-  readonly shards: ShardState[] = [];
+  /** Seat I-1 holds shard I, once it joined. */
+  private readonly seats: Array<ShardState | undefined>;
   private readonly live: ShardJoiner;
   private readonly pending = new Map<number, Map<number, ShardInterval>>();
   private nextSecond = 1;
@@ -56,22 +70,58 @@ export class JoinedRun {
   ) {
     this.live = new ShardJoiner(endpoints);
     this.watchAbort = watchAbort;
+    this.seats = new Array<ShardState | undefined>(count).fill(undefined);
   }
 
-  join(name: string, now: number): ShardState | undefined {
-    if (this.shards.length >= this.count) return undefined;
-    const shard: ShardState = { index: this.shards.length + 1, name, intervals: [], lastContact: now, lastSecond: 0 };
-    this.shards.push(shard);
-    return shard;
+  /** The shards that joined (and did not leave before the start), by number. */
+  get shards(): ShardState[] {
+    return this.seats.filter((shard): shard is ShardState => shard !== undefined && !shard.gone());
+  }
+
+  /** The shard holding number `index` now. */
+  holder(index: number): ShardState | undefined {
+    return this.seats[index - 1];
+  }
+
+  /**
+   * A shard asks for its number. One it names is checked (in range, not held by a shard still
+   * waiting); one it does not name is the lowest free. A seat whose shard hung up before the
+   * start is free again: the pod that replaces a dead one takes its place. Once the run has
+   * started nobody joins: a shard lost on the way is reported with its missing seconds instead
+   * (docs/scale-out.md, When a shard or pod dies).
+   */
+  join(wish: JoinWish, now: number, gone: () => boolean): JoinOutcome {
+    const refuse = (status: number, error: string): JoinOutcome => ({ refused: { status, error } });
+    const asked = wish.shard === undefined ? '' : `shard ${wish.shard}/${this.count}`;
+    if (this.startAt !== 0) {
+      const running = wish.shard === undefined ? undefined : this.holder(wish.shard);
+      const held = running ? `${asked} is ${running.name}, ` : '';
+      return refuse(410, `this run started at ${new Date(this.startAt).toISOString()}: ${held}a shard cannot join a run under way; a lost shard is reported with the seconds it is missing`);
+    }
+    if (wish.shards !== undefined && wish.shards !== this.count) {
+      return refuse(400, `this shard was started as ${wish.shard ?? '?'}/${wish.shards}, but the run has ${this.count} shards: give it --shard I/${this.count}`);
+    }
+    if (wish.shard !== undefined && !(wish.shard >= 1 && wish.shard <= this.count)) {
+      return refuse(400, `there is no shard ${wish.shard}: this run has ${this.count} shard${this.count === 1 ? '' : 's'}, numbered 1 to ${this.count}`);
+    }
+    const index = wish.shard ?? this.seats.findIndex((seat) => seat === undefined || seat.gone()) + 1;
+    if (index === 0) return refuse(409, `this run already has its ${this.count} shards`);
+    const holder = this.holder(index);
+    if (holder && !holder.gone()) {
+      return refuse(409, `${asked} has already joined (${holder.name}): every shard needs its own number; give each a different JOB_COMPLETION_INDEX or --shard I/${this.count}`);
+    }
+    const shard: ShardState = { index, name: wish.name, intervals: [], lastContact: now, lastSecond: 0, gone };
+    this.seats[index - 1] = shard;
+    return { shard, replaced: holder };
   }
 
   get complete(): boolean {
-    return this.shards.length === this.count;
+    return this.seats.every((seat) => seat !== undefined && !seat.gone());
   }
 
   /** A shard's second; false when the shard is not expected (lost already, or finished). */
   addInterval(index: number, interval: ShardInterval, now: number): boolean {
-    const shard = this.shards[index - 1];
+    const shard = this.holder(index);
     if (!shard || shard.lost || shard.finished) return false;
     shard.lastContact = now;
     shard.intervals.push(interval);
@@ -87,7 +137,7 @@ export class JoinedRun {
   }
 
   finish(index: number, result: RunResult, now: number): void {
-    const shard = this.shards[index - 1];
+    const shard = this.holder(index);
     if (!shard || shard.lost || shard.finished) return;
     shard.finished = result;
     shard.lastContact = now;
@@ -154,7 +204,9 @@ export class JoinedRun {
     const joiner = joinIntervals(this.endpoints, this.shards.map((shard) => shard.intervals), this.startAt);
     const finished = this.shards.map((shard) => shard.finished).filter((result): result is RunResult => result !== undefined);
     const missing = this.shards.filter((shard) => shard.lost).map((shard) => ({ shard: shard.index, fromSecond: shard.lost?.fromSecond ?? 1, reason: `${shard.name}: ${shard.lost?.reason ?? 'lost'}` }));
-    for (let index = this.shards.length + 1; index <= this.count; index++) missing.push({ shard: index, fromSecond: 1, reason: 'never joined' });
+    for (let index = 1; index <= this.count; index++) {
+      if (!this.shards.some((shard) => shard.index === index)) missing.push({ shard: index, fromSecond: 1, reason: 'never joined' });
+    }
     const outcome = this.abortedBy ? 'aborted' : this.stopRequested || finished.some((result) => result.outcome !== 'completed') ? 'stopped' : 'completed';
     return joiner.result(
       {

@@ -8,7 +8,25 @@ import { SHARD_PATH_PREFIX, SHARD_TOKEN_HEADER } from '../../core/protocol/shard
 /** A shard's finished result holds its per-second partials: generous, but bounded. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-export type ShardRoute = (body: unknown, reply: (status: number, answer: unknown) => void) => void;
+/** The request's connection: a join is held until every shard joined, and its shard may hang up meanwhile. */
+export interface ShardConnection {
+  /** True once the shard hung up without an answer. */
+  gone(): boolean;
+  onGone(listener: () => void): void;
+}
+
+export type ShardRoute = (body: unknown, reply: (status: number, answer: unknown) => void, connection: ShardConnection) => void;
+
+function connectionOf(res: ServerResponse): ShardConnection {
+  let gone = false;
+  const listeners: Array<() => void> = [];
+  res.on('close', () => {
+    if (res.writableFinished) return;
+    gone = true;
+    for (const listener of listeners.splice(0)) listener();
+  });
+  return { gone: () => gone, onGone: (listener) => listeners.push(listener) };
+}
 
 function sameToken(given: string | undefined, expected: string): boolean {
   const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -16,7 +34,7 @@ function sameToken(given: string | undefined, expected: string): boolean {
 }
 
 function send(res: ServerResponse, status: number, answer: unknown): void {
-  if (res.writableEnded) return;
+  if (res.writableEnded || res.destroyed) return;
   const text = JSON.stringify(answer);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
   res.end(text);
@@ -58,8 +76,9 @@ export function createShardServer(routes: Record<string, ShardRoute>, token: str
       send(res, 404, { error: `not a shard protocol request: this coordinator speaks ${SHARD_PATH_PREFIX}; run the same Loadlens version everywhere` });
       return;
     }
+    const connection = connectionOf(res);
     readBody(req).then(
-      (body) => route(body, (status, answer) => send(res, status, answer)),
+      (body) => route(body, (status, answer) => send(res, status, answer), connection),
       (error: Error) => send(res, 400, { error: `the request body is ${error.message}` }),
     );
   });

@@ -20,6 +20,13 @@ export interface JoinRequest {
   protocolVersion: number;
   /** How the shard names itself in messages (its host name or pod name). */
   name: string;
+  /**
+   * The shard number (1-based) this process is, when it knows: an Indexed Job's pod (its
+   * JOB_COMPLETION_INDEX + 1) or `--shard I/N`. Without it the coordinator hands out the lowest free one.
+   */
+  shard?: number;
+  /** N of `--shard I/N`: checked against the coordinator's `--shards N`. */
+  shards?: number;
 }
 
 export interface JoinAnswer {
@@ -60,8 +67,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max;
 
+const isOptionalCount = (value: unknown) => value === undefined || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
+
 export function isJoinRequest(value: unknown): value is JoinRequest {
-  return isRecord(value) && value.protocolVersion === SHARD_PROTOCOL_VERSION && isText(value.name, 200);
+  return isRecord(value) && value.protocolVersion === SHARD_PROTOCOL_VERSION && isText(value.name, 200) && isOptionalCount(value.shard) && isOptionalCount(value.shards);
 }
 
 export function isJoinAnswer(value: unknown): value is JoinAnswer {

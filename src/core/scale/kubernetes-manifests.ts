@@ -8,6 +8,8 @@ export const COORDINATOR_PORT = 7070;
 const RESOURCES = { requests: { cpu: '1', memory: '512Mi' }, limits: { cpu: '1', memory: '1Gi' } };
 /** The coordinator keeps its pod (and its reports) this long after the run, for `kubectl cp`. */
 export const KEEP_REPORTS_S = 600;
+/** New pods per shard index after a failed one (docs/scale-out.md, When a shard or pod dies). */
+export const SHARD_RETRIES = 1;
 
 export interface KubernetesRun {
   /** Scenario file name and text; the files it reads, by the relative path it writes. */
@@ -110,9 +112,14 @@ export function kubernetesManifests(run: KubernetesRun): Array<Record<string, un
         completionMode: 'Indexed',
         completions: run.shards,
         parallelism: run.shards,
-        // A shard that dies is reported by the coordinator from that second on; a new pod would
-        // join a run that has all its shards, so none is started.
-        backoffLimit: 0,
+        // Each pod is shard JOB_COMPLETION_INDEX + 1 (src/cli/commands/join.ts). Retries are
+        // counted per index, so one failed pod never fails the Job, which would end every other
+        // shard: the coordinator reports the dead shard's missing seconds and the others go on.
+        // The one retry lets a pod that died before the start take its place; one that comes back
+        // after the start is refused by the coordinator. Exit 2 (a duplicate or out-of-range index,
+        // a wrong token) cannot be mended by a retry.
+        backoffLimitPerIndex: SHARD_RETRIES,
+        podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { containerName: 'loadlens', operator: 'In', values: [2] } }] },
         template: {
           metadata: { labels: { 'app.kubernetes.io/name': 'loadlens', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': 'shard' } },
           spec: podSpec([container(['loadlens', 'run', '--join', coordinatorUrl, '--workers', '1'])]),

@@ -83,6 +83,21 @@ test('an Indexed Job of N shards joins the coordinator through its Service', () 
   }
 });
 
+test('a failed shard pod fails its index only: the other shards go on, and a pod that died before the start is replaced once', () => {
+  const shards = generate(4)[4] as Obj;
+  // A Job-wide backoffLimit of 0 would fail the whole Job at the first dead pod, and Kubernetes then
+  // ends every other pod of the Job: the run would lose all its shards, not one.
+  assert.equal(shards.spec.backoffLimit, undefined);
+  assert.equal(shards.spec.backoffLimitPerIndex, 1);
+  assert.equal(shards.spec.template.spec.restartPolicy, 'Never');
+  // Exit 2 (a duplicate or out-of-range index, a wrong token): a new pod would be refused the same way.
+  assert.deepEqual(shards.spec.podFailurePolicy.rules, [{ action: 'FailIndex', onExitCodes: { containerName: 'loadlens', operator: 'In', values: [2] } }]);
+  assert.equal(shards.spec.template.spec.containers[0].name, 'loadlens');
+  // Each pod learns its shard number from the JOB_COMPLETION_INDEX Kubernetes sets in an Indexed Job:
+  // the command is the same for every index, and nothing in the pod's env hides that variable.
+  assert.ok(!shards.spec.template.spec.containers[0].env.some((variable: { name: string }) => variable.name === 'JOB_COMPLETION_INDEX'));
+});
+
 test('the Dockerfile builds in one stage and runs as a non-root user without build tools in another', () => {
   const text = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
   const stages = text.split(/^FROM /m).slice(1);

@@ -4,7 +4,7 @@
 import { withoutCredentials } from '../core/report/credentials';
 import { parseThresholdRule } from '../core/scenario';
 import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
-import { describeCheckOutcome, describeVerdictValue, formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
+import { describeCheckOutcome, describeMissingShard, describeVerdictValue, formatMetricValue, formatClock as clock, formatCount as count, formatErrorShare, formatRate, statsCellText, statsRowFromEndpoint, type StatsColumn } from '../core/present';
 import { escapeControls, type Style } from './format';
 import { renderTable, type Column, type Row } from './table';
 
@@ -141,6 +141,13 @@ export function renderSkipped(result: RunResult, style: Style): string {
   return [`Skipped (not load-tested): ${skipped.length}`, ...lines].join('\n');
 }
 
+/** A joined run's shards that are missing, each with the seconds it lacks (docs/scale-out.md). */
+export function renderMissingShards(result: RunResult, style: Style): string {
+  const joined = result.joined;
+  if (!joined || joined.missing.length === 0) return '';
+  return joined.missing.map((gap) => `${style.yellow('missing:')} ${describeMissingShard(gap, joined.shards)}`).join('\n');
+}
+
 /** Each `??` check: how often it ran and failed, and the top reasons (the failures table shows only the first failing check of a request). */
 export function renderChecks(result: RunResult, style: Style): string {
   const checks = result.checks ?? [];
@@ -162,6 +169,7 @@ export function renderSummary(result: RunResult, style: Style): string {
     renderThresholds(result.thresholds, style),
     renderInsights(result.insights, style),
     renderSkipped(result, style),
+    renderMissingShards(result, style),
   ];
   return sections.filter((section) => section !== '').join('\n\n') + '\n';
 }

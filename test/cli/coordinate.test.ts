@@ -39,7 +39,7 @@ async function coordinated(scenarioText: string, shards: number, env: (i: number
   hits.clear();
   const dir = tempDir();
   const scenario = dir.file('joined.load.http', scenarioText);
-  const coordinator = startCli(['coordinate', scenario, '--shards', String(shards), '--listen', '127.0.0.1:0', '--json', `${dir.path}/joined.json`], { timeoutMs: 90_000 });
+  const coordinator = startCli(['coordinate', scenario, '--shards', String(shards), '--listen', '127.0.0.1:0', '--json', `${dir.path}/joined.json`, '--html', `${dir.path}/joined.html`], { timeoutMs: 90_000 });
   await coordinator.waitFor(JOIN_URL);
   const joinUrl = JOIN_URL.exec(coordinator.text())?.[1] as string;
   const running: RunningCli[] = Array.from({ length: shards }, (_, i) =>
@@ -114,8 +114,16 @@ test('a shard killed mid-run is named in the result with the seconds it is missi
     const missing = joined.joined?.missing ?? [];
     assert.equal(missing.length, 1);
     assert.equal(missing[0]?.shard, index);
-    assert.ok((missing[0]?.fromSecond ?? 0) >= 1 && (missing[0]?.fromSecond ?? 9) <= 4, `missing from second ${missing[0]?.fromSecond}`);
-    assert.match(outcome?.stdout ?? '', new RegExp(`missing: shard ${index}/3 from second ${missing[0]?.fromSecond}`));
+    const gap = missing[0];
+    assert.ok((gap?.fromSecond ?? 0) >= 1 && (gap?.fromSecond ?? 9) <= 4, `missing from second ${gap?.fromSecond}`);
+    // The seconds it is missing: from there to the joined run's last second (the others ran all 6).
+    assert.ok((gap?.toSecond ?? 0) >= 6 && (gap?.toSecond ?? 99) <= 7, `to second ${gap?.toSecond}`);
+    assert.equal(gap?.seconds, (gap?.toSecond ?? 0) - (gap?.fromSecond ?? 0) + 1);
+    assert.equal(joined.intervals.length, gap?.toSecond);
+    assert.match(outcome?.stdout ?? '', new RegExp(`missing: shard ${index}/3 from second ${gap?.fromSecond} to ${gap?.toSecond} \\(${gap?.seconds} s missing\\): .+: no numbers for \\d+ s`));
+    const html = readFileSync(`${dir.path}/joined.html`, 'utf8');
+    assert.match(html, /<div class="label">Shards<\/div><div class="value">2 of 3 \(1 missing\)<\/div>/);
+    assert.match(html, new RegExp(`<tr><td class="text">${index}/3</td><td>${gap?.fromSecond}</td><td>${gap?.toSecond}</td><td>${gap?.seconds} s</td>`));
     // The others' load is all there.
     assert.ok(joined.aggregate.requests >= 2 * 60, `joined ${joined.aggregate.requests}`);
   } finally {

@@ -184,7 +184,6 @@ export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> 
   const outStyle = createStyle(wantsColor(process.stdout, process.env));
   process.stdout.write(`\n${renderSummary(result, outStyle)}`);
   const missing = result.joined?.missing ?? [];
-  for (const gap of missing) process.stdout.write(`\n${outStyle.yellow('missing:')} shard ${gap.shard}/${count} from second ${gap.fromSecond} (${escapeControls(gap.reason)})\n`);
   const written = [...writeReports(result, settings.reports), ...writeCiReports(result, ci, undefined, undefined, process.env)];
   const paths = formatWrittenReports(written);
   if (paths) process.stdout.write(`\n${paths}`);

@@ -160,7 +160,19 @@ export interface RunResult {
 export interface JoinedShards {
   shards: number;
   /** Shards whose numbers are missing from `fromSecond` (since the start) on: lost, or never joined. */
-  missing: Array<{ shard: number; fromSecond: number; reason: string }>;
+  missing: MissingShard[];
+}
+
+/** A shard lost on the way or never there, and the seconds of the joined run it is missing. */
+export interface MissingShard {
+  shard: number;
+  /** The first second (1-based, since the joined start) without its numbers. */
+  fromSecond: number;
+  /** The joined run's last second; absent in results written before it was recorded. */
+  toSecond?: number;
+  /** How many of the joined run's seconds lack its numbers: toSecond - fromSecond + 1, at least 0. */
+  seconds?: number;
+  reason: string;
 }
 
 /**

@@ -5,3 +5,4 @@ export * from './verdicts';
 export * from './stats-row';
 export { describePlan } from './plan';
 export { describeCheckOutcome } from './checks';
+export { describeMissingShard } from './shards';

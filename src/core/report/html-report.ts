@@ -5,6 +5,7 @@ import type { RunResult } from '../metrics/result';
 import { comparisonSection } from './html/comparison';
 import { distributionSection, timelineSection } from './html/charts';
 import { escapeHtml } from './html/escape';
+import { shardsSection } from './html/shards';
 import { REPORT_CSS } from './html/styles';
 import { runTimes, summarySection } from './html/summary';
 import { failuresSection, insightsSection, statsSection, verdictsSection } from './html/tables';
@@ -38,6 +39,7 @@ export function htmlReport(result: RunResult, extras: HtmlReportExtras = {}): st
     '</head>',
     '<body>',
     summarySection(result),
+    shardsSection(result),
     verdictsSection(result),
     comparisonSection(extras.comparison, extras.baselineLabel),
     insightsSection(result),

@@ -150,6 +150,12 @@ const result = shape({
       message: string,
     }),
   ),
+  joined: optional(
+    shape({
+      shards: number,
+      missing: list(shape({ shard: number, fromSecond: number, toSecond: optional(number), seconds: optional(number), reason: string })),
+    }),
+  ),
 });
 
 export function parseResultJson(text: string): ParsedResult {

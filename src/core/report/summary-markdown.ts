@@ -3,6 +3,7 @@
 // the insights. Every name from the scenario or the server is escaped (./markdown.ts).
 import { formatCount, formatMs, formatPercent, formatRate } from '../present/numbers';
 import { describeVerdictValue, targetLabel as verdictTargetName } from '../present/verdicts';
+import { describeMissingShard } from '../present/shards';
 import { COMPACT_HEADERS, compactComparisonCells } from '../comparison/cells';
 import type { Comparison } from '../comparison/compare-results';
 import type { EndpointStats, RunResult } from '../metrics/result';
@@ -45,6 +46,11 @@ export function summaryMarkdown(result: RunResult, extras: SummaryExtras = {}): 
       'llrrrrrrr',
     ),
   ];
+  const missing = result.joined?.missing ?? [];
+  if (missing.length > 0) {
+    lines.push('', '### Missing shards', '');
+    for (const gap of missing) lines.push(`- ⚠️ ${escapeMarkdown(describeMissingShard(gap, result.joined?.shards ?? 0))}`);
+  }
   const broken = result.thresholds.filter((v) => !v.passed);
   lines.push('', '### Thresholds', '');
   if (result.thresholds.length === 0) lines.push('No threshold was checked.');

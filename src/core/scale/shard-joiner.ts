@@ -64,9 +64,16 @@ export class ShardJoiner {
       dropped: this.aggregator.dropped,
       thresholds: judge(stats),
     };
-    const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }), joined: meta.joined };
+    const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }), joined: this.withMissingSeconds(meta.joined, meta.startTime) };
     if (meta.skipped) result.skipped = meta.skipped;
     return result;
+  }
+
+  /** Each missing shard with the seconds of the joined run it lacks: from its first missing second to the last second. */
+  private withMissingSeconds(joined: JoinedShards, startTime: number): JoinedShards {
+    const last = this.intervals.at(-1);
+    const toSecond = last ? secondOf(last.time, startTime) : 0;
+    return { ...joined, missing: joined.missing.map((gap) => ({ ...gap, toSecond, seconds: Math.max(0, toSecond - gap.fromSecond + 1) })) };
   }
 }
 

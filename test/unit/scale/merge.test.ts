@@ -9,6 +9,11 @@ import { RunAggregator, decodeHistogram, MetricsRecorder, type IntervalPartial, 
 import { mergeShardResults } from '../../../src/core/scale/merge-results';
 import { ShardJoiner } from '../../../src/core/scale/shard-joiner';
 import { parseThresholdRule } from '../../../src/core/scenario/thresholds';
+import { htmlReport, parseResultJson, resultJson } from '../../../src/core/report';
+import { summaryMarkdown } from '../../../src/core/report/summary-markdown';
+import { escapeMarkdown } from '../../../src/core/report/markdown';
+import { renderSummary } from '../../../src/cli/summary';
+import { createStyle } from '../../../src/cli/format';
 
 const ENDPOINTS = [
   { method: 'GET', name: 'list' },
@@ -100,6 +105,30 @@ test('results of different scenarios, twice the same shard, or not a shard are r
 test('a missing shard is said, and the others still merge', () => {
   const merged = mergeShardResults([{ label: 'a.json', result: shardResult(1, 3, 2) }, { label: 'c.json', result: shardResult(3, 3, 2) }]);
   assert.ok(merged.ok);
-  assert.deepEqual(merged.result.joined?.missing, [{ shard: 2, fromSecond: 1, reason: 'no result given' }]);
+  assert.deepEqual(merged.result.joined?.missing, [{ shard: 2, fromSecond: 1, reason: 'no result given', toSecond: 2, seconds: 2 }]);
   assert.match(merged.warnings[0] ?? '', /shard 2\/3 is missing/);
+});
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+test('a missing shard is in the HTML report, the summary, the Markdown summary and the JSON with the seconds it lacks', () => {
+  const merged = mergeShardResults([{ label: 'a.json', result: shardResult(1, 3, 4) }, { label: 'c.json', result: shardResult(3, 3, 4) }]);
+  assert.ok(merged.ok);
+  const html = htmlReport(merged.result);
+  assert.match(html, /<div class="label">Shards<\/div><div class="value">2 of 3 \(1 missing\)<\/div>/);
+  assert.match(html, /<h2>Shards<\/h2><p class="warned">1 of 3 shards missing/);
+  assert.match(html, /<tr><td class="text">2\/3<\/td><td>1<\/td><td>4<\/td><td>4 s<\/td><td class="text">no result given<\/td><\/tr>/);
+  const line = 'shard 2/3 from second 1 to 4 (4 s missing): no result given';
+  assert.match(renderSummary(merged.result, createStyle(false)), new RegExp(`\\nmissing: ${escape(line)}\\n`));
+  assert.ok(summaryMarkdown(merged.result).includes(`### Missing shards\n\n- ⚠️ ${escapeMarkdown(line)}\n`));
+  const read = parseResultJson(resultJson(merged.result));
+  assert.ok(read.ok, read.ok ? '' : read.message);
+  assert.deepEqual(read.result.joined, { shards: 3, missing: [{ shard: 2, fromSecond: 1, reason: 'no result given', toSecond: 4, seconds: 4 }] });
+  // A run with every shard says so; a result file with a damaged shard list is refused, not drawn.
+  const whole = mergeShardResults([1, 2, 3].map((shard) => ({ label: `${shard}.json`, result: shardResult(shard, 3, 2) })));
+  assert.ok(whole.ok);
+  assert.match(htmlReport(whole.result), /All 3 shards' numbers are in every second of this run/);
+  const damaged = JSON.parse(resultJson(merged.result)) as { joined: { missing: unknown } };
+  damaged.joined.missing = '<script>';
+  assert.deepEqual(parseResultJson(JSON.stringify(damaged)), { ok: false, message: "not a valid Loadlens result: joined.missing: expected a list, found '<script>'" });
 });

@@ -69,6 +69,10 @@ export function summarySection(result: RunResult): string {
   if (result.host !== undefined) cards.push(card('Host', withoutCredentials(result.host)));
   cards.push(card('Outcome', result.outcome === 'aborted' && result.abortedBy ? `aborted by ${result.abortedBy}` : result.outcome));
   if (result.dropped > 0) cards.push(card('Dropped arrivals', formatCount(result.dropped)));
+  if (result.joined) {
+    const { shards, missing } = result.joined;
+    cards.push(card('Shards', missing.length === 0 ? formatCount(shards) : `${formatCount(shards - missing.length)} of ${formatCount(shards)} (${missing.length} missing)`));
+  }
   const verdict = overallVerdict(result);
   return (
     `<header><h1>${escapeHtml(result.scenario.path)}</h1>` +

@@ -1,0 +1,15 @@
+// How a shard missing from a joined run reads (`loadlens coordinate`, `loadlens merge`): the same
+// words in the summary, the HTML report and the Markdown summary (docs/scale-out.md).
+import type { MissingShard } from '../metrics/result';
+import { escapeControls } from './untrusted-text';
+
+/** `shard 2/4 from second 43 to 60 (18 s missing): pod-b: no numbers for 5 s`. */
+export function describeMissingShard(gap: MissingShard, count: number): string {
+  const span =
+    gap.toSecond === undefined || gap.seconds === undefined
+      ? `from second ${gap.fromSecond} on`
+      : gap.seconds === 0
+        ? `from second ${gap.fromSecond}, after the run's last second ${gap.toSecond} (0 s missing)`
+        : `from second ${gap.fromSecond} to ${gap.toSecond} (${gap.seconds} s missing)`;
+  return `shard ${gap.shard}/${count} ${span}: ${escapeControls(gap.reason)}`;
+}

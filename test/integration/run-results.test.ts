@@ -1,11 +1,15 @@
 // What a run puts back into the editor: a `??` check that failed is a diagnostic on its own line
-// with its counts and top reasons, against a loopback server that answers 503 now and then.
+// with its counts and top reasons, against a loopback server that answers 503 now and then; a rule
+// against a baseline warns that it was not evaluated until a run is set as the baseline, and is
+// then judged like any rule (the server slowed down between the runs), with the change on the lens.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, lineOf, loopbackTarget, openNewScenario, waitFor } from './helpers';
+import { codeOf, lineOf, loopbackTarget, openNewScenario, waitFor, workspaceRoot } from './helpers';
 
 let target: Awaited<ReturnType<typeof loopbackTarget>>;
 let served = 0;
+/** The delay of `/slow`, set per run. */
+let slowMs = 5;
 
 function runDiagnostics(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'loadlens' && codeOf(d) === code);
@@ -14,6 +18,10 @@ function runDiagnostics(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
 describe('run results in the editor', () => {
   before(async () => {
     target = await loopbackTarget((request, response) => {
+      if (request.url === '/slow') {
+        setTimeout(() => response.end('[]'), slowMs);
+        return;
+      }
       served += 1;
       // Every third answer is a 503: the `?? status == 200` line fails some of the time.
       response.statusCode = served % 3 === 0 ? 503 : 200;
@@ -57,5 +65,46 @@ describe('run results in the editor', () => {
     edit.replace(document.uri, new vscode.Range(line, 0, line, document.lineAt(line).text.length), '?? status == 201');
     await vscode.workspace.applyEdit(edit);
     await waitFor('the stale check diagnostic to go', () => (runDiagnostics(document.uri, 'check-failed').length === 0 ? true : undefined));
+  });
+
+  it('a baseline rule warns without a baseline; after Set as Baseline a slower run breaks it and its lens shows ▲', async () => {
+    const name = 'run-baseline.load.http';
+    const document = await openNewScenario(name, [
+      `# @host ${target.base}`,
+      '# @users 2',
+      '# @spawn-rate 2',
+      '# @run-time 2s',
+      '# @think 20ms',
+      '',
+      '### Slow list',
+      '# @threshold p95 < baseline + 10%',
+      'GET /slow',
+    ]);
+    const ruleLine = lineOf(document, 'baseline + 10%');
+    slowMs = 5;
+    await vscode.commands.executeCommand('loadlens.run', document.uri);
+    const missing = await waitFor('the baseline-missing warning', () => runDiagnostics(document.uri, 'baseline-missing')[0]);
+    assert.equal(missing.range.start.line, ruleLine);
+    assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(missing.message, /was not evaluated: this scenario has no baseline/);
+
+    await vscode.commands.executeCommand('loadlens.setBaseline');
+    const file = vscode.Uri.joinPath(workspaceRoot(), '.loadlens', 'baselines', `${name}.json`);
+    const saved = await waitFor('the baseline file', async () => vscode.workspace.fs.readFile(file).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as { scenario: { path: string } }, () => undefined));
+    assert.equal(saved.scenario.path, document.uri.fsPath);
+
+    slowMs = 60;
+    await vscode.commands.executeCommand('loadlens.run', document.uri);
+    const broken = await waitFor('the broken baseline rule', () => runDiagnostics(document.uri, 'p95 < baseline + 10%')[0]);
+    assert.equal(broken.range.start.line, lineOf(document, 'GET /slow'));
+    assert.equal(broken.severity, vscode.DiagnosticSeverity.Error);
+    // The limit is the baseline's p95 plus 10%: far under the slower run's p95.
+    assert.match(broken.message, /^Slow list: p95 [\d.,]+ ms > [\d.,]+ ms \([\d,]+ requests\)$/);
+    assert.equal(runDiagnostics(document.uri, 'baseline-missing').length, 0, 'with a baseline the rule is judged, not skipped');
+    const lens = await waitFor('the p95 change on the request lens', async () => {
+      const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return lenses.map((l) => l.command?.title ?? '').find((title) => /^p95 .* ▲\d+%/.test(title));
+    });
+    assert.match(lens, /^p95 [\d.,]+ ms ▲\d+% · /);
   });
 });

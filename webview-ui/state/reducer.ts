@@ -55,7 +55,12 @@ export function reduce(state: PanelState, action: PanelAction): PanelState {
       return { ...state, abortedBy: { rule: action.rule, target: action.target } };
     case 'run/finished':
       if (action.runId !== state.runId) return state;
-      return { ...fromSnapshot(resultSnapshot('live', state.heading, action.result, action.runId), state.sort), abortedBy: state.abortedBy };
+      return {
+        ...fromSnapshot(resultSnapshot('live', state.heading, action.result, action.runId), state.sort),
+        abortedBy: state.abortedBy,
+        // A run with a baseline is compared as it ends: the comparison may come before the result.
+        comparison: state.comparison?.nextStartTime === action.result.startTime ? state.comparison : undefined,
+      };
     case 'run/failed':
       if (action.runId !== state.runId) return state;
       return { ...state, phase: 'failed', failure: action.message };
@@ -63,6 +68,9 @@ export function reduce(state: PanelState, action: PanelAction): PanelState {
       return fromSnapshot(resultSnapshot(action.origin, action.heading, action.result), state.sort);
     case 'panel/snapshot':
       return fromSnapshot(action.snapshot, state.sort);
+    case 'comparison/show':
+      // Only for the run on display (its start time): a late comparison of another run is dropped.
+      return action.comparison.nextStartTime === state.startTime ? { ...state, comparison: action.comparison } : state;
     case 'ui/sort':
       return { ...state, sort: nextSort(state.sort, action.column) };
   }

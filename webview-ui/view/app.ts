@@ -5,6 +5,7 @@ import { formatTimestamp } from '../../src/core/present/time';
 import type { PanelState, UiAction } from '../state/reducer';
 import { isLive, progressFraction, progressText, verdictLine, verdicts, visibleTable } from '../state/selectors';
 import { Charts } from './charts';
+import { comparisonView } from './comparison';
 import { el, replaceChildren, setText } from './dom';
 import { failuresTable, insightsList, StatsTableView, thresholdsTable } from './tables';
 
@@ -29,6 +30,9 @@ export class App {
   private readonly stopButton = el('button', { type: 'button', id: 'stop' }, ['■ Stop']);
   private readonly htmlButton = el('button', { type: 'button', id: 'export-html', class: 'secondary' }, ['Export HTML']);
   private readonly csvButton = el('button', { type: 'button', id: 'export-csv', class: 'secondary' }, ['Export CSV']);
+  private readonly baselineButton = el('button', { type: 'button', id: 'set-baseline', class: 'secondary', title: 'Keep this run as the baseline of its scenario' }, ['Set as Baseline']);
+  private readonly compareButton = el('button', { type: 'button', id: 'compare-with', class: 'secondary', title: 'Compare this run with the baseline or an earlier run' }, ['Compare With…']);
+  private readonly comparison = el('div');
   private readonly charts = new Charts();
   private readonly stats: StatsTableView;
   private readonly failures = el('div');
@@ -42,17 +46,20 @@ export class App {
     this.stopButton.addEventListener('click', () => callbacks.post({ type: 'ui/stop' }));
     this.htmlButton.addEventListener('click', () => callbacks.post({ type: 'ui/export', format: 'html' }));
     this.csvButton.addEventListener('click', () => callbacks.post({ type: 'ui/export', format: 'csv' }));
+    this.baselineButton.addEventListener('click', () => callbacks.post({ type: 'ui/set-baseline' }));
+    this.compareButton.addEventListener('click', () => callbacks.post({ type: 'ui/compare' }));
     const header = el('header', {}, [
       el('div', { class: 'title-row' }, [this.title, this.badge]),
       this.plan,
       this.progress,
       this.bar,
       this.verdict,
-      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run actions' }, [this.stopButton, this.htmlButton, this.csvButton]),
+      el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Run actions' }, [this.stopButton, this.htmlButton, this.csvButton, this.baselineButton, this.compareButton]),
     ]);
     this.content = el('div', { class: 'content' }, [
       section('Charts', 'h-charts', this.charts.element),
       section('Statistics', 'h-stats', el('div', { class: 'table-scroll' }, [this.stats.element])),
+      section('Comparison', 'h-comparison', this.comparison),
       section('Thresholds', 'h-thresholds', this.thresholds),
       section('Failures', 'h-failures', el('div', { class: 'table-scroll' }, [this.failures])),
       section('Insights', 'h-insights', this.insights),
@@ -84,6 +91,9 @@ export class App {
     const exportable = state.result !== undefined;
     this.htmlButton.disabled = !exportable;
     this.csvButton.disabled = !exportable;
+    // A baseline is a run of a scenario: not an imported Locust run.
+    this.baselineButton.disabled = !exportable || state.origin === 'imported';
+    this.compareButton.disabled = !exportable;
 
     const nothing = state.phase === 'empty';
     this.content.hidden = nothing;
@@ -93,6 +103,7 @@ export class App {
 
     this.charts.update(state.series);
     this.stats.update(visibleTable(state), state.sort, live);
+    replaceChildren(this.comparison, [comparisonView(state.comparison)]);
     replaceChildren(this.thresholds, [thresholdsTable(verdicts(state), live)]);
     replaceChildren(this.failures, [failuresTable(state.result?.failures ?? [], live)]);
     replaceChildren(this.insights, [insightsList(state.result?.insights ?? [])]);

@@ -102,3 +102,14 @@ export function compactComparisonCells(rows: readonly RowComparison[]): string[]
     }),
   ]);
 }
+
+/**
+ * The change on a request's code lens, after its value: `▲18%` / `▼12%` when larger than the noise
+ * of the two runs, `~+3.1%` within it, '' when there is nothing to compare.
+ */
+export function lensChange(change: MetricChange | undefined): string {
+  if (!change || change.change === undefined) return '';
+  const text = formatChange(change);
+  if (change.significant && change.verdict !== undefined && change.change !== 0) return `${change.change > 0 ? '▲' : '▼'}${text.replace(/^[+-]/, '')}`;
+  return `~${text}`;
+}

@@ -65,6 +65,24 @@ export interface PanelSnapshot {
   /** A rule that stopped the run (`abort`), as soon as the engine says so. */
   abortedBy?: { rule: string; target: string };
   failure?: string;
+  /** The shown run against a baseline or an earlier run (Compare With…, or automatically after a run with a baseline). */
+  comparison?: PanelComparison;
+}
+
+/**
+ * A comparison as the panel draws it: text cells made by the host with the words of
+ * `loadlens compare` (src/core/comparison/cells.ts), one row per request name and metric.
+ */
+export interface PanelComparison {
+  /** What the shown run is compared with: `baseline (2026-11-30 03:10:04)`. */
+  label: string;
+  /** The start of the run the comparison is about: it is dropped when the panel shows another run. */
+  nextStartTime: number;
+  sameScenario: boolean;
+  /** Type, Name, Metric, Base, New, Change, Significance. */
+  rows: Array<{ cells: string[]; mark?: 'worse' | 'better' }>;
+  /** How significance was decided, in words. */
+  method: string;
 }
 
 export type HostMessage =
@@ -85,12 +103,17 @@ export type HostMessage =
   /** A finished run from history or an import, shown in place of whatever the panel held. */
   | { type: 'result/show'; origin: RunOrigin; heading: RunHeading; result: RunResult }
   /** Sent after each `ui/ready`: what the panel shows now, in one message. */
-  | { type: 'panel/snapshot'; protocolVersion: number; snapshot: PanelSnapshot };
+  | { type: 'panel/snapshot'; protocolVersion: number; snapshot: PanelSnapshot }
+  /** The shown run compared with another (a baseline, an earlier run). */
+  | { type: 'comparison/show'; comparison: PanelComparison };
 
 export type UiMessage =
   | { type: 'ui/ready'; protocolVersion: number }
   | { type: 'ui/stop' }
-  | { type: 'ui/export'; format: 'html' | 'csv' };
+  | { type: 'ui/export'; format: 'html' | 'csv' }
+  /** "Set as Baseline" and "Compare With…" on the shown run. */
+  | { type: 'ui/set-baseline' }
+  | { type: 'ui/compare' };
 
 export type HostMessageType = HostMessage['type'];
 export type UiMessageType = UiMessage['type'];
@@ -148,6 +171,10 @@ export function asUiMessage(value: unknown): UiMessage | undefined {
       return { type: 'ui/stop' };
     case 'ui/export':
       return value.format === 'html' || value.format === 'csv' ? { type: 'ui/export', format: value.format } : undefined;
+    case 'ui/set-baseline':
+      return { type: 'ui/set-baseline' };
+    case 'ui/compare':
+      return { type: 'ui/compare' };
     default:
       return undefined;
   }
@@ -184,9 +211,26 @@ export function asHostMessage(value: unknown): HostMessage | undefined {
         : undefined;
     case 'panel/snapshot':
       return isFiniteNumber(message.protocolVersion) && asPanelSnapshot(message.snapshot) ? (value as HostMessage) : undefined;
+    case 'comparison/show':
+      return isComparison(message.comparison) ? (value as HostMessage) : undefined;
     default:
       return undefined;
   }
+}
+
+function isComparison(value: unknown): value is PanelComparison {
+  return (
+    isRecord(value) &&
+    isString(value.label) &&
+    isFiniteNumber(value.nextStartTime) &&
+    typeof value.sameScenario === 'boolean' &&
+    isString(value.method) &&
+    Array.isArray(value.rows) &&
+    value.rows.every(
+      (row: unknown) =>
+        isRecord(row) && Array.isArray(row.cells) && row.cells.every(isString) && (row.mark === undefined || row.mark === 'worse' || row.mark === 'better'),
+    )
+  );
 }
 
 const PHASES: readonly RunPhase[] = ['empty', 'running', 'finished', 'failed', 'interrupted'];
@@ -215,5 +259,6 @@ export function asPanelSnapshot(value: unknown): PanelSnapshot | undefined {
   if (value.phase === 'finished' && value.result === undefined) return undefined;
   if (!Array.isArray(value.requestNames) || !value.requestNames.every(isString)) return undefined;
   if (value.startTime !== undefined && !isFiniteNumber(value.startTime)) return undefined;
+  if (value.comparison !== undefined && !isComparison(value.comparison)) return undefined;
   return value as unknown as PanelSnapshot;
 }

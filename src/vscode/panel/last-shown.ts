@@ -27,6 +27,7 @@ export function lastShownAfter(message: HostMessage, liveHeading: RunHeading | u
     case 'run/threshold-abort':
     case 'run/failed':
     case 'panel/snapshot':
+    case 'comparison/show':
       return undefined;
   }
 }

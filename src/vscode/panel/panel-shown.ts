@@ -3,13 +3,15 @@
 // showed before a reload). A webview that says `ui/ready` gets `snapshot()` in one message.
 // Free of `vscode` so that it is unit-tested.
 import type { RunResult } from '../../core/metrics/result';
-import type { PanelSnapshot, RunHeading } from '../../core/protocol/webview';
+import type { PanelComparison, PanelSnapshot, RunHeading } from '../../core/protocol/webview';
 import type { RunSession } from '../run/run-session';
 
 type Shown = { kind: 'none' } | { kind: 'run'; session: RunSession } | { kind: 'snapshot'; snapshot: PanelSnapshot; exportable: boolean };
 
 export class PanelShown {
   private shown: Shown = { kind: 'none' };
+  /** The shown run against another; kept only while the run it is about is on display. */
+  private comparison: PanelComparison | undefined;
 
   get isEmpty(): boolean {
     return this.shown.kind === 'none';
@@ -28,7 +30,18 @@ export class PanelShown {
     this.shown = { kind: 'snapshot', snapshot: snapshot.phase === 'running' ? { ...snapshot, phase: 'interrupted' } : snapshot, exportable };
   }
 
+  /** A comparison of the run on display (Compare With…, or a run with a baseline). */
+  compare(comparison: PanelComparison): void {
+    this.comparison = comparison;
+  }
+
   snapshot(): PanelSnapshot | undefined {
+    const snapshot = this.shownSnapshot();
+    if (!snapshot || !this.comparison || snapshot.result?.startTime !== this.comparison.nextStartTime) return snapshot;
+    return { ...snapshot, comparison: this.comparison };
+  }
+
+  private shownSnapshot(): PanelSnapshot | undefined {
     switch (this.shown.kind) {
       case 'none':
         return undefined;

@@ -13,6 +13,7 @@ import {
   asUiMessage,
   WEBVIEW_PROTOCOL_VERSION,
   type HostMessage,
+  type PanelComparison,
   type RunHeading,
   type RunOrigin,
   type UiMessage,
@@ -32,6 +33,9 @@ export interface PanelActions {
   findShownRun: FindShownRun;
   /** Keeps the host's copy of an imported run, so that it still exports after a reload. */
   keepImported(result: RunResult, name: string): Promise<void>;
+  /** The panel's Set as Baseline and Compare With… buttons: the commands of the same names. */
+  setBaseline(): void;
+  compareWith(): void;
 }
 
 export class ResultsPanel implements vscode.Disposable {
@@ -153,6 +157,12 @@ export class ResultsPanel implements vscode.Disposable {
     this.post({ type: 'result/show', origin, heading, result });
   }
 
+  /** The run on display compared with another: drawn under its statistics, and kept for the next `ui/ready`. */
+  showComparison(comparison: PanelComparison): void {
+    this.shown.compare(comparison);
+    this.post({ type: 'comparison/show', comparison });
+  }
+
   /** The result on display, if any: what Export writes. */
   currentResult(): { result: RunResult; heading?: RunHeading } | undefined {
     return this.shown.result();
@@ -178,6 +188,12 @@ export class ResultsPanel implements vscode.Disposable {
       }
       case 'ui/stop':
         this.actions.stop();
+        return;
+      case 'ui/set-baseline':
+        this.actions.setBaseline();
+        return;
+      case 'ui/compare':
+        this.actions.compareWith();
         return;
       case 'ui/export': {
         const current = this.currentResult();

@@ -5,6 +5,7 @@ import type { ParsedDocuments } from '../language/parsed-documents';
 import { RUN_COMMANDS } from './ids';
 import { elapsedLensTitle, requestNumbersTitle, runLensTitle, STOP_LENS_LABEL } from './logic/lens-text';
 import { planFor } from './logic/plan';
+import type { RunComparisons } from './run-comparisons';
 import type { WindowRunState } from './window-state';
 
 export class RunCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
@@ -15,9 +16,11 @@ export class RunCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
   constructor(
     private readonly parsed: ParsedDocuments,
     private readonly state: WindowRunState,
+    private readonly comparisons: RunComparisons,
   ) {
     // Every state change (each second of a run) redraws the lenses: the elapsed time moves.
-    this.subscription = state.onDidChange(() => this.changed.fire());
+    const redraw = () => this.changed.fire();
+    this.subscription = vscode.Disposable.from(state.onDidChange(redraw), comparisons.onDidChange(redraw));
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -39,12 +42,13 @@ export class RunCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       );
     }
     const last = this.state.lastResultOf(key);
+    const comparison = this.comparisons.comparisonOf(key);
     for (const request of scenario.requests) {
       const line = request.requestLineRange;
       const range = new vscode.Range(line.start.line, line.start.character, line.end.line, line.end.character);
       lenses.push(new vscode.CodeLens(range, { title: 'Send request', command: RUN_COMMANDS.sendRequest, arguments: [document.uri, request.index], tooltip: `Send ${request.statsName} once and show the response` }));
       const stats = last?.endpoints.find((endpoint) => endpoint.name === request.statsName);
-      if (stats) lenses.push(new vscode.CodeLens(range, { title: requestNumbersTitle(stats), command: RUN_COMMANDS.showResults, tooltip: 'This request in the last run (p95, error rate, requests per second)' }));
+      if (stats) lenses.push(new vscode.CodeLens(range, { title: requestNumbersTitle(stats, comparison), command: RUN_COMMANDS.showResults, tooltip: comparison ? 'This request in the last run (p95 and its change: ▲/▼ larger than the noise, ~ within it; error rate, requests per second)' : 'This request in the last run (p95, error rate, requests per second)' }));
     }
     return lenses;
   }

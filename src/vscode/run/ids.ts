@@ -11,6 +11,8 @@ export const RUN_COMMANDS = {
   importLocustCsv: 'loadlens.importLocustCsv',
   sendRequest: 'loadlens.sendRequest',
   clearThresholdProblems: 'loadlens.clearThresholdProblems',
+  setBaseline: 'loadlens.setBaseline',
+  compareWith: 'loadlens.compareWith',
 } as const;
 
 /** The webview panel's type: its serializer restores it after a reload (package.json activation event). */

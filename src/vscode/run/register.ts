@@ -12,10 +12,12 @@ import { SCENARIO_SELECTOR } from '../shared/ids';
 import { getOutputChannel } from '../shared/output';
 import { readSettings } from '../shared/settings';
 import { parseScenario } from '../../core/scenario';
+import { Baselines } from './baselines';
 import { RunCodeLenses } from './code-lens';
 import { launchEngine } from './engine-launcher';
 import { RESPONSE_SCHEME, RUN_COMMANDS } from './ids';
 import { exportCsv, exportHtml, importLocustResults } from './result-files';
+import { RunComparisons } from './run-comparisons';
 import { RunController } from './run-controller';
 import { headingOfSaved, RunHistory } from './run-history';
 import { launchRun } from './run-launcher';
@@ -52,12 +54,16 @@ export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatur
       }),
       findShownRun: (origin, startTime, name) => (origin === 'imported' ? imported.find(startTime, name) : history.find(startTime, name)),
       keepImported: (result, name) => imported.keep(result, name),
+      setBaseline: () => void vscode.commands.executeCommand(RUN_COMMANDS.setBaseline),
+      compareWith: () => void vscode.commands.executeCommand(RUN_COMMANDS.compareWith),
     },
     log,
     context.workspaceState,
   );
-  const lenses = new RunCodeLenses(parsed, state);
-  const services = { controller, workspaceState: context.workspaceState, headers, showPanel: () => panel.show(true), log };
+  const baselines = new Baselines();
+  const comparisons = new RunComparisons(controller, panel, baselines, history, state, log);
+  const lenses = new RunCodeLenses(parsed, state, comparisons);
+  const services = { controller, workspaceState: context.workspaceState, headers, showPanel: () => panel.show(true), log, baselines };
 
   context.subscriptions.push(
     // Kills any engine still running when the extension deactivates or the window closes.
@@ -67,6 +73,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatur
     diagnostics,
     responses,
     panel,
+    comparisons,
     lenses,
     new RunReporter(controller, panel, diagnostics, history, log),
     new ThresholdRestore(diagnostics, history, state, log),
@@ -110,6 +117,8 @@ export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatur
     if (locust) panel.showResult('imported', locust.heading, locust.result);
   });
   registerCommand(context, RUN_COMMANDS.sendRequest, 'Send Request', (uri?: unknown, index?: unknown) => sendRequest.run(uri, index));
+  registerCommand(context, RUN_COMMANDS.setBaseline, 'Set as Baseline', () => comparisons.setBaseline());
+  registerCommand(context, RUN_COMMANDS.compareWith, 'Compare With…', () => comparisons.compareWith());
   registerCommand(context, RUN_COMMANDS.clearThresholdProblems, 'Clear Threshold Problems', () => diagnostics.clear());
   return { services, state, parsed, lensesChanged: lenses.onDidChangeCodeLenses };
 }

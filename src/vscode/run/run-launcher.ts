@@ -13,9 +13,25 @@ import { engineSpawnFailureMessage, runErrorMessage } from './logic/run-failure'
 import type { RunController } from './run-controller';
 import { fileNameOf, requireTrust, scenarioDocument, scenarioPathOf } from './scenario-document';
 import { planDocument } from './plan-document';
+import type { Baselines } from './baselines';
+import type { RunRequest } from './run-session';
+
+/** The scenario's baseline, if one is set; a file that is not a result is said, and the run goes on without it. */
+async function baselineOf(services: LaunchServices, scenario: vscode.Uri): Promise<RunRequest['baseline']> {
+  try {
+    const found = await services.baselines?.read(scenario);
+    return found ? { result: found.result, file: found.file.fsPath } : undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showWarningMessage(`The baseline of this scenario cannot be read, so this run has none: ${message}. Set a run as the baseline again.`);
+    return undefined;
+  }
+}
 
 export interface LaunchServices {
   controller: RunController;
+  /** Each scenario's baseline; without it (imports' own runs) a run has none. */
+  baselines?: Baselines;
   workspaceState: vscode.Memento;
   headers: CsvHeaderCache;
   showPanel(): void;
@@ -90,6 +106,8 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   // The log, the panel and the status bar show the host without its credentials.
   const shownHost = host === undefined ? undefined : withoutCredentials(host);
   if (settings.confirmNonLocalTargets && !(await confirmTargets(plan.targets, planText, services.workspaceState))) return;
+  const baseline = await baselineOf(services, document.uri);
+  if (baseline) options.baseline = { endpoints: baseline.result.endpoints, aggregate: baseline.result.aggregate };
   // The user may have started another run while the confirmation was open.
   if (services.controller.active) return explainActiveRun(services);
   const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -104,6 +122,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
       options,
       allowedFolders: [...access.folders],
       heading: { title: fileNameOf(document), plan: planText, host: shownHost },
+      baseline,
     });
   } catch (error) {
     throw new UserFacingError(engineSpawnFailureMessage(error instanceof Error ? error.message : String(error)));

@@ -50,7 +50,8 @@ export class RunReporter implements vscode.Disposable {
       case 'finished': {
         await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT_KEY, false);
         this.panel.post({ type: 'run/finished', runId: request.runId, result: event.result });
-        this.diagnostics.publish(uri, event.result, request.scenario, request.scenarioText);
+        const withoutBaseline = request.baseline ? undefined : { defaults: request.options.defaultThresholds ?? [] };
+        this.diagnostics.publish(uri, event.result, request.scenario, request.scenarioText, withoutBaseline);
         this.log.info(`Load test ${request.runId} ${event.result.outcome}: ${event.result.aggregate.requests} requests, ${event.result.aggregate.failures} failures.`);
         try {
           await this.history.save(uri, request.heading.title, event.result);

@@ -23,6 +23,8 @@ export interface RunRequest {
   /** The folders `# @data` and `< file` may read (src/vscode/shared/file-access.ts). */
   allowedFolders: string[];
   heading: RunHeading;
+  /** The scenario's baseline when the run started (src/vscode/run/baselines.ts): its rules are judged against it, and the run is compared with it. */
+  baseline?: { result: RunResult; file: string };
 }
 
 export type SessionPhase = 'starting' | 'running' | 'stopping' | 'finished' | 'failed';

@@ -7,6 +7,7 @@ import type { RunResult, ThresholdVerdict } from '../../core/metrics/result';
 import type { Scenario } from '../../core/scenario';
 import { DIAGNOSTIC_SOURCE } from '../shared/ids';
 import { THRESHOLD_COLLECTION } from './ids';
+import { missingBaselineProblems } from './logic/baselines';
 import { checkProblems } from './logic/check-problems';
 import { problemsStillMatch, thresholdProblems, type ThresholdProblem } from './logic/threshold-problems';
 
@@ -34,12 +35,17 @@ export class ThresholdDiagnostics implements vscode.Disposable {
   /**
    * Replaces the file's run diagnostics: broken thresholds and failed checks of `run`. `scenario`
    * and `runText` are what was run; when the document has changed since in a way that moves those
-   * lines, nothing is published.
+   * lines, nothing is published. `withoutBaseline`: the run had no baseline, so each rule against
+   * one (from the file, or from these default rules) is a warning that it was not evaluated.
    */
-  publish(uri: vscode.Uri, run: Pick<RunResult, 'thresholds' | 'checks'>, scenario: Scenario, runText: string): void {
+  publish(uri: vscode.Uri, run: Pick<RunResult, 'thresholds' | 'checks'>, scenario: Scenario, runText: string, withoutBaseline?: { defaults: string[] }): void {
     this.clear(uri);
     const lines = runText.split(/\r?\n/);
-    const problems = [...thresholdProblems(run.thresholds, scenario, lines), ...checkProblems(run.checks, lines)];
+    const problems = [
+      ...thresholdProblems(run.thresholds, scenario, lines),
+      ...checkProblems(run.checks, lines),
+      ...(withoutBaseline ? missingBaselineProblems(scenario, withoutBaseline.defaults, lines) : []),
+    ];
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
     if (problems.length === 0 || (document && !problemsStillMatch(problems, lineReader(document)))) return;
     this.published.set(uri.toString(), problems);

@@ -53,7 +53,9 @@ export class ThresholdRestore implements vscode.Disposable {
       if (!ranThisText(result, scenarioPath, textSha256)) return;
       // A run of this window, or an edit, came first: what it did stands.
       if (this.diagnostics.has(document.uri) || document.isClosed || document.version !== version) return;
-      this.diagnostics.publish(document.uri, result, parseScenario(text), text);
+      // A saved run does not say whether it had a baseline; a baseline rule with no verdict holding a baseline value had none.
+      const hadBaseline = result.thresholds.some((verdict) => verdict.baseline !== undefined);
+      this.diagnostics.publish(document.uri, result, parseScenario(text), text, hadBaseline ? undefined : { defaults: readSettings(document.uri).defaultThresholds });
       this.state.restoreResultOf(document.uri.toString(), result);
       return;
     }

@@ -4,7 +4,7 @@
 // its line's text, so an edit of that line makes the run's set stale.
 import type { CheckStats } from '../../../core/metrics/check-counts';
 import { describeCheckOutcome } from '../../../core/present';
-import type { ThresholdProblem } from './threshold-problems';
+import { problemOnLine, type ThresholdProblem } from './threshold-problems';
 
 /** The diagnostic code of a failed check, beside the rules' own codes (`p95 < 300ms`). */
 export const CHECK_FAILED_CODE = 'check-failed';
@@ -20,16 +20,7 @@ export function checkProblems(checks: readonly CheckStats[] | undefined, lines: 
     const line = check.line - 1;
     const text = lines[line];
     if (text === undefined || !text.trimStart().startsWith('??')) continue;
-    const startCharacter = text.length - text.trimStart().length;
-    problems.push({
-      line,
-      startCharacter,
-      endCharacter: Math.max(startCharacter, text.trimEnd().length),
-      severity: 'error',
-      message: describeCheckOutcome(check),
-      rule: CHECK_FAILED_CODE,
-      anchor: text,
-    });
+    problems.push(problemOnLine(line, text, { severity: 'error', message: describeCheckOutcome(check), rule: CHECK_FAILED_CODE }));
   }
   return problems;
 }

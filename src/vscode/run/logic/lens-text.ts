@@ -1,5 +1,7 @@
 // The words of the code lenses and the status bar item. Pure, so that what the user reads is tested.
 import type { EndpointStats, IntervalSnapshot, ResolvedLoadModel, RunResult } from '../../../core/metrics/result';
+import type { Comparison } from '../../../core/comparison';
+import { lensChange } from '../../../core/comparison/cells';
 import { errorPercent, formatClock, formatCount, formatMs, formatPercent, formatRate, summarizeVerdicts, verdictText } from '../../../core/present';
 
 export const RUN_LENS_LABEL = '▶ Run load test';
@@ -15,11 +17,16 @@ export function elapsedLensTitle(elapsedMs: number, plannedDurationMs: number | 
   return plannedDurationMs === undefined ? formatClock(elapsedMs) : `${formatClock(elapsedMs)} / ${formatClock(plannedDurationMs)}`;
 }
 
-/** A request's last numbers: `p95 212 ms · 0.4% errors · 38 rps`. */
-export function requestNumbersTitle(stats: EndpointStats): string {
+/**
+ * A request's last numbers: `p95 212 ms · 0.4% errors · 38 rps`; with a comparison (a baseline, or
+ * Compare With…) the p95's change follows it: `p95 212 ms ▲18% · …` (src/core/comparison/cells.ts).
+ */
+export function requestNumbersTitle(stats: EndpointStats, comparison?: Comparison): string {
   if (stats.requests === 0) return 'not run in the last test';
   const p95 = stats.percentiles['95'] ?? 0;
-  return `p95 ${formatMs(p95)} · ${formatPercent(errorPercent(stats.requests, stats.failures))} errors · ${formatRate(stats.rps)} rps`;
+  const row = comparison?.rows.find((candidate) => candidate.name === stats.name && candidate.method === stats.method);
+  const change = lensChange(row?.metrics.find((metric) => metric.metric === 'p95'));
+  return `p95 ${formatMs(p95)}${change ? ` ${change}` : ''} · ${formatPercent(errorPercent(stats.requests, stats.failures))} errors · ${formatRate(stats.rps)} rps`;
 }
 
 function usesArrivals(load: ResolvedLoadModel | undefined): boolean {

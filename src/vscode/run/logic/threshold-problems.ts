@@ -26,6 +26,12 @@ function lineOf(verdict: ThresholdVerdict, scenario: Scenario): number | undefin
   return request?.requestLineRange.start.line;
 }
 
+/** A problem over the text of `line` (its leading and trailing blanks left out), anchored to that text. */
+export function problemOnLine(line: number, text: string, what: Pick<ThresholdProblem, 'severity' | 'message' | 'rule'>): ThresholdProblem {
+  const startCharacter = text.length - text.trimStart().length;
+  return { line, startCharacter, endCharacter: Math.max(startCharacter, text.trimEnd().length), ...what, anchor: text };
+}
+
 /**
  * One problem per broken verdict. `lines` is the document's text by line, as it is now. A
  * default rule broken by the aggregate has no line of its own: it goes on the first line, where
@@ -38,16 +44,13 @@ export function thresholdProblems(verdicts: readonly ThresholdVerdict[], scenari
     const line = lineOf(verdict, scenario) ?? 0;
     const text = lines[line];
     if (text === undefined) continue;
-    const startCharacter = text.length - text.trimStart().length;
-    problems.push({
-      line,
-      startCharacter,
-      endCharacter: Math.max(startCharacter, text.trimEnd().length),
-      severity: verdict.severity === 'error' ? 'error' : 'warning',
-      message: verdictMessage(verdict),
-      rule: verdict.isDefault ? `default: ${verdict.rule}` : verdict.rule,
-      anchor: text,
-    });
+    problems.push(
+      problemOnLine(line, text, {
+        severity: verdict.severity === 'error' ? 'error' : 'warning',
+        message: verdictMessage(verdict),
+        rule: verdict.isDefault ? `default: ${verdict.rule}` : verdict.rule,
+      }),
+    );
   }
   return problems;
 }

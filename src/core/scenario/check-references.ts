@@ -5,13 +5,15 @@ import { diagnostic, quote, replaceFix } from './ranges';
 import { closestMatch } from './suggest';
 
 type Reference<K extends TemplatePart['kind']> = Extract<TemplatePart, { kind: K }>;
+/** A task's index, or one of the two sequences (docs/scenario-format.md, "Per-user start and run-once setup"). */
+type Group = number | 'on-start' | 'setup';
 
 interface ReferenceScope {
   variables: Set<string>;
   bindings: Map<string, DataBinding>;
   requestNames: Map<string, number>;
-  /** Task position of each request: [task index, position in the task]. */
-  taskOf: Map<number, [number, number]>;
+  /** Where each request runs: its task (index) or sequence, and its position there. */
+  taskOf: Map<number, [Group, number]>;
   columns: Map<string, string[] | undefined>;
   env: CheckEnvironment;
 }
@@ -62,12 +64,31 @@ function checkResponse(part: Reference<'response'>, use: TemplateUse, scope: Ref
   if (use.request === undefined) return;
   const from = scope.taskOf.get(use.request);
   const to = scope.taskOf.get(target);
-  // Within one task, a request that runs at or after this one has no response yet on a user's
-  // first iteration: the capture fails there. Across tasks the order is up to chance; not flagged.
-  if (from && to && from[0] === to[0] && to[1] >= from[1]) {
+  if (!from || !to) return;
+  const sameGroup = from[0] === to[0];
+  if (from[0] === 'setup' && !sameGroup) {
+    // Setup runs once, before any user: no other request has answered yet, so the setup would fail.
+    const message = `${quote(part.request)} is not in the @setup sequence: setup runs once before any user starts, so it has no response to read; move ${quote(part.request)} into the setup, above this request`;
+    out.push(diagnostic(part.range, 'error', 'setup-reads-later-request', message));
+    return;
+  }
+  if (from[0] === 'on-start' && typeof to[0] === 'number') {
+    const message = `${quote(part.request)} is in a task, which runs after @on-start: a user's first on-start has no response from it; move ${quote(part.request)} into the on-start sequence, above this request`;
+    out.push(diagnostic(part.range, 'warning', 'forward-response-reference', message));
+    return;
+  }
+  // Within one task or sequence, a request that runs at or after this one has no response yet on
+  // a user's first iteration: the capture fails there. Across tasks the order is up to chance; not flagged.
+  if (sameGroup && to[1] >= from[1]) {
+    if (from[0] === 'setup') {
+      const message = `${quote(part.request)} runs at or after this request in the @setup sequence, which runs once: it has no response yet; move it above this request`;
+      out.push(diagnostic(part.range, 'error', 'setup-reads-later-request', message));
+      return;
+    }
+    const where = typeof from[0] === 'number' ? 'its task' : 'the @on-start sequence';
     const message = target === use.request
       ? `${quote(part.request)} is this request: it can only use its own previous response, which is missing on a user's first iteration`
-      : `${quote(part.request)} runs after this request in its task: on a user's first iteration it has no response yet; move it above this request`;
+      : `${quote(part.request)} runs after this request in ${where}: on a user's first iteration it has no response yet; move it above this request`;
     out.push(diagnostic(part.range, 'warning', 'forward-response-reference', message));
   }
 }
@@ -78,9 +99,11 @@ function requestNames(scenario: Scenario): Map<string, number> {
   return names;
 }
 
-function taskPositions(scenario: Scenario): Map<number, [number, number]> {
-  const positions = new Map<number, [number, number]>();
+function taskPositions(scenario: Scenario): Map<number, [Group, number]> {
+  const positions = new Map<number, [Group, number]>();
   scenario.tasks.forEach((task, taskIndex) => task.requests.forEach((request, position) => positions.set(request, [taskIndex, position])));
+  scenario.onStart?.requests.forEach((request, position) => positions.set(request, ['on-start', position]));
+  scenario.setup?.requests.forEach((request, position) => positions.set(request, ['setup', position]));
   return positions;
 }
 

@@ -128,6 +128,22 @@ export const DIRECTIVES: readonly DirectiveInfo[] = [
     equivalent: 'Locust: @task(3)',
   },
   {
+    name: 'on-start',
+    scope: 'request',
+    syntax: '# @on-start',
+    summary: 'This block, and the blocks below it up to the next @task, @on-start or @setup, form a sequence each virtual user runs once before its first task (in the open model: at the start of every iteration), e.g. a login. Its captures are visible to that user\'s tasks; its requests count under their own names. A user whose on-start had a failed request runs it again before its next iteration.',
+    example: '# @on-start',
+    equivalent: 'Locust: on_start',
+  },
+  {
+    name: 'setup',
+    scope: 'request',
+    syntax: '# @setup',
+    summary: 'This block, and the blocks below it up to the next @task, @on-start or @setup, run once per run (once per shard), before any user starts, e.g. fetching a token. Their captures are visible, read-only, to every user of every worker. If a setup request fails, no load is started (exit code 3). Setup time is not part of the run time.',
+    example: '# @setup',
+    equivalent: 'k6: setup(); Locust: test_start',
+  },
+  {
     name: 'expect',
     scope: 'request',
     syntax: '# @expect status CODES',

@@ -266,6 +266,17 @@ export interface Task {
   range?: Range;
 }
 
+/**
+ * `# @on-start` or `# @setup`: the block with the directive and the blocks below it up to the next
+ * `@task`, `@on-start` or `@setup` (docs/scenario-format.md, "Per-user start and run-once setup").
+ */
+export interface RequestSequence {
+  /** Indexes into `Scenario.requests`, in file order. */
+  requests: number[];
+  /** The directive that starts the sequence. */
+  range: Range;
+}
+
 export interface DataBinding {
   /** The path as written, relative to the scenario file. */
   file: string;
@@ -288,7 +299,12 @@ export interface Scenario {
   /** Header-level rules; request rules live on each request. */
   thresholds: Threshold[];
   requests: RequestBlock[];
+  /** What users repeat; the requests of `onStart` and `setup` are in no task. */
   tasks: Task[];
+  /** Run by each virtual user before its first task (open model: at the start of every iteration). */
+  onStart?: RequestSequence;
+  /** Run once per run (once per shard), before any user starts; its captures are read by every user. */
+  setup?: RequestSequence;
   /** Number of lines in the source text. */
   lineCount: number;
   /** Requests read but not load-tested (other protocols, `OPTIONS *`), for the run summary. */

@@ -16,6 +16,8 @@ import { misplacedCheck, parseCheckLine } from './response-checks';
 export interface ParsedBlock {
   request?: RequestBlock;
   task?: { weight: number; directive: Directive };
+  /** `# @on-start` / `# @setup`: this block starts that sequence. */
+  sequence?: RequestSettings['sequence'];
   /** A request that is read but not load-tested (another protocol, `OPTIONS *`). */
   skipped?: SkippedRequest;
   /** Where a next request written without `###` starts (httpYac: request lines one after another). */
@@ -242,6 +244,7 @@ export function parseBlock(ctx: ParseContext, from: number, to: number, index: n
   if (settings.think) request.think = settings.think;
   if (settings.timeoutMs !== undefined) request.timeoutMs = settings.timeoutMs;
   const parsed: ParsedBlock = settings.task ? { request, task: settings.task } : { request };
+  if (settings.sequence) parsed.sequence = settings.sequence;
   if (blockEnd < to) parsed.next = blockEnd;
   return parsed;
 }

@@ -142,7 +142,8 @@ export function parseWithDiagnostics(text: string): ParseOutput {
       continue;
     }
     requests.push(parsed.request);
-    marks[index] = parsed.task ? { weight: parsed.task.weight, range: parsed.task.directive.range } : undefined;
+    if (parsed.task) marks[index] = { kind: 'task', weight: parsed.task.weight, range: parsed.task.directive.range };
+    else if (parsed.sequence) marks[index] = { kind: parsed.sequence.kind, weight: 0, range: parsed.sequence.directive.range };
   }
   readResponseShorthands(ctx.templates, requests, settings.data);
   const load = buildLoadModel(settings.load, ctx.diagnostics);
@@ -154,9 +155,13 @@ export function parseWithDiagnostics(text: string): ParseOutput {
     data: settings.data,
     thresholds: settings.thresholds,
     requests,
-    tasks: buildTasks(requests, marks, ctx.diagnostics),
+    tasks: [],
     lineCount: lines.length,
   };
+  const groups = buildTasks(requests, marks, ctx.diagnostics);
+  scenario.tasks = groups.tasks;
+  if (groups.onStart) scenario.onStart = groups.onStart;
+  if (groups.setup) scenario.setup = groups.setup;
   if (settings.host) scenario.host = settings.host;
   if (load) scenario.load = load;
   if (settings.think) scenario.think = settings.think;

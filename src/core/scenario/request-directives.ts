@@ -6,9 +6,13 @@ import { parseInteger } from './durations';
 import { readDuration, readThink, readThreshold } from './directive-values';
 import { diagnostic, quote } from './ranges';
 
+/** `# @on-start` and `# @setup` start a sequence (src/core/scenario/tasks.ts). */
+export type SequenceKind = 'on-start' | 'setup';
+
 export interface RequestSettings {
   name?: string;
   task?: { weight: number; directive: Directive };
+  sequence?: { kind: SequenceKind; directive: Directive };
   expect?: StatusExpectation;
   thresholds: Threshold[];
   think?: ThinkTime;
@@ -43,6 +47,30 @@ function readTaskWeight(ctx: ParseContext, directive: Directive): number | undef
   return undefined;
 }
 
+/**
+ * A block starts at most one group: a task or one of the two sequences. The later directive of
+ * two is refused (the earlier one holds), so the model stays what the first line says.
+ */
+function readSequence(ctx: ParseContext, directive: Directive, settings: RequestSettings): void {
+  const kind = directive.name as SequenceKind;
+  if (directive.args !== '') {
+    const message = `@${kind} takes no value: a sequence has no weight and runs in file order; write # @${kind}`;
+    ctx.diagnostics.push(diagnostic(directive.argsRange, 'error', 'bad-sequence', message));
+  }
+  const other = settings.sequence;
+  if (other && other.kind !== kind) {
+    const message = `this block already starts the @${other.kind} sequence (line ${other.directive.range.start.line + 1}): a block is in one sequence; put the @${kind} requests in their own block`;
+    ctx.diagnostics.push(diagnostic(directive.nameRange, 'error', 'sequence-conflict', message));
+    return;
+  }
+  if (settings.task) {
+    const message = `@${kind} and @task on one block: a @${kind} sequence is not a task users repeat; put the @task on the first block after the sequence`;
+    ctx.diagnostics.push(diagnostic(directive.nameRange, 'error', 'sequence-conflict', message));
+    return;
+  }
+  settings.sequence = { kind, directive };
+}
+
 /** Applies one admitted request directive to the block's settings. */
 export function applyRequestDirective(ctx: ParseContext, directive: Directive, index: number, settings: RequestSettings): void {
   switch (directive.name) {
@@ -57,10 +85,19 @@ export function applyRequestDirective(ctx: ParseContext, directive: Directive, i
       }
       return;
     case 'task': {
+      if (settings.sequence) {
+        const message = `@task and @${settings.sequence.kind} on one block: a @${settings.sequence.kind} sequence is not a task users repeat; put the @task on the first block after the sequence`;
+        ctx.diagnostics.push(diagnostic(directive.nameRange, 'error', 'sequence-conflict', message));
+        return;
+      }
       const weight = readTaskWeight(ctx, directive);
       if (weight !== undefined) settings.task = { weight, directive };
       return;
     }
+    case 'on-start':
+    case 'setup':
+      readSequence(ctx, directive, settings);
+      return;
     case 'expect': {
       const ranges = parseExpectation(directive.args);
       if (typeof ranges === 'string') ctx.diagnostics.push(diagnostic(directive.argsRange, 'error', 'bad-expect', ranges));

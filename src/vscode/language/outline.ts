@@ -20,6 +20,8 @@ export function scenarioOutline(scenario: Scenario): OutlineEntry[] {
       request.title !== undefined ? `${request.method} ${request.url.raw}` : undefined,
       request.name !== undefined ? `@name ${request.name}` : undefined,
       taskWeight !== undefined ? `task ${taskWeight}` : undefined,
+      scenario.onStart?.requests.includes(request.index) ? 'on-start' : undefined,
+      scenario.setup?.requests.includes(request.index) ? 'setup' : undefined,
     ];
     entries.push({
       name: request.statsName,

@@ -43,12 +43,13 @@ test('elsewhere in a block: the request; outside any block: none', () => {
 
 test('catalogs: every directive has its fields and a valid example; methods and headers', () => {
   const names = DIRECTIVES.map((d) => d.name);
-  assert.deepEqual([...names].sort(), ['data', 'expect', 'host', 'max-users', 'name', 'rate', 'run-time', 'seed', 'spawn-rate', 'stage', 'stop-timeout', 'task', 'think', 'threshold', 'timeout', 'users']);
+  assert.deepEqual([...names].sort(), ['data', 'expect', 'host', 'max-users', 'name', 'on-start', 'rate', 'run-time', 'seed', 'setup', 'spawn-rate', 'stage', 'stop-timeout', 'task', 'think', 'threshold', 'timeout', 'users']);
   for (const info of DIRECTIVES) {
     assert.ok(info.summary.length > 10 && info.syntax.startsWith(`# @${info.name}`), info.name);
     const header = info.scope === 'request' ? '' : info.example;
     const block = info.scope === 'request' ? info.example : '';
-    const checked = checkScenario(file(header, '###', block, 'GET http://h/'));
+    // A task after it: an @on-start or @setup block alone would leave the users nothing to repeat.
+    const checked = checkScenario(file(header, '###', block, 'GET http://h/', '###', '# @task', 'GET http://h/a'));
     assert.ok(checked.scenario.directives.some((d) => d.name === info.name), info.name);
     assert.deepEqual(checked.diagnostics.filter((d) => d.severity === 'error'), [], info.example);
   }

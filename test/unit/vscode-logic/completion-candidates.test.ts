@@ -47,6 +47,17 @@ describe('directive completion', () => {
     assert.ok(!offered.includes('users') && !offered.includes('host'));
   });
 
+  it('offers @on-start and @setup in a request block, as snippets without a value, not in the header', () => {
+    const inBlock = at(13, '# @');
+    const onStart = inBlock.find((candidate) => candidate.label === 'on-start');
+    const setup = inBlock.find((candidate) => candidate.label === 'setup');
+    assert.equal(onStart?.snippet, 'on-start');
+    assert.equal(setup?.snippet, 'setup');
+    assert.match(onStart?.documentation ?? '', /once before its first task/);
+    assert.match(setup?.documentation ?? '', /once per run/);
+    assert.ok(!labels(at(4, '# @')).includes('setup'));
+  });
+
   it('offers none below the request line', () => {
     assert.deepEqual(at(9, '# @'), []);
   });

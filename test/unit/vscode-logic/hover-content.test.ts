@@ -39,6 +39,16 @@ describe('hoverContent', () => {
     assert.equal(hover.range.start.line, 0);
   });
 
+  it('explains @on-start and @setup with their Locust and k6 equivalents', () => {
+    const text = ['###', '# @setup', 'POST http://h/token', '###', '# @on-start', 'POST http://h/login', '###', '# @task', 'GET http://h/'].join('\n');
+    const parsed = parseScenario(text);
+    const setup = hoverContent(locate(parsed, { line: 1, character: 4 }), parsed);
+    const onStart = hoverContent(locate(parsed, { line: 4, character: 4 }), parsed);
+    assert.match(setup?.markdown ?? '', /once per run/);
+    assert.match(setup?.markdown ?? '', /k6: setup/);
+    assert.match(onStart?.markdown ?? '', /Locust: on\\_start/);
+  });
+
   it('says an unknown directive is kept as a comment', () => {
     assert.match(hoverAt(2, '@note')?.markdown ?? '', /not a Loadlens directive/);
   });

@@ -23,6 +23,14 @@ describe('scenarioOutline', () => {
     assert.equal(outline[2]?.selectionRange.start.line, 10);
   });
 
+  it('marks the requests of the @setup and @on-start sequences', () => {
+    const text = ['###', '# @setup', 'POST http://h/token', '###', '# @on-start', 'POST http://h/login', '###', 'GET http://h/me', '###', '# @task', 'GET http://h/'].join('\n');
+    assert.deepEqual(
+      scenarioOutline(parseScenario(text)).map((entry) => entry.detail),
+      ['setup', 'on-start', 'on-start', 'task 1'],
+    );
+  });
+
   it('has no header entry when the file starts with a request block', () => {
     const outline = scenarioOutline(parseScenario('### Home\nGET http://localhost/\n'));
     assert.deepEqual(outline.map((entry) => entry.kind), ['request']);

@@ -43,6 +43,19 @@ export class StoredResponse {
     return this.json;
   }
 
+  /** Plain data that crosses to a worker thread (a `# @setup` response, src/engine/setup-run.ts). */
+  toShared(index: number): SharedResponse {
+    const shared: SharedResponse = { index };
+    if (this.text !== undefined) shared.body = this.text;
+    if (this.bodyProblem !== undefined) shared.bodyProblem = this.bodyProblem;
+    if (this.rawHeaders !== undefined) shared.headers = this.rawHeaders.map(String);
+    return shared;
+  }
+
+  static fromShared(shared: SharedResponse): StoredResponse {
+    return new StoredResponse(shared.body, shared.headers, shared.bodyProblem);
+  }
+
   header(lowerName: string): string | undefined {
     const raw = this.rawHeaders;
     if (!raw) return undefined;
@@ -51,6 +64,16 @@ export class StoredResponse {
     }
     return undefined;
   }
+}
+
+/** A kept response as plain data: what a `# @setup` request answered, handed to every worker. */
+export interface SharedResponse {
+  /** The request's index in the scenario. */
+  index: number;
+  body?: string;
+  bodyProblem?: string;
+  /** Names and values alternating. */
+  headers?: string[];
 }
 
 /** Thrown while rendering when a capture finds nothing; the request fails with its message. */

@@ -41,6 +41,10 @@ export interface CompiledScenario {
   /** Each task's request indexes, and the running sum of task weights (for pickWeighted). */
   tasks: number[][];
   cumulativeWeights: number[];
+  /** `# @on-start` request indexes; undefined when the scenario has none (then it costs one test per iteration). */
+  onStart: number[] | undefined;
+  /** `# @setup` request indexes, run once by src/engine/setup-run.ts; undefined when none. */
+  setup: number[] | undefined;
   endpointCount: number;
   checkCount: number;
 }
@@ -139,12 +143,16 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
   // Only now are all references known: keep the responses some template reads.
   for (const index of compiler.needs.bodies) if (requests[index]) requests[index].keepBody = true;
   for (const index of compiler.needs.headers) if (requests[index]) requests[index].keepHeaders = true;
-  const tasks = scenario.tasks.length > 0 ? scenario.tasks : [{ weight: 1, requests: scenario.requests.map((r) => r.index) }];
+  // No task only when the scenario has no request (check refuses a file whose requests are all in sequences).
+  const inSequence = new Set([...(scenario.onStart?.requests ?? []), ...(scenario.setup?.requests ?? [])]);
+  const tasks = scenario.tasks.length > 0 ? scenario.tasks : [{ weight: 1, requests: scenario.requests.map((r) => r.index).filter((index) => !inSequence.has(index)) }];
   let sum = 0;
   return {
     requests,
     tasks: tasks.map((task) => task.requests),
     cumulativeWeights: tasks.map((task) => (sum += Math.max(0, task.weight))),
+    onStart: scenario.onStart?.requests,
+    setup: scenario.setup?.requests,
     endpointCount: endpointMap(scenario).endpoints.length,
     checkCount,
   };

@@ -10,6 +10,7 @@ import { createRandom } from '../core/schedule/random';
 import { shareOf, globalIndex } from '../core/schedule/split';
 import { arrivalPlan, usersAt } from '../core/schedule/timeline';
 import type { ThinkTime } from '../core/scenario/model';
+import type { StoredResponse } from './captures';
 import type { CompiledScenario } from './compile-requests';
 import type { DataFeed } from './data-feed';
 import { Deadlines } from './deadlines';
@@ -29,6 +30,8 @@ export interface DriverConfig {
   workerIndex: number;
   workerCount: number;
   insecure: boolean;
+  /** `# @setup` responses for every user's captures; empty when the scenario has no setup. */
+  setupResponses?: ReadonlyArray<readonly [number, StoredResponse]>;
 }
 
 /** Random streams of open-model iteration slots start here, apart from the users' streams. */
@@ -43,6 +46,8 @@ export abstract class LoadDriver implements UserDriver {
   readonly wakeQueue: WakeQueue;
   readonly client: HttpClient;
   abstract readonly timeFromDue: boolean;
+  abstract readonly onStartEveryIteration: boolean;
+  readonly setupResponses: ReadonlyArray<readonly [number, StoredResponse]>;
   private readonly deadlines: Deadlines;
   protected startedAt = 0;
   protected stopping = false;
@@ -56,6 +61,7 @@ export abstract class LoadDriver implements UserDriver {
   constructor(protected readonly config: DriverConfig) {
     this.compiled = config.compiled;
     this.feeds = config.feeds;
+    this.setupResponses = config.setupResponses ?? [];
     this.recorder = new MetricsRecorder(config.compiled.endpointCount, config.compiled.checkCount);
     this.wakeQueue = new WakeQueue(this.now);
     this.deadlines = new Deadlines(this.now);
@@ -152,6 +158,8 @@ export abstract class LoadDriver implements UserDriver {
 
 export class ClosedModelDriver extends LoadDriver {
   readonly timeFromDue = false;
+  /** Locust's on_start: once per user, before its first task. */
+  readonly onStartEveryIteration = false;
   /** Users in local-index order; ramping down stops the newest first. */
   private readonly users: VirtualUser[] = [];
   private alive = 0;
@@ -209,6 +217,8 @@ export class ClosedModelDriver extends LoadDriver {
 
 export class OpenModelDriver extends LoadDriver {
   readonly timeFromDue = true;
+  /** An iteration slot is reused by unrelated arrivals: each one is a new user and starts with the on-start. */
+  readonly onStartEveryIteration = true;
   private readonly plan = arrivalPlan(this.config.load);
   private readonly free: VirtualUser[] = [];
   private readonly maxActive = this.share(this.config.load.kind === 'users' ? 0 : this.config.load.maxUsers);

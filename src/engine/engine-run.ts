@@ -15,6 +15,9 @@ import { checkKeys, endpointMap } from './endpoints';
 import { shareRows } from './data-feed';
 import { prepareRun, PrepareError, type PreparedRun } from './prepare';
 import { setLongTimeout, type LongTimer } from './long-timer';
+import { ExpansionLimitError } from './compile-template';
+import type { SharedResponse } from './captures';
+import { SetupRun, setupFailureText } from './setup-run';
 import { WorkerPool } from './worker-pool';
 import type { WorkerSetup } from './worker-protocol';
 import { ENGINE_VERSION } from './version';
@@ -33,6 +36,12 @@ const START_DELAY_MS = 50;
 export class EngineRun {
   private prepared: PreparedRun | undefined;
   private pool: WorkerPool | undefined;
+  /** The `# @setup` sequence while it runs (before any worker starts). */
+  private setupRun: SetupRun | undefined;
+  /** What the setup requests counted: folded into the first interval (or the last, if no other comes). */
+  private setupPartial: IntervalPartial | undefined;
+  /** When the setup started (wall clock, monotonic): the run's start when it ends before its load does. */
+  private setupStart: { time: number; perf: number } | undefined;
   private aggregator: RunAggregator | undefined;
   private readonly intervals: IntervalSnapshot[] = [];
   /** A shard keeps its partials for `loadlens merge` (src/core/metrics/result.ts, ShardRecord). */
@@ -77,7 +86,13 @@ export class EngineRun {
     this.aggregator = new RunAggregator(endpoints, checkKeys(prepared.scenario));
     const defaults = this.command.options.defaultThresholds ?? [];
     this.watchAbortRules = !this.command.options.abortJudgedElsewhere && applicableThresholds(prepared.scenario, defaults).some((rule) => rule.abort);
-    this.pool = new WorkerPool(this.workerEntry, this.setups(prepared), {
+    let setupResponses: SharedResponse[] = [];
+    if (prepared.scenario.setup && !this.stopRequested) {
+      const responses = await this.runSetup(prepared);
+      if (responses === undefined) return this.finished;
+      setupResponses = responses;
+    }
+    this.pool = new WorkerPool(this.workerEntry, this.setups(prepared, setupResponses), {
       onPartials: (seq, partials) => this.onPartials(seq, partials),
       onCrash: (message, scenarioProblem) => this.fail(scenarioProblem ? 'scenario-invalid' : 'worker-crashed', message),
     });
@@ -88,14 +103,46 @@ export class EngineRun {
     return this.finished;
   }
 
-  private setups(prepared: PreparedRun): WorkerSetup[] {
+  /**
+   * The `# @setup` requests, once, before any worker starts (so its time is not the run's): their
+   * responses on success; undefined when the run ended here (a failed request, or a stop).
+   */
+  private async runSetup(prepared: PreparedRun): Promise<SharedResponse[] | undefined> {
+    let setup: SetupRun;
+    try {
+      setup = new SetupRun(prepared, this.command.options.insecure ?? false);
+    } catch (error) {
+      if (!(error instanceof ExpansionLimitError)) throw error;
+      this.fail('scenario-invalid', error.message);
+      return undefined;
+    }
+    this.setupRun = setup;
+    this.setupStart = { time: Date.now(), perf: performance.now() };
+    const outcome = await setup.run();
+    this.setupRun = undefined;
+    this.setupPartial = outcome.partial;
+    if (outcome.stopped) {
+      this.finish('stopped', [], undefined);
+      return undefined;
+    }
+    if (outcome.failure) {
+      const request = prepared.scenario.requests[outcome.failure.request];
+      this.fail('setup-failed', setupFailureText(request, outcome.failure.reason));
+      return undefined;
+    }
+    const took = Math.round(performance.now() - this.setupStart.perf);
+    this.emit({ type: 'run/log', level: 'info', message: `setup: ${prepared.scenario.setup?.requests.length ?? 0} request(s) in ${took} ms, before the load` });
+    return outcome.responses;
+  }
+
+  private setups(prepared: PreparedRun, setupResponses: SharedResponse[]): WorkerSetup[] {
     return Array.from({ length: prepared.workers }, (_, workerIndex) => {
       const part = partOfShard(this.command.options.shard, workerIndex, prepared.workers);
-      return this.setup(prepared, workerIndex, part);
+      return this.setup(prepared, workerIndex, part, setupResponses);
     });
   }
 
-  private setup(prepared: PreparedRun, workerIndex: number, part: { index: number; count: number }): WorkerSetup {
+  private setup(prepared: PreparedRun, workerIndex: number, part: { index: number; count: number }, setupResponses: SharedResponse[]): WorkerSetup {
     return {
       workerIndex,
       part,
@@ -108,6 +155,7 @@ export class EngineRun {
       dotenv: prepared.dotenv,
       data: prepared.data.map((file) => ({ ...file, rows: shareRows(file.rows, part.index, part.count) })),
       bodies: prepared.bodies,
+      setupResponses,
     };
   }
 
@@ -168,7 +216,10 @@ export class EngineRun {
   }
 
   /** Closes the interval that ended at `now` (when its partials were asked for). */
-  private addInterval(partials: IntervalPartial[], now: number): IntervalSnapshot {
+  private addInterval(workerPartials: IntervalPartial[], now: number): IntervalSnapshot {
+    // The setup's requests count in the run's first interval (docs/scenario-format.md).
+    const partials = this.setupPartial ? [...workerPartials, this.setupPartial] : workerPartials;
+    this.setupPartial = undefined;
     const elapsedMs = now - this.startPerf;
     const snapshot = (this.aggregator as RunAggregator).addInterval(partials, {
       time: this.startTime + elapsedMs,
@@ -194,6 +245,10 @@ export class EngineRun {
   stop(): void {
     if (this.stopRequested || this.ended) return;
     this.stopRequested = true;
+    if (this.setupRun) {
+      this.setupRun.stop(); // runSetup() then ends the run as stopped
+      return;
+    }
     if (!this.pool || !this.prepared) return; // run() has not begun: it sees stopRequested
     if (this.startTime === 0) this.finish('stopped', [], undefined);
     else if (this.stopping) this.pool.endGraceNow();
@@ -214,7 +269,12 @@ export class EngineRun {
     const prepared = this.prepared as PreparedRun;
     const aggregator = this.aggregator as RunAggregator;
     const stoppedAt = performance.now();
-    if (lastPartials.length > 0 && stoppedAt - this.lastBoundary > 1) this.addInterval(lastPartials, stoppedAt);
+    if (this.startTime === 0 && this.setupPartial && this.setupStart) {
+      // Stopped before the load began, after setup requests were sent: the run is the setup.
+      this.startTime = this.setupStart.time;
+      this.startPerf = this.lastBoundary = this.setupStart.perf;
+    }
+    if ((lastPartials.length > 0 && stoppedAt - this.lastBoundary > 1) || this.setupPartial) this.addInterval(lastPartials, stoppedAt);
     const endTime = this.startTime === 0 ? Date.now() : this.startTime + (performance.now() - this.startPerf);
     const startTime = this.startTime === 0 ? endTime : this.startTime;
     const stats = aggregator.stats(endTime - startTime);
@@ -245,7 +305,8 @@ export class EngineRun {
     const checks = aggregator.checks();
     if (checks) result.checks = checks;
     this.emit({ type: 'run/finished', runId: this.runId, result });
-    void this.pool?.terminate().then(() => this.done());
+    if (this.pool) void this.pool.terminate().then(() => this.done());
+    else this.done();
   }
 
   private fail(code: Extract<EngineEvent, { type: 'run/error' }>['code'], message: string): void {

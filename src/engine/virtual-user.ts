@@ -24,6 +24,10 @@ export interface UserDriver {
   readonly feeds: readonly DataFeed[];
   /** Open model: time requests from when they were due (coordinated omission); closed: from the send. */
   readonly timeFromDue: boolean;
+  /** `# @on-start` at the start of every iteration (open model); else once per user (closed model). */
+  readonly onStartEveryIteration: boolean;
+  /** `# @setup` responses every user reads (src/engine/setup-run.ts), by request index; never overwritten. */
+  readonly setupResponses: ReadonlyArray<readonly [number, StoredResponse]>;
   now(): number;
   iterationEnded(user: VirtualUser): void;
 }
@@ -34,6 +38,12 @@ export function thinkMs(think: ThinkTime, random: Random): number {
 
 type Phase = 'idle' | 'requesting' | 'thinking' | 'waiting' | 'stopped';
 
+/** The first failed request of a sequence run with `runSequence` (the `# @setup` requests). */
+export interface SequenceFailure {
+  request: number;
+  reason: string;
+}
+
 export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   rows: Array<string[] | undefined>;
   responses: Array<StoredResponse | undefined>;
@@ -42,6 +52,14 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   phase: Phase = 'idle';
   stopRequested = false;
   private task: number[] = [];
+  /** The task to run once the `# @on-start` sequence in `task` is done; undefined otherwise. */
+  private afterOnStart: number[] | undefined;
+  /** Closed model: the on-start is still to run (first iteration, or it had a failed request). */
+  private needsOnStart = true;
+  /** Set while `task` is a sequence whose failures matter: on-start (run again) or setup (stop). */
+  private sequence: 'on-start' | 'setup' | undefined;
+  /** `runSequence`'s outcome: the first request that failed. */
+  sequenceFailure: SequenceFailure | undefined;
   private step = 0;
   private dueAt = 0;
   /** True while inside client.send: an exchange that ends synchronously must not recurse. */
@@ -57,6 +75,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   ) {
     this.rows = new Array<string[] | undefined>(driver.feeds.length);
     this.responses = new Array<StoredResponse | undefined>(driver.compiled.requests.length);
+    for (const [index, response] of driver.setupResponses) this.responses[index] = response;
     this.outgoing = { owner: this, spec: driver.compiled.requests[0] as CompiledRequest, origin: '', path: '', headers: [], body: undefined, dueAt: 0, sentAt: 0 };
   }
 
@@ -64,6 +83,30 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     const compiled = this.driver.compiled;
     const taskIndex = compiled.tasks.length === 1 ? 0 : pickWeighted(this.random, compiled.cumulativeWeights);
     this.task = compiled.tasks[taskIndex] ?? [];
+    const onStart = compiled.onStart;
+    if (onStart !== undefined && (this.needsOnStart || this.driver.onStartEveryIteration)) {
+      // The on-start runs first, as part of this iteration (same data rows, same due time).
+      this.afterOnStart = this.task;
+      this.task = onStart;
+      this.sequence = 'on-start';
+      this.needsOnStart = false;
+    }
+    const feeds = this.driver.feeds;
+    for (let i = 0; i < feeds.length; i++) this.rows[i] = (feeds[i] as DataFeed).next(this.random);
+    this.step = 0;
+    this.sentInIteration = 0;
+    this.dueAt = dueAt;
+    this.runStep();
+  }
+
+  /**
+   * Runs `requests` once, as an iteration without a task (the `# @setup` sequence): it stops at the
+   * first failed request, which `sequenceFailure` then names; `driver.iterationEnded` follows.
+   */
+  runSequence(requests: number[], dueAt: number): void {
+    this.task = requests;
+    this.sequence = 'setup';
+    this.sequenceFailure = undefined;
     const feeds = this.driver.feeds;
     for (let i = 0; i < feeds.length; i++) this.rows[i] = (feeds[i] as DataFeed).next(this.random);
     this.step = 0;
@@ -92,11 +135,21 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   /** Sends the current step, skipping requests whose captures found nothing. */
   private runStep(): void {
     const requests = this.driver.compiled.requests;
-    while (this.step < this.task.length) {
-      const request = requests[this.task[this.step] as number] as CompiledRequest;
-      if (this.send(request)) return;
-      this.step++;
+    for (;;) {
+      while (this.step < this.task.length) {
+        const request = requests[this.task[this.step] as number] as CompiledRequest;
+        if (this.send(request)) return;
+        this.step++;
+      }
+      const next = this.afterOnStart;
+      if (next === undefined) break;
+      // The on-start is done: the iteration goes on with its task.
+      this.afterOnStart = undefined;
+      this.sequence = undefined;
+      this.task = next;
+      this.step = 0;
     }
+    this.sequence = undefined;
     this.phase = 'idle';
     // Every request of this iteration failed before sending: yield, or this would loop forever.
     if (this.sentInIteration === 0) setImmediate(() => this.driver.iterationEnded(this));
@@ -125,6 +178,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     } catch (error) {
       if (!(error instanceof CaptureMissing)) throw error;
       this.driver.recorder.recordUnsent(request.endpoint, error.message);
+      if (this.sequence !== undefined) this.sequenceRequestFailed(request.index, error.message);
       return false;
     }
     this.phase = 'requesting';
@@ -161,12 +215,27 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     this.driver.recorder.record(request.endpoint, micros, exchange.contentBytes, failure);
     if (keeps) this.responses[request.index] = stored;
     this.step++;
+    if (failure !== undefined && this.sequence !== undefined) this.sequenceRequestFailed(request.index, failure);
     if (this.sending) {
       // Ended inside send (a request undici refused outright): continue on the next turn.
       setImmediate(() => this.afterRequest(request, exchange.endedAt));
     } else {
       this.afterRequest(request, exchange.endedAt);
     }
+  }
+
+  /**
+   * A failed on-start request: the user runs its on-start again before its next iteration, so
+   * that one failed login does not leave it logged out for the rest of the run. A failed setup
+   * request: the sequence ends here (nothing after it can be trusted), and the run sends no load.
+   */
+  private sequenceRequestFailed(request: number, reason: string): void {
+    if (this.sequence === 'on-start') {
+      this.needsOnStart = true;
+      return;
+    }
+    this.sequenceFailure ??= { request, reason };
+    this.step = this.task.length;
   }
 
   private afterRequest(request: CompiledRequest, endedAt: number): void {

@@ -3,6 +3,7 @@
 
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { StoredResponse } from './captures';
 import { compileScenario } from './compile-requests';
 import { ExpansionLimitError } from './compile-template';
 import { DataFeed } from './data-feed';
@@ -27,6 +28,7 @@ function main(): void {
     workerIndex: setup.part.index,
     workerCount: setup.part.count,
     insecure: setup.insecure,
+    setupResponses: setup.setupResponses.map((shared) => [shared.index, StoredResponse.fromShared(shared)] as const),
   });
   port.on('message', (message: ToWorker) => {
     switch (message.type) {

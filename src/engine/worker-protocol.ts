@@ -4,6 +4,7 @@
 import type { IntervalPartial } from '../core/metrics/partial';
 import type { ResolvedLoadModel } from '../core/metrics/result';
 import type { Scenario } from '../core/scenario/model';
+import type { SharedResponse } from './captures';
 
 /** One `# @data` file, as this worker sees it: its share of the rows (docs/engine.md, Data). */
 export interface DataShare {
@@ -29,6 +30,11 @@ export interface WorkerSetup {
   data: DataShare[];
   /** Bodies of `< ./file` requests, by request index. */
   bodies: Record<number, Uint8Array>;
+  /**
+   * What the `# @setup` requests answered (src/engine/setup-run.ts), for captures: run once by
+   * the engine's main thread before any worker starts; every user reads them, none writes them.
+   */
+  setupResponses: SharedResponse[];
 }
 
 export type ToWorker =

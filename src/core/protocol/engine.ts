@@ -66,6 +66,8 @@ export type EngineErrorCode =
   | 'over-limit'
   | 'data-unreadable'
   | 'body-unreadable'
+  /** A `# @setup` request failed: no load was started (the message names the request and why). */
+  | 'setup-failed'
   | 'protocol-mismatch'
   | 'worker-crashed'
   | 'internal';

@@ -36,6 +36,10 @@ const WORDS: Record<EngineErrorCode, ErrorWords> = {
     title: 'A request body file could not be read',
     hint: 'Check the `< ./file` path (relative to the scenario file) and its permissions.',
   },
+  'setup-failed': {
+    title: 'The setup failed, so no load was started',
+    hint: 'Every `# @setup` request must succeed before users start: check the request named above and the server it calls, then run again.',
+  },
   'protocol-mismatch': {
     title: 'The engine and its caller are from different builds',
     hint: 'Rebuild (`npm run build`) or reinstall so both come from the same version.',

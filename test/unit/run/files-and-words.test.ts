@@ -21,6 +21,10 @@ test('engine errors get the editor\'s way of fixing them', () => {
     'No host for relative request URLs: GET /hospital has a relative URL. Add `# @host http://...` to the file, set `loadlens.host`, or enter a host in “Run Load Test with Options…”.',
   );
   assert.match(runErrorMessage('data-unreadable', 'patients.csv: ENOENT'), /^A data file could not be read: patients.csv: ENOENT\. Check the `# @data` path/);
+  assert.equal(
+    runErrorMessage('setup-failed', "the @setup request 'Get a token' (line 8) failed: HTTP 503"),
+    "The setup failed, so no load was started: the @setup request 'Get a token' (line 8) failed: HTTP 503. Every `# @setup` request must succeed before users start: check the request named above and the server it calls, then run again.",
+  );
 });
 
 test('a crash says what happened, when, and what to do', () => {

@@ -91,12 +91,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
       this.sequence = 'on-start';
       this.needsOnStart = false;
     }
-    const feeds = this.driver.feeds;
-    for (let i = 0; i < feeds.length; i++) this.rows[i] = (feeds[i] as DataFeed).next(this.random);
-    this.step = 0;
-    this.sentInIteration = 0;
-    this.dueAt = dueAt;
-    this.runStep();
+    this.beginIteration(dueAt);
   }
 
   /**
@@ -107,6 +102,11 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     this.task = requests;
     this.sequence = 'setup';
     this.sequenceFailure = undefined;
+    this.beginIteration(dueAt);
+  }
+
+  /** Takes this iteration's data rows and sends the first request of `task`. */
+  private beginIteration(dueAt: number): void {
     const feeds = this.driver.feeds;
     for (let i = 0; i < feeds.length; i++) this.rows[i] = (feeds[i] as DataFeed).next(this.random);
     this.step = 0;

@@ -3,7 +3,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RunResult } from '../../src/core/metrics/result';
@@ -86,6 +86,14 @@ async function runShards(count: number): Promise<void> {
     assert.equal(joined.intervals.reduce((total, interval) => total + interval.aggregate.requests, 0), arrivals.length);
     assert.deepEqual(joined.joined, { shards: count, missing: [] });
     assert.match(merged.stdout, new RegExp(`Aggregated\\s+${arrivals.length}\\b`));
+
+    // Without the last shard's file the others merge, but the run is not whole: exit 3, as a
+    // coordinated run that lost a shard, so a CI job does not take it for a pass.
+    const partial = await runCli(['merge', ...files.slice(0, -1), '--json', `${dir.path}/partial.json`]);
+    assert.equal(partial.code, 3, partial.stderr);
+    assert.match(partial.stderr, new RegExp(`shard ${count}/${count} is missing`));
+    assert.match(partial.stdout, new RegExp(`missing: shard ${count}/${count} from second 1 to \\d+ \\(\\d+ s missing\\): no result given`));
+    assert.ok(existsSync(`${dir.path}/partial.json`), 'the reports of the others are written');
   } finally {
     dir.remove();
   }

@@ -23,7 +23,7 @@ export const MERGE_HELP: CommandHelp = {
     ...CI_OPTIONS.filter((spec) => spec.name === 'junit' || spec.name === 'summary'),
     HELP_OPTION,
   ],
-  notes: ['Exit codes: 0 passed, 1 an error threshold broke on the merged run, 2 the files are not the shards of one run.'],
+  notes: ['Exit codes: 0 passed, 1 an error threshold broke on the merged run, 2 the files are not the shards of one run, 3 a shard\'s result is missing (the others are merged and written).'],
   examples: ['loadlens merge shard1.json shard2.json shard3.json --json run.json --html run.html'],
 };
 
@@ -47,5 +47,7 @@ export function runMerge(argv: readonly string[]): ExitCode {
   const written = [...writeReports(outcome.result, targets), ...writeCiReports(outcome.result, ci, undefined, undefined, {})];
   const paths = formatWrittenReports(written);
   if (paths) process.stdout.write(`\n${paths}`);
+  // A shard's load is missing: the run was not made in full, as when a coordinated run loses one.
+  if ((outcome.result.joined?.missing.length ?? 0) > 0) return ExitCode.runFailed;
   return brokeErrorThreshold(outcome.result) ? ExitCode.thresholdBroken : ExitCode.ok;
 }

@@ -3,10 +3,10 @@
 // cumulative statistics, failures table and dropped count.
 
 import { CheckTotals, type CheckKey, type CheckStats } from './check-counts';
-import { addEncoded, createHistogram, type Histogram } from './histogram';
+import { createHistogram, decodeSamples, encodeHistogram, type Histogram } from './histogram';
 import type { IntervalPartial } from './partial';
-import type { EndpointStats, FailureRow, IntervalSnapshot } from './result';
-import { addCounts, emptyCounts, StatsSeries } from './series';
+import type { EndpointStats, FailureRow, IntervalSnapshot, IntervalStats } from './result';
+import { addCounts, emptyCounts, StatsSeries, type IntervalSamples } from './series';
 
 export interface EndpointKey {
   method: string;
@@ -20,7 +20,8 @@ export class RunAggregator {
   private readonly series: StatsSeries[];
   private readonly aggregate = new StatsSeries('', AGGREGATE_NAME);
   private readonly failureCounts = new Map<string, { endpoint: number; row: FailureRow }>();
-  private readonly spare: Histogram[] = [];
+  /** The aggregate's samples of the interval being merged (reset after each). */
+  private readonly intervalHistogram: Histogram = createHistogram();
   private droppedTotal = 0;
   private readonly checkTotals: CheckTotals | undefined;
 
@@ -29,35 +30,33 @@ export class RunAggregator {
     if (checks.length > 0) this.checkTotals = new CheckTotals(checks);
   }
 
-  private histogram(): Histogram {
-    return this.spare.pop() ?? createHistogram();
-  }
-
-  private keep(recycled: Histogram | undefined): void {
-    if (recycled) this.spare.push(recycled);
-  }
-
   /** Merges one interval's partials (one per worker) into a snapshot. */
   addInterval(partials: readonly IntervalPartial[], at: { time: number; elapsedMs: number; intervalMs: number }): IntervalSnapshot {
-    const aggregateHistogram = this.histogram();
+    const aggregateHistogram = this.intervalHistogram;
     const aggregateCounts = emptyCounts();
-    const endpoints = this.series.map((series, index) => {
-      const histogram = this.histogram();
+    const endpoints: IntervalStats[] = [];
+    this.series.forEach((series, index) => {
+      // A name without samples in this interval decodes nothing: idle names cost counters only.
+      const samples: IntervalSamples[] = [];
       const counts = emptyCounts();
       for (const partial of partials) {
         const part = partial.endpoints[index];
         if (!part) continue;
         addCounts(counts, part);
-        addEncoded(histogram, part.histogram);
+        if (part.histogram === '') continue;
+        const histogram = decodeSamples(part.histogram);
+        aggregateHistogram.add(histogram);
+        samples.push({ encoded: part.histogram, histogram });
       }
-      aggregateHistogram.add(histogram);
       addCounts(aggregateCounts, counts);
-      const { stats, recycled } = series.addInterval(histogram, counts, at.intervalMs);
-      this.keep(recycled);
-      return stats;
+      const stats = series.addInterval(samples, counts, at.intervalMs);
+      // A name not requested yet has no row: a scenario imported with thousands of requests sends
+      // and keeps rows only for those that ran (docs/reports.md, intervals).
+      if (stats.total.requests > 0) endpoints.push(stats);
     });
-    const { stats: aggregate, recycled } = this.aggregate.addInterval(aggregateHistogram, aggregateCounts, at.intervalMs);
-    this.keep(recycled);
+    const encoded = encodeHistogram(aggregateHistogram);
+    const aggregate = this.aggregate.addInterval(encoded === '' ? [] : [{ encoded, histogram: aggregateHistogram }], aggregateCounts, at.intervalMs);
+    aggregateHistogram.reset();
     let users = 0;
     let inFlight = 0;
     let dropped = 0;
@@ -102,11 +101,11 @@ export class RunAggregator {
   }
 
   /**
-   * Histograms held by the run's statistics, spares for reuse included. A long run must not
+   * Histograms held by the run's statistics, the interval's own included. A long run must not
    * keep more than a short one: the state is per name and per window slot, never per interval.
    */
   get histogramsHeld(): number {
-    return this.series.reduce((sum, series) => sum + series.histogramsHeld, this.aggregate.histogramsHeld + this.spare.length);
+    return this.series.reduce((sum, series) => sum + series.histogramsHeld, this.aggregate.histogramsHeld + 1);
   }
 
   get dropped(): number {

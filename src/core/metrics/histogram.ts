@@ -1,6 +1,12 @@
-// Latency histograms: HDR histograms of microseconds, all of one shape (1 µs .. 1 h, 3 significant
-// digits) so that adding one to another is a straight sum of their count arrays, which is exact and
-// fast. They cross threads and processes as hdr-histogram-js compressed base64.
+// Latency histograms: HDR histograms of microseconds, all of one precision (1 µs resolution, 3
+// significant digits, at most 1 h) so that adding one to another is exact: a bucket index means
+// the same value range in every histogram, whatever its length. They cross threads and
+// processes as hdr-histogram-js compressed base64.
+//
+// A histogram starts with the smallest counts array (2,048 buckets: 1 µs .. 2 ms, 8 KB) and grows
+// to cover the largest value recorded into it (`autoResize`): a name whose latencies stay under
+// 100 ms holds 33 KB per histogram instead of the 94 KB that the whole hour takes.
+// docs/performance.md (memory per request name) has the measurements.
 
 import * as hdr from 'hdr-histogram-js';
 import { PERCENTILES, type PercentileSet } from './result';
@@ -10,13 +16,13 @@ export type Histogram = hdr.Histogram;
 /** The largest latency kept (1 hour, in µs); anything longer is recorded as 1 hour. */
 export const HIGHEST_TRACKABLE_US = 3_600_000_000;
 
-/** An empty latency histogram of the shared shape. */
+/** An empty latency histogram of the shared precision, as small as it can be; it grows as values come. */
 export function createHistogram(): Histogram {
   return hdr.build({
     bitBucketSize: 32,
-    autoResize: false,
+    autoResize: true,
     lowestDiscernibleValue: 1,
-    highestTrackableValue: HIGHEST_TRACKABLE_US,
+    highestTrackableValue: 2,
     numberOfSignificantValueDigits: 3,
   });
 }
@@ -27,9 +33,24 @@ export function recordMicros(histogram: Histogram, micros: number): void {
   histogram.recordValue(value);
 }
 
-/** Compressed base64; an empty histogram is the empty string (most intervals of most names). */
+/**
+ * Compressed base64; an empty histogram is the empty string (most intervals of most names).
+ * The header's highest trackable value is written as the top of the largest sample's bucket, whatever the
+ * histogram's length: the same samples give the same text however the histogram grew (one grown
+ * by samples and one by adding others differ only there), and a decoder builds the smallest
+ * histogram that holds them instead of one covering the whole hour.
+ */
 export function encodeHistogram(histogram: Histogram): string {
-  return histogram.totalCount === 0 ? '' : hdr.encodeIntoCompressedBase64(histogram);
+  if (histogram.totalCount === 0) return '';
+  // hdr-histogram-js's JS histogram (what createHistogram builds) has both; its typings show neither.
+  const header = histogram as unknown as { highestTrackableValue: number; highestEquivalentValue(value: number): number };
+  const covered = header.highestTrackableValue;
+  header.highestTrackableValue = Math.max(2, header.highestEquivalentValue(histogram.maxValue));
+  try {
+    return hdr.encodeIntoCompressedBase64(histogram);
+  } finally {
+    header.highestTrackableValue = covered;
+  }
 }
 
 /** The inverse of encodeHistogram, as a histogram of the shared shape. */
@@ -39,9 +60,14 @@ export function decodeHistogram(encoded: string): Histogram {
   return histogram;
 }
 
+/** An encoded (non-empty) histogram as read, the size its samples need: to add to others, or subtract. */
+export function decodeSamples(encoded: string): Histogram {
+  return hdr.decodeFromCompressedBase64(encoded, 32);
+}
+
 /** Adds an encoded histogram into `target` (exact: counts are summed bucket by bucket). */
 export function addEncoded(target: Histogram, encoded: string): void {
-  if (encoded !== '') target.add(hdr.decodeFromCompressedBase64(encoded, 32));
+  if (encoded !== '') target.add(decodeSamples(encoded));
 }
 
 /** One encoded histogram holding every sample of the given ones. */
@@ -51,10 +77,10 @@ export function mergeEncodedHistograms(encoded: readonly string[]): string {
   return encodeHistogram(merged);
 }
 
-/** Locust's percentiles in ms (0 for an empty histogram). */
-export function percentileSet(histogram: Histogram): PercentileSet {
+/** Locust's percentiles in ms (0 for an empty or absent histogram). */
+export function percentileSet(histogram: Histogram | undefined): PercentileSet {
   const set: PercentileSet = {};
-  const empty = histogram.totalCount === 0;
+  const empty = !histogram || histogram.totalCount === 0;
   for (const percentile of PERCENTILES) {
     set[String(percentile)] = empty ? 0 : histogram.getValueAtPercentile(percentile) / 1000;
   }

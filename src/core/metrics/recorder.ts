@@ -1,12 +1,15 @@
-// The hot path of the metrics: one pre-made histogram and a few counters per endpoint; a sample
-// is a bucket increment and three comparisons. `takePartial` hands over the interval and resets.
+// The hot path of the metrics: a histogram and a few counters per endpoint; a sample is a bucket
+// increment and three comparisons. `takePartial` hands over the interval and resets. A name's
+// histogram is made on its first sample and kept (reset) while the name is busy; after an
+// interval without samples it is let go, so that thousands of idle names cost counters only.
 
 import { createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram';
 import { CheckCounter } from './check-counts';
 import type { EndpointPartial, IntervalPartial } from './partial';
 
 class EndpointCounters {
-  readonly histogram: Histogram = createHistogram();
+  /** Undefined until a sample comes, and again after an interval without one. */
+  private histogram: Histogram | undefined;
   requests = 0;
   failures = 0;
   contentBytes = 0;
@@ -16,6 +19,10 @@ class EndpointCounters {
   /** Failures of this interval by error text. */
   readonly errors = new Map<string, number>();
 
+  recordLatency(micros: number): void {
+    recordMicros((this.histogram ??= createHistogram()), micros);
+  }
+
   take(): EndpointPartial {
     const partial: EndpointPartial = {
       requests: this.requests,
@@ -24,9 +31,10 @@ class EndpointCounters {
       sumMicros: this.sumMicros,
       minMicros: this.minMicros,
       maxMicros: this.maxMicros,
-      histogram: encodeHistogram(this.histogram),
+      histogram: this.histogram ? encodeHistogram(this.histogram) : '',
     };
-    this.histogram.reset();
+    if (this.histogram?.totalCount === 0) this.histogram = undefined;
+    else this.histogram?.reset();
     this.requests = this.failures = this.contentBytes = this.sumMicros = this.maxMicros = 0;
     this.minMicros = Infinity;
     return partial;
@@ -52,7 +60,7 @@ export class MetricsRecorder {
     counters.sumMicros += micros;
     if (micros < counters.minMicros) counters.minMicros = micros;
     if (micros > counters.maxMicros) counters.maxMicros = micros;
-    recordMicros(counters.histogram, micros);
+    counters.recordLatency(micros);
     if (error !== undefined) this.countError(counters, error);
   }
 

@@ -69,7 +69,10 @@ export interface IntervalSnapshot {
   /** Open model: arrivals dropped in this interval because `@max-users` was full. */
   dropped: number;
   aggregate: IntervalStats;
-  /** Per request name, in the scenario's request order. */
+  /**
+   * Per request name, in the scenario's request order: the names requested so far (a name gets
+   * its row from the interval of its first request on).
+   */
   endpoints: IntervalStats[];
 }
 

@@ -1,10 +1,22 @@
 // The statistics of one request name (or of the aggregate) over a run: cumulative histogram and
 // totals, plus Locust's 10 s window (a running sum of the last intervals' histograms, kept exact
 // by subtracting the interval that leaves the window).
+//
+// The window's intervals are kept encoded (as the workers sent them: tens of bytes for a name with
+// a few samples a second) and decoded again when they leave, instead of as ten histograms of
+// 8-95 KB each per name: with thousands of names that ring was most of the engine's memory.
 
-import { createHistogram, encodeHistogram, percentileMs, percentileSet, type Histogram } from './histogram';
+import { createHistogram, decodeSamples, encodeHistogram, percentileMs, percentileSet, type Histogram } from './histogram';
 import type { IntervalCounts } from './partial';
-import type { EndpointStats, IntervalStats } from './result';
+import type { EndpointStats, IntervalStats, PercentileSet } from './result';
+
+/** One part of an interval's samples: as sent (kept for the window) and decoded (added now). */
+export interface IntervalSamples {
+  encoded: string;
+  histogram: Histogram;
+}
+
+const NO_SAMPLES: readonly string[] = [];
 
 /** Locust's history window: percentiles over the last 10 s. */
 export const WINDOW_INTERVALS = 10;
@@ -23,9 +35,19 @@ export function addCounts(into: IntervalCounts, from: IntervalCounts): void {
 }
 
 export class StatsSeries {
-  readonly cumulative: Histogram = createHistogram();
-  private readonly window: Histogram = createHistogram();
-  private readonly ring: Histogram[] = [];
+  /** Every sample of the run; made on the first sample (a name never requested holds none). */
+  private cumulative: Histogram | undefined;
+  /** The sum of the ring's histograms. */
+  private window: Histogram | undefined;
+  /** The window's intervals, oldest first: each interval's encoded parts (none without samples). */
+  private readonly ring: Array<readonly string[]> = [];
+  /**
+   * Percentiles change only when samples enter or leave: an idle name reuses the last ones
+   * instead of walking its histograms again each second (with 20,000 names that walk, not the
+   * requests, was what made a run overrun its time).
+   */
+  private windowPercentiles: PercentileSet = percentileSet(undefined);
+  private medianMs = 0;
   readonly totals: IntervalCounts = emptyCounts();
 
   constructor(
@@ -33,22 +55,17 @@ export class StatsSeries {
     readonly name: string,
   ) {}
 
-  /**
-   * Adds one interval. The series keeps `histogram` in its window ring (and hands back the one that
-   * left the window, reset, for reuse); the caller must not change it afterwards.
-   */
-  addInterval(histogram: Histogram, counts: IntervalCounts, intervalMs: number): { stats: IntervalStats; recycled?: Histogram } {
-    this.cumulative.add(histogram);
-    this.window.add(histogram);
-    this.ring.push(histogram);
-    let recycled: Histogram | undefined;
-    if (this.ring.length > WINDOW_INTERVALS) {
-      recycled = this.ring.shift();
-      if (recycled) {
-        this.window.subtract(recycled);
-        recycled.reset();
-      }
+  /** Adds one interval: its samples (none for an idle interval) and its counts. */
+  addInterval(samples: readonly IntervalSamples[], counts: IntervalCounts, intervalMs: number): IntervalStats {
+    for (const { histogram } of samples) {
+      (this.cumulative ??= createHistogram()).add(histogram);
+      (this.window ??= createHistogram()).add(histogram);
     }
+    if (samples.length > 0 && this.cumulative) this.medianMs = percentileMs(this.cumulative, 50);
+    this.ring.push(samples.length === 0 ? NO_SAMPLES : samples.map((part) => part.encoded));
+    const leaving = this.ring.length > WINDOW_INTERVALS ? (this.ring.shift() ?? []) : [];
+    for (const encoded of leaving) this.window?.subtract(decodeSamples(encoded));
+    if (samples.length > 0 || leaving.length > 0) this.windowPercentiles = percentileSet(this.window);
     addCounts(this.totals, counts);
     const seconds = intervalMs / 1000;
     const stats: IntervalStats = {
@@ -58,27 +75,27 @@ export class StatsSeries {
       failures: counts.failures,
       rps: seconds > 0 ? counts.requests / seconds : 0,
       failuresPerSec: seconds > 0 ? counts.failures / seconds : 0,
-      window: percentileSet(this.window),
+      window: this.windowPercentiles,
       total: {
         requests: this.totals.requests,
         failures: this.totals.failures,
-        medianMs: percentileMs(this.cumulative, 50),
+        medianMs: this.medianMs,
         meanMs: this.meanMs(),
         minMs: this.minMs(),
         maxMs: this.totals.maxMicros / 1000,
         avgContentBytes: this.totals.requests > 0 ? this.totals.contentBytes / this.totals.requests : 0,
       },
     };
-    return { stats, recycled };
+    return stats;
   }
 
-  /** Histograms this series holds (cumulative, window and its ring): bounded, whatever the run's length. */
+  /** Histograms this series holds (cumulative and window; the ring holds text): bounded, whatever the run's length. */
   get histogramsHeld(): number {
-    return 2 + this.ring.length;
+    return (this.cumulative ? 1 : 0) + (this.window ? 1 : 0);
   }
 
   private meanMs(): number {
-    const samples = this.cumulative.totalCount;
+    const samples = this.cumulative?.totalCount ?? 0;
     return samples > 0 ? this.totals.sumMicros / samples / 1000 : 0;
   }
 
@@ -97,12 +114,12 @@ export class StatsSeries {
       minMs: this.minMs(),
       maxMs: this.totals.maxMicros / 1000,
       meanMs: this.meanMs(),
-      medianMs: percentileMs(this.cumulative, 50),
+      medianMs: this.medianMs,
       contentBytes: this.totals.contentBytes,
       rps: seconds > 0 ? this.totals.requests / seconds : 0,
       failuresPerSec: seconds > 0 ? this.totals.failures / seconds : 0,
       percentiles: percentileSet(this.cumulative),
-      histogram: withHistogram ? encodeHistogram(this.cumulative) : '',
+      histogram: withHistogram && this.cumulative ? encodeHistogram(this.cumulative) : '',
     };
   }
 }

@@ -98,7 +98,7 @@ test('a long run keeps no more state than a short one: histograms and failure ro
   for (let second = WINDOW_INTERVALS + 3; second <= 600; second++) oneInterval(second);
   assert.equal(aggregator.histogramsHeld, histograms, 'histograms held after 600 intervals');
   assert.equal(aggregator.failures().length, failureRows);
-  // Per name: cumulative + window + a ring of WINDOW_INTERVALS, plus spares recycled from the ring.
+  // Per name: cumulative + window (the ring keeps the intervals encoded), plus the interval's own.
   assert.ok(histograms <= (endpoints.length + 1) * (2 + WINDOW_INTERVALS + 1), `${histograms} histograms`);
   assert.equal(aggregator.stats(600_000).aggregate.requests, 20 * 600);
 });

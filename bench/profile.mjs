@@ -2,22 +2,25 @@
 // worker, 50 users, GET /) on core 0 with --cpu-prof, for SECONDS. Prints req/s and the top
 // self-time functions of the worker thread's profile (the load generator).
 //
-//   node --import tsx bench/profile.mjs [SECONDS] [USERS] [RATE]   profiles land in bench/.tools/profiles/
-// SCENARIO=templated profiles bench/lib/scenarios.mjs's templated scenario instead of GET /.
-// With RATE, an open model at RATE/s (USERS = @max-users) instead of USERS closed-model users.
+//   node --import tsx bench/profile.mjs [SECONDS] [USERS] [RATE] [NAMES]   profiles land in bench/.tools/profiles/
+// With RATE, an open model at RATE/s (USERS = @max-users) instead of USERS closed-model users
+// (`-` for none). SCENARIO=templated profiles bench/lib/scenarios.mjs's templated scenario instead of GET /.
+// With NAMES, the names benchmark's scenario (bench/lib/names.mjs) of NAMES request names.
 
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ENGINE_PROTOCOL_VERSION } from '../src/core/protocol/engine.ts';
 import { runToCompletion, spawnEngine } from '../src/engine/spawn.ts';
+import { namesScenario } from './lib/names.mjs';
 import { startNginx } from './lib/targets.mjs';
 import { SCENARIOS } from './lib/scenarios.mjs';
 import { repoRoot } from './lib/tools.mjs';
 
 const seconds = Number(process.argv[2] ?? 8);
 const users = Number(process.argv[3] ?? 50);
-const rate = process.argv[4] === undefined ? undefined : Number(process.argv[4]);
+const rate = process.argv[4] === undefined || process.argv[4] === '-' ? undefined : Number(process.argv[4]);
+const names = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
 const dir = join(repoRoot, 'bench', '.tools', 'profiles');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
@@ -42,15 +45,17 @@ execFileSync('taskset', ['-p', '-c', '0', String(process.pid)]);
 const nginx = await startNginx(1);
 try {
   const handle = spawnEngine({ entry: join(repoRoot, 'dist', 'engine.js'), execArgv: ['--cpu-prof', `--cpu-prof-dir=${dir}`] });
+  const startedAt = performance.now();
   const result = await runToCompletion(handle, {
     type: 'run/start',
     protocolVersion: ENGINE_PROTOCOL_VERSION,
     runId: 'profile',
     scenarioPath: join(dir, 'profile.load.http'),
-    scenarioText: SCENARIOS[process.env.SCENARIO ?? 'plain'],
+    scenarioText: names === undefined ? SCENARIOS[process.env.SCENARIO ?? 'plain'] : namesScenario(names),
     options: { host: nginx.url, users, rate, runTimeMs: seconds * 1000, workers: 1 },
   });
   await handle.exited;
+  console.log(`${((performance.now() - startedAt) / 1000).toFixed(1)} s from start to exit for a ${seconds} s run`);
   const { rps, percentiles } = result.aggregate;
   console.log(`${Math.round(rps)} req/s, p50 ${percentiles['50']} ms, p99 ${percentiles['99']} ms, ${result.dropped} dropped (profiling slows it down)`);
 } finally {

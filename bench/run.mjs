@@ -5,6 +5,7 @@
 //                    [--no-locust] [--skip-throughput] [--skip-one-user] [--skip-scaling]
 //                    [--efficiency-workers 1,2]
 //                    [--skip-truth] [--long] [--think-users 10000] [--out FILE]
+//                    [--skip-names] [--names 10000] [--names-seconds 60] [--names-rounds 3]
 //
 // Targets run on core 1, load generators on core 0. Everything started is killed at the end
 // (bench/lib/processes.mjs), and all traffic goes to 127.0.0.1.
@@ -21,6 +22,7 @@ import { checksTable, efficiencyTable, throughputTable } from './lib/table.mjs';
 import { startNginx } from './lib/targets.mjs';
 import { cliPath, repoRoot, runLoadlens, throughputTools } from './lib/tools.mjs';
 import { arrivalRateChecks, fixedLatencyCheck, freezeCheck, memoryCheck, thinkCheck } from './lib/truth.mjs';
+import { namesChecks } from './lib/names.mjs';
 
 const GENERATOR_CORE = 0;
 const TARGET_CORE = 1;
@@ -40,6 +42,10 @@ const { values: options } = parseArgs({
     'skip-truth': { type: 'boolean', default: false },
     long: { type: 'boolean', default: false },
     'think-users': { type: 'string', default: '10000' },
+    'skip-names': { type: 'boolean', default: false },
+    names: { type: 'string', default: '10000' },
+    'names-seconds': { type: 'string', default: '60' },
+    'names-rounds': { type: 'string', default: '3' },
     out: { type: 'string', default: join(repoRoot, 'bench', '.tools', 'last-run.txt') },
   },
 });
@@ -180,6 +186,15 @@ async function main() {
       checks.push(...(await watched(() => thinkCheck({ ...cores, users, seconds: 40, spawnRate: Math.max(1, users / 10) }), maxOther, [nginx.pid])));
       if (options.long) checks.push(...(await watched(() => memoryCheck({ generatorCore: GENERATOR_CORE, url: nginx.url, seconds: 300 }), maxOther, [nginx.pid])));
       else say('  (memory after 10 million requests: run with --long, about 6 minutes)');
+    }
+    if (!options['skip-names']) {
+      say('\nrequest names: memory per name and the run on time');
+      const counts = options.names.split(',').map(Number);
+      const seconds = Number(options['names-seconds']);
+      const names = () => namesChecks({ core: GENERATOR_CORE, url: nginx.url, counts, seconds, rounds: Number(options['names-rounds']), log: say });
+      checks.push(...(await watched(names, Number(options['max-other']), [nginx.pid])));
+    }
+    if (checks.length > 0) {
       say('');
       say(checksTable(checks));
     }

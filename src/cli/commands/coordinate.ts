@@ -43,6 +43,7 @@ export const COORDINATE_HELP: CommandHelp = {
   options: [...OWN_OPTIONS, ...RUN_OPTIONS.filter((spec) => spec.name !== 'shard' && spec.name !== 'start-at'), ...CI_OPTIONS.filter((spec) => spec.name !== 'out'), HELP_OPTION],
   notes: [
     `Set ${TOKEN_VARIABLE} (the same on every shard) to require a token; listening beyond loopback requires it.`,
+    'A shard is the number it names (`--shard I/N` on the shard, or JOB_COMPLETION_INDEX + 1 in a Kubernetes Indexed Job), else the lowest free one.',
     'Exit codes: as `run`; 3 also when a shard was lost or never joined (the numbers are incomplete).',
   ],
   examples: ['loadlens coordinate api.load.http --shards 4 --listen 127.0.0.1:7070 --json run.json', 'loadlens run --join http://127.0.0.1:7070   (on each of the 4 machines)'],

@@ -35,6 +35,9 @@ const builds = [
     target: 'node20',
     format: 'cjs',
     external: ['vscode'],
+    // jsonc-parser's `main` is a UMD build whose dynamic requires a bundle cannot follow; its ES
+    // module build is the same code in a form esbuild bundles (src/engine/environment-files.ts).
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   },
   {
     ...common,

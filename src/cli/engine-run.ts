@@ -13,7 +13,7 @@ import type { ProgressReporter } from './progress';
 import type { LoadedScenario } from './scenario-file';
 
 /** Engine errors that mean the input was wrong and nothing was sent: usage-class, exit 2. */
-const INPUT_ERRORS: ReadonlySet<EngineErrorCode> = new Set(['scenario-invalid', 'no-host', 'no-load-model', 'over-limit']);
+const INPUT_ERRORS: ReadonlySet<EngineErrorCode> = new Set(['environment-invalid', 'scenario-invalid', 'no-host', 'no-load-model', 'over-limit']);
 /**
  * Signals closer together than this are one interrupt: one signal to a process group can reach
  * this process more than once (`timeout` signals its child, then the whole group), while a person's

@@ -17,6 +17,34 @@ export const ALLOW_PATH_OPTION: OptionSpec = {
   description: 'let # @data and < file read inside DIR too (repeatable); the current directory and the scenario\'s folder always are',
 };
 
+/** Shared by `run`, `check` and `coordinate`: which environment of http-client.env.json, and variables that beat it. */
+export const ENVIRONMENT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'env', value: 'NAME', description: 'use the environment NAME of http-client.env.json (and its private twin) found beside the scenario or above' },
+  { name: 'var', value: 'NAME=VALUE', description: 'set a variable (repeatable); beats the environment and the file\'s @name = value' },
+];
+
+const VARIABLE_NAME = /^[A-Za-z_][\w-]*$/;
+
+/** `--env NAME` and each `--var NAME=VALUE`, checked. */
+export function environmentOptions(args: ParsedArgs): Pick<RunOptions, 'environment' | 'variables'> {
+  const options: Pick<RunOptions, 'environment' | 'variables'> = {};
+  const environment = args.values.get('env');
+  if (environment !== undefined) {
+    if (environment.trim() === '') throw new UsageError('--env needs the name of an environment of http-client.env.json, e.g. --env dev.');
+    options.environment = environment;
+  }
+  for (const raw of args.lists.get('var') ?? []) {
+    const equals = raw.indexOf('=');
+    const name = equals < 0 ? raw : raw.slice(0, equals);
+    if (equals < 0 || !VARIABLE_NAME.test(name)) {
+      // The value is not echoed: it may be a token typed on the command line.
+      throw new UsageError(`--var needs NAME=VALUE with a variable name of letters, digits, _ and - (e.g. --var host=http://localhost:8888), got a value ${equals < 0 ? 'without =' : `named '${name.slice(0, 40)}'`}.`);
+    }
+    options.variables = { ...options.variables, [name]: raw.slice(equals + 1) };
+  }
+  return options;
+}
+
 export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'host', short: 'H', value: 'URL', description: 'base URL for relative request URLs (overrides # @host)' },
   { name: 'users', short: 'u', value: 'N', description: 'closed model: N concurrent users (overrides the file\'s load model)' },
@@ -33,6 +61,7 @@ export const RUN_OPTIONS: readonly OptionSpec[] = [
   { name: 'seed', value: 'N', description: 'seed for every random choice, so two runs choose alike' },
   { name: 'quiet', short: 'q', description: 'no live progress; the final summary only' },
   { name: 'insecure', description: 'accept self-signed TLS certificates' },
+  ...ENVIRONMENT_OPTIONS,
   ALLOW_PATH_OPTION,
   ...CI_OPTIONS,
   { name: 'shard', value: 'I/N', description: 'run the I-th of N equal parts of the load, for one run on N machines; with --join, be shard I of the coordinated run (docs/scale-out.md)' },
@@ -109,7 +138,7 @@ export function toRunSettings(args: ParsedArgs): RunSettings {
   }
   const value = (name: string) => args.values.get(name);
   // The CLI has no settings: a file without any `# @threshold` is judged by src/core/analysis/default-thresholds.ts.
-  const options: RunOptions = { defaultThresholds: [...DEFAULT_THRESHOLD_RULES] };
+  const options: RunOptions = { defaultThresholds: [...DEFAULT_THRESHOLD_RULES], ...environmentOptions(args) };
   const host = value('host');
   if (host !== undefined) options.host = hostUrl(host);
   const users = value('users');

@@ -2,7 +2,8 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CheckResult, Diagnostic } from '../core/scenario';
+import type { EnvironmentFileProblem } from '../core/plan';
+import type { CheckResult, Diagnostic, OutsideVariables } from '../core/scenario';
 import { commandLineFileAccess, type FileAccess } from '../engine/file-access';
 import { checkScenarioOnDisk } from '../engine/file-check-environment';
 import { missingBaselineDiagnostics } from './baseline-rules';
@@ -44,11 +45,20 @@ export function loadScenario(path: string, allowPaths: readonly string[] = []): 
   return { displayPath: path, absolutePath: resolve(path), text, access: commandLineFileAccess(path, allowPaths) };
 }
 
-/** `hasBaseline`: whether a --baseline was given, without which baseline rules are errors. */
-export function checkLoadedScenario(scenario: LoadedScenario, hasBaseline = false): CheckResult {
-  const checked = checkScenarioOnDisk(scenario.text, scenario.absolutePath, scenario.access);
+/**
+ * `hasBaseline`: whether a --baseline was given, without which baseline rules are errors.
+ * `outside`: the names the environments and --var give (src/core/plan/environments.ts).
+ */
+export function checkLoadedScenario(scenario: LoadedScenario, hasBaseline = false, outside?: OutsideVariables): CheckResult {
+  const checked = checkScenarioOnDisk(scenario.text, scenario.absolutePath, scenario.access, undefined, outside);
   if (hasBaseline) return checked;
   return { ...checked, diagnostics: [...checked.diagnostics, ...missingBaselineDiagnostics(checked.scenario)] };
+}
+
+/** An environment file's problem in the same `FILE:LINE:COL: severity: message` form. */
+export function formatEnvironmentProblem(problem: EnvironmentFileProblem): string {
+  const where = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
+  return `${problem.file}${where}: ${problem.severity}: ${problem.message}`;
 }
 
 /** `FILE:LINE:COL: severity: message`, 1-based, the form editors and CI annotate. */

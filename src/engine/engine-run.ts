@@ -69,6 +69,11 @@ export class EngineRun {
     private readonly workerEntry: string,
   ) {}
 
+  /** What every event of this run must not show (src/core/plan/secrets.ts); empty until prepared. */
+  get secrets(): readonly string[] {
+    return this.prepared?.secrets ?? [];
+  }
+
   private get runId(): string {
     return this.command.runId;
   }

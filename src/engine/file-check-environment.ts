@@ -5,7 +5,7 @@
 // row follows, never the whole file) once per path + mtime.
 import { closeSync, constants, openSync, readSync, statSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { checkScenario, type CheckEnvironment, type CheckResult, type Diagnostic, type Scenario } from '../core/scenario';
+import { checkScenario, type CheckEnvironment, type CheckResult, type Diagnostic, type OutsideVariables, type Scenario } from '../core/scenario';
 import { MAX_EXPANSION_CHARS } from '../core/scenario/limits';
 import { readScenarioFile, resolveScenarioFile, type FileAccess } from './file-access';
 
@@ -107,9 +107,12 @@ export function fileAccessDiagnostics(scenario: Scenario, scenarioPath: string, 
   return out;
 }
 
-/** The one check of a scenario on disk: the core's diagnostics and the file rule's, in line order. */
-export function checkScenarioOnDisk(text: string, scenarioPath: string, access: FileAccess, headers: CsvHeaderCache = new CsvHeaderCache()): CheckResult {
-  const checked = checkScenario(text, createFileCheckEnvironment(scenarioPath, access, headers));
+/**
+ * The one check of a scenario on disk: the core's diagnostics and the file rule's, in line order.
+ * `outside`: the names an environment and `--var` give (src/core/plan/environments.ts).
+ */
+export function checkScenarioOnDisk(text: string, scenarioPath: string, access: FileAccess, headers: CsvHeaderCache = new CsvHeaderCache(), outside?: OutsideVariables): CheckResult {
+  const checked = checkScenario(text, { ...createFileCheckEnvironment(scenarioPath, access, headers), outside });
   const extra = fileAccessDiagnostics(checked.scenario, scenarioPath, access, headers);
   if (extra.length === 0) return checked;
   const diagnostics = [...checked.diagnostics, ...extra].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

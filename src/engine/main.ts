@@ -7,6 +7,7 @@ import { onInterrupt } from './interrupts';
 import { join } from 'node:path';
 import { ENGINE_PROTOCOL_VERSION, type EngineEvent } from '../core/protocol/engine';
 import { isEngineCommand } from '../core/protocol/guards';
+import { redactDeep } from '../core/plan/secrets';
 import { EngineRun } from './engine-run';
 
 const WORKER_ENTRY = join(__dirname, 'engine-worker.js');
@@ -49,7 +50,7 @@ function main(): void {
   };
   onInterrupt(interrupt);
   process.on('uncaughtException', (error) => {
-    exitAfter({ type: 'run/error', code: 'internal', message: error.message, detail: error.stack }, 3);
+    exitAfter(redactDeep({ type: 'run/error', code: 'internal', message: error.message, detail: error.stack }, run?.secrets ?? []), 3);
   });
   process.on('message', (message: unknown) => {
     if (!isEngineCommand(message)) {
@@ -67,7 +68,8 @@ function main(): void {
           exitAfter({ type: 'run/error', runId: message.runId, code: 'protocol-mismatch', message: text }, 3);
           return;
         }
-        run = new EngineRun(message, (event) => send(event), WORKER_ENTRY);
+        // The one way out of the engine: private environment values never cross it (docs/security.md).
+        run = new EngineRun(message, (event) => send(redactDeep(event, run?.secrets ?? [])), WORKER_ENTRY);
         if (stopBeforeStart) run.stop();
         // Messages are delivered in order: once the last one is out, every result has reached the parent.
         void run

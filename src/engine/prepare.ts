@@ -36,6 +36,8 @@ export interface PreparedRun {
   stopTimeoutMs: number;
   env: Record<string, string>;
   dotenv: Record<string, string>;
+  /** Every form of the environment's private values: what leaves the engine is redacted of them (./main.ts). */
+  secrets: string[];
   data: DataFile[];
   bodies: Record<number, Uint8Array>;
 }
@@ -105,7 +107,8 @@ export function prepareRun(command: StartCommand): PreparedRun {
   // A plan without problems has a load model; the second test only tells the compiler so.
   if (problems[0] || !load) throw new PrepareError(problems[0]?.code ?? 'no-load-model', problems[0]?.message ?? 'no load model');
   return {
-    scenario,
+    // The workers compile with the run's variables: the environment's, the file's, `--var`'s.
+    scenario: { ...scenario, variables: plan.variables },
     scenarioHash: createHash('sha256').update(command.scenarioText).digest('hex'),
     load,
     host: plan.host,
@@ -114,6 +117,7 @@ export function prepareRun(command: StartCommand): PreparedRun {
     stopTimeoutMs: options.stopTimeoutMs ?? scenario.stopTimeoutMs ?? 0,
     env: plan.env,
     dotenv: plan.dotenv,
+    secrets: plan.secrets,
     data: readData(command.scenarioPath, scenario, access),
     bodies: readBodies(command.scenarioPath, scenario, access),
   };

@@ -1,11 +1,12 @@
 // The real world a run is planned in (src/core/plan/): this process's environment variables, the
-// `.env` beside the scenario, the file system's answers, the engine's template compiler and a
-// fresh seed. Built here once for the CLI, the engine and the extension alike.
+// `.env` beside the scenario, its `http-client.env.json` files, the file system's answers, the
+// engine's template compiler and a fresh seed. Built here once for the CLI, the engine and the extension alike.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { RunEnvironment } from '../core/plan';
+import type { FoundEnvironments, RunEnvironment } from '../core/plan';
 import { TemplateCompiler } from './compile-template';
 import { parseDotenv } from './dynamic-values';
+import { findEnvironments } from './environment-files';
 import type { FileAccess } from './file-access';
 import { checkScenarioOnDisk, type CsvHeaderCache } from './file-check-environment';
 
@@ -26,12 +27,17 @@ export function freshSeed(): number {
   return Math.floor(Math.random() * 2 ** 31);
 }
 
-/** `access` says which folders the scenario's data and body files may come from (./file-access.ts). */
-export function runEnvironment(scenarioPath: string, access: FileAccess, headers?: CsvHeaderCache): RunEnvironment {
+/**
+ * `access` says which folders the scenario's data, body and environment files may come from
+ * (./file-access.ts). `environments`: the editor's, when VS Code's `rest-client.environmentVariables`
+ * setting stands in for files (src/vscode); else the files found for the scenario.
+ */
+export function runEnvironment(scenarioPath: string, access: FileAccess, headers?: CsvHeaderCache, environments?: FoundEnvironments): RunEnvironment {
   return {
     processEnv: processEnv(),
     dotenv: readDotenvBeside(scenarioPath),
-    check: (text) => checkScenarioOnDisk(text, scenarioPath, access, headers),
+    environments: environments ?? findEnvironments(scenarioPath, access),
+    check: (text, outside) => checkScenarioOnDisk(text, scenarioPath, access, headers, outside),
     templates: (values) => new TemplateCompiler({ ...values, data: new Map(), requestsByName: new Map() }),
     freshSeed: freshSeed(),
   };

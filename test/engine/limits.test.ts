@@ -3,7 +3,7 @@
 // variables that expand without bound (src/core/scenario/limits.ts, docs/security.md).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planRun, type RunEnvironment } from '../../src/core/plan';
+import { NO_ENVIRONMENTS, planRun, type RunEnvironment } from '../../src/core/plan';
 import { checkScenario, parseScenario } from '../../src/core/scenario';
 import type { RunOptions } from '../../src/core/protocol/engine';
 import { ExpansionLimitError, TemplateCompiler } from '../../src/engine/compile-template';
@@ -102,6 +102,7 @@ test('planning a run (CLI, extension, engine) reports templates beyond the limit
   const environment: RunEnvironment = {
     processEnv: { BIG: 'x'.repeat(600_000) },
     dotenv: {},
+    environments: NO_ENVIRONMENTS,
     check: (text) => checkScenario(text, {}),
     templates: (values) => new TemplateCompiler({ ...values, data: new Map(), requestsByName: new Map() }),
     freshSeed: 1,

@@ -7,15 +7,40 @@ import { readResultFile } from '../result-file';
 import { ExitCode, UsageError } from '../exit-codes';
 import { escapeControls } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
-import { ALLOW_PATH_OPTION } from '../run-options';
-import { checkLoadedScenario, formatDiagnostic, loadScenario, sortDiagnostics } from '../scenario-file';
+import { listEnvironments, outsideVariables } from '../../core/plan';
+import { findEnvironments } from '../../engine/environment-files';
+import { ALLOW_PATH_OPTION, ENVIRONMENT_OPTIONS, environmentOptions } from '../run-options';
+import { checkLoadedScenario, formatDiagnostic, formatEnvironmentProblem, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
 
 export const CHECK_HELP: CommandHelp = {
-  usage: 'loadlens check SCENARIO.load.http... [--baseline RESULT.json]',
+  usage: 'loadlens check SCENARIO.load.http... [--env NAME] [--var NAME=VALUE] [--baseline RESULT.json]',
   summary: 'Parse and validate scenarios without sending anything. Prints each problem as\nFILE:LINE:COL: severity: message. Exit 0 when there are no errors (warnings allowed), else 2.',
-  options: [ALLOW_PATH_OPTION, { name: 'baseline', value: 'RESULT.json', description: 'a baseline run is given: rules like p95 < baseline + 10% are not errors' }, HELP_OPTION],
-  examples: ['loadlens check examples/*.load.http', 'loadlens check load/api.load.http --allow-path ../shared-data'],
+  options: [ALLOW_PATH_OPTION, ...ENVIRONMENT_OPTIONS, { name: 'baseline', value: 'RESULT.json', description: 'a baseline run is given: rules like p95 < baseline + 10% are not errors' }, HELP_OPTION],
+  examples: ['loadlens check examples/*.load.http', 'loadlens check load/api.load.http --allow-path ../shared-data', 'loadlens check load/api.load.http --env staging'],
+  notes: [
+    'Without --env, a {{name}} that some environment of http-client.env.json defines is fine, and one that neither the file nor any environment defines is a warning (--var may give it at the run); with --env NAME, every name must come from that environment, the file or --var.',
+  ],
 };
+
+/** The environment files' problems printed (an unknown --env among them); the names a check then knows. */
+function environmentProblems(scenario: LoadedScenario, options: ReturnType<typeof environmentOptions>) {
+  const found = findEnvironments(scenario.absolutePath, scenario.access);
+  let errors = 0;
+  let warnings = 0;
+  for (const problem of found.problems) {
+    process.stdout.write(`${escapeControls(formatEnvironmentProblem(problem))}\n`);
+    if (problem.severity === 'error') errors++;
+    else warnings++;
+  }
+  const chosen = options.environment;
+  if (chosen !== undefined && !found.names.includes(chosen)) {
+    const where = found.files.length > 0 ? `the environments of ${found.files.join(' and ')} are ${listEnvironments(found)}` : 'no http-client.env.json was found beside it or above';
+    process.stdout.write(`${escapeControls(scenario.displayPath)}: error: no environment '${escapeControls(chosen)}': ${escapeControls(where)}\n`);
+    errors++;
+  }
+  const known = chosen !== undefined && found.names.includes(chosen) ? chosen : undefined;
+  return { errors, warnings, outside: outsideVariables(found, known, options.variables, 'any') };
+}
 
 export function runCheck(argv: readonly string[]): ExitCode {
   const args = parseArgs(argv, CHECK_HELP.options, 'check');
@@ -28,6 +53,7 @@ export function runCheck(argv: readonly string[]): ExitCode {
   // Read it as `run` would, so that a check that passes here is not refused by the run.
   const hasBaseline = baselineFile !== undefined && readResultFile(baselineFile, 'baseline') !== undefined;
   const annotate = inGitHubActions(process.env);
+  const options = environmentOptions(args);
   let errors = 0;
   let warnings = 0;
   let unreadable = 0;
@@ -41,7 +67,10 @@ export function runCheck(argv: readonly string[]): ExitCode {
       unreadable++;
       continue;
     }
-    const { diagnostics } = checkLoadedScenario(scenario, hasBaseline);
+    const environment = environmentProblems(scenario, options);
+    errors += environment.errors;
+    warnings += environment.warnings;
+    const { diagnostics } = checkLoadedScenario(scenario, hasBaseline, environment.outside);
     for (const diagnostic of sortDiagnostics(diagnostics)) {
       process.stdout.write(`${formatDiagnostic(file, diagnostic)}\n`);
       if (annotate) process.stdout.write(`${githubDiagnosticCommands(file, [diagnostic]).join('')}\n`);

@@ -4,7 +4,7 @@
 
 import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { basename } from 'node:path';
+import { basename, dirname, relative, resolve } from 'node:path';
 import { applicableThresholds } from '../../core/analysis';
 import { planRun } from '../../core/plan';
 import { isFinishedReport, isIntervalReport, isJoinRequest, SHARD_PROTOCOL_VERSION, SHARD_TOKEN_VARIABLE as TOKEN_VARIABLE, versionMismatch, type JoinAnswer } from '../../core/protocol/shard';
@@ -66,7 +66,11 @@ export function filesOf(scenarioPath: string, plan: ReturnType<typeof planRun>, 
       throw new CliFailure(`${scenarioPath}: ${path} is outside the scenario's folder; a coordinated run hands shards the scenario's folder only: move the file beside the scenario.`, ExitCode.usage);
     }
     return { path, base64: read(path).toString('base64') };
-  });
+  }).concat(
+    // The environment files travel too, beside the scenario where the shard looks first, so every
+    // shard runs the same environment (its private values included, docs/security.md, Scale-out).
+    plan.environments.files.map((file) => ({ path: basename(file), base64: read(relative(dirname(resolve(scenarioPath)), file)).toString('base64') })),
+  );
 }
 
 export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> {

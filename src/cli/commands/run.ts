@@ -21,7 +21,7 @@ import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { createPlainProgress, createSilentProgress, createTerminalProgress, type ProgressReporter } from '../progress';
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
 import { RUN_OPTIONS, toRunSettings } from '../run-options';
-import { formatDiagnostic, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
+import { formatDiagnostic, formatEnvironmentProblem, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
 import { brokeErrorThreshold, renderSummary } from '../summary';
 
 export const RUN_HELP: CommandHelp = {
@@ -57,6 +57,13 @@ function checkBeforeSending(scenario: LoadedScenario, plan: RunPlan, options: Ru
   if (errors > 0) {
     throw new CliFailure(`${scenario.displayPath} has ${errors} error${errors === 1 ? '' : 's'}: nothing was sent. Fix ${errors === 1 ? 'it' : 'them'} and run again.`, ExitCode.usage);
   }
+}
+
+/** A broken environment file or an environment no file defines: exit 2 before anything else is said. */
+export function requireEnvironment(plan: RunPlan, scenario: LoadedScenario): void {
+  for (const note of plan.environments.problems) if (note.severity === 'warning') process.stderr.write(`${escapeControls(formatEnvironmentProblem(note))}\n`);
+  const problem = plan.problems.find((p) => p.code === 'environment-invalid');
+  if (problem) throw new CliFailure(`${scenario.displayPath}: ${problem.message}. Nothing was sent.`, ExitCode.usage);
 }
 
 function requireHost(plan: RunPlan, scenario: LoadedScenario): void {
@@ -96,6 +103,7 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   if (baseline) settings.options.baseline = { endpoints: baseline.result.endpoints, aggregate: baseline.result.aggregate };
   const scenario = loadScenario(settings.scenarioFile, settings.allowPaths);
   const plan = planRun(scenario.text, settings.options, runEnvironment(scenario.absolutePath, scenario.access));
+  requireEnvironment(plan, scenario);
   checkBeforeSending(scenario, plan, settings.options);
   requireHost(plan, scenario);
   const model = plan.load;
@@ -110,7 +118,7 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   const errStyle = createStyle(wantsColor(process.stderr, process.env));
   if (!settings.quiet) {
     const host = settings.options.host ?? parsed.host?.raw;
-    const against = host ? ` against ${withoutCredentials(host)}` : '';
+    const against = `${host ? ` against ${withoutCredentials(host)}` : ''}${plan.environment !== undefined ? ` (environment ${plan.environment})` : ''}`;
     const shard = settings.options.shard;
     const part = shard ? ` (shard ${shard.index} of ${shard.count} runs its part)` : '';
     process.stderr.write(`${errStyle.bold('Running')} ${escapeControls(`${scenario.displayPath}${against}`)}: ${describePlan(model, parsed.tasks.length)}${part}\n`);

@@ -4,10 +4,12 @@
 // seed come in through `environment` (src/engine/run-environment.ts builds it from the real ones).
 import type { ResolvedLoadModel } from '../metrics/result';
 import type { EngineErrorCode, RunOptions } from '../protocol/engine';
-import { type CheckResult, type Diagnostic, type RequestBlock, type Scenario } from '../scenario';
+import { type CheckResult, type Diagnostic, type FileVariable, type OutsideVariables, type RequestBlock, type Scenario } from '../scenario';
 import { ExpansionLimitError } from '../scenario/limits';
 import { resolveLoadModel } from '../schedule/resolve';
+import { environmentValues, listEnvironments, outsideVariables, runVariables, secretValues, type FoundEnvironments } from './environments';
 import { hostTemplate, renderHost } from './host';
+import { secretForms } from './secrets';
 import { takesHost, targetUrls } from './targets';
 import type { TemplateCompilerFactory } from './templates';
 
@@ -16,17 +18,20 @@ export interface RunEnvironment {
   processEnv: Record<string, string>;
   /** The `.env` beside the scenario, parsed; empty when there is none. */
   dotenv: Record<string, string>;
+  /** The environment files found for the scenario (src/engine/environment-files.ts), or the editor's setting. */
+  environments: FoundEnvironments;
   /**
    * `check` with the file system's answers about the data and body files the scenario names,
-   * including which of them it may read (src/engine/file-check-environment.ts, checkScenarioOnDisk).
+   * including which of them it may read (src/engine/file-check-environment.ts, checkScenarioOnDisk),
+   * and the names the chosen environment and `--var` define.
    */
-  check(scenarioText: string): CheckResult;
+  check(scenarioText: string, outside: OutsideVariables): CheckResult;
   templates: TemplateCompilerFactory;
   /** The seed when neither the options nor `# @seed` give one; the caller draws it. */
   freshSeed: number;
 }
 
-export type RunProblemCode = Extract<EngineErrorCode, 'scenario-invalid' | 'no-load-model' | 'no-host'>;
+export type RunProblemCode = Extract<EngineErrorCode, 'environment-invalid' | 'scenario-invalid' | 'no-load-model' | 'no-host'>;
 
 export interface RunProblem {
   code: RunProblemCode;
@@ -46,10 +51,18 @@ export interface RunPlan {
   host: string | undefined;
   /** Base URLs the run may reach (src/core/plan/targets.ts). */
   targets: string[];
+  /** The environment files found (or the editor's setting) and what is wrong with them. */
+  environments: FoundEnvironments;
+  /** The chosen environment (options.environment), when it exists. */
+  environment: string | undefined;
+  /** The templates' variables: the environment's, the file's, then `--var`'s (the last definition wins). */
+  variables: FileVariable[];
+  /** Every form of the chosen environment's private values, for redactText/redactDeep (./secrets.ts). */
+  secrets: string[];
   /** The variables `$processEnv` reads in this run. */
   env: Record<string, string>;
   dotenv: Record<string, string>;
-  /** Empty when the run can start; otherwise in this order: scenario errors, load model, host. */
+  /** Empty when the run can start; otherwise in this order: environment, scenario errors, load model, host. */
   problems: RunProblem[];
 }
 
@@ -59,9 +72,25 @@ function listErrors(errors: readonly Diagnostic[]): string {
   return listed.join('; ') + (errors.length > 5 ? `; and ${errors.length - 5} more` : '');
 }
 
+/** A broken environment file, or an environment that no file defines; undefined when the run may use them. */
+function environmentProblem(found: FoundEnvironments, chosen: string | undefined): string | undefined {
+  const broken = found.problems.filter((problem) => problem.severity === 'error');
+  if (broken.length > 0) return broken.map((problem) => `${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}`).join('; ');
+  if (chosen === undefined || found.names.includes(chosen)) return undefined;
+  if (found.files.length === 0) {
+    return `no environment '${chosen}': no http-client.env.json or http-client.private.env.json was found beside the scenario or in a folder above it that Loadlens may read`;
+  }
+  return `no environment '${chosen}' in ${found.files.join(' or ')}: the environments found are ${listEnvironments(found)}`;
+}
+
 export function planRun(scenarioText: string, options: RunOptions, environment: RunEnvironment): RunPlan {
-  const { scenario, diagnostics } = environment.check(scenarioText);
+  const found = environment.environments;
   const problems: RunProblem[] = [];
+  const badEnvironment = environmentProblem(found, options.environment);
+  if (badEnvironment !== undefined) problems.push({ code: 'environment-invalid', message: badEnvironment });
+  const chosen = badEnvironment === undefined ? options.environment : undefined;
+  const values = environmentValues(found, chosen);
+  const { scenario, diagnostics } = environment.check(scenarioText, outsideVariables(found, chosen, options.variables, 'error'));
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) problems.push({ code: 'scenario-invalid', message: listErrors(errors) });
   const resolved = resolveLoadModel(scenario, options);
@@ -70,7 +99,8 @@ export function planRun(scenarioText: string, options: RunOptions, environment: 
   const seed = options.seed ?? scenario.seed ?? environment.freshSeed;
   const env = options.env ?? environment.processEnv;
   const dotenv = environment.dotenv;
-  const compiler = environment.templates({ variables: scenario.variables, env, dotenv });
+  const variables = runVariables(scenario.variables, values, options.variables);
+  const compiler = environment.templates({ variables, env, dotenv });
   const template = hostTemplate(scenario, options);
   let host: string | undefined;
   let targets: string[] = [];
@@ -87,5 +117,6 @@ export function planRun(scenarioText: string, options: RunOptions, environment: 
     if (!(error instanceof ExpansionLimitError)) throw error;
     if (errors.length === 0) problems.push({ code: 'scenario-invalid', message: error.message });
   }
-  return { scenario, diagnostics, load, seed, host, targets, env, dotenv, problems };
+  const secrets = secretForms(secretValues(values));
+  return { scenario, diagnostics, load, seed, host, targets, environments: found, environment: chosen, variables, secrets, env, dotenv, problems };
 }

@@ -30,6 +30,10 @@ export interface RunOptions {
    * judged at the end and by `abort`; without it such rules give no verdict.
    */
   baseline?: { endpoints: EndpointStats[]; aggregate: EndpointStats };
+  /** The environment of `http-client.env.json` to use (docs/scenario-format.md, Environments); absent: none. */
+  environment?: string;
+  /** `--var NAME=VALUE`: variables that beat the environment and the file's `@name = value` lines. */
+  variables?: Record<string, string>;
   /** Variables of the run environment for `$processEnv` (default: the engine's own env). */
   env?: Record<string, string>;
   /** Run only this part of the load (docs/scale-out.md); the result keeps what `merge` needs. */
@@ -62,6 +66,8 @@ export type EngineErrorCode =
   | 'scenario-invalid'
   | 'no-host'
   | 'no-load-model'
+  /** `http-client.env.json` (or its private twin) is broken, or the environment asked for is in none. */
+  | 'environment-invalid'
   /** A load value or duration of the options beyond Loadlens's limits (src/core/scenario/limits.ts). */
   | 'over-limit'
   | 'data-unreadable'

@@ -24,6 +24,10 @@ const WORDS: Record<EngineErrorCode, ErrorWords> = {
     title: 'No load model',
     hint: 'Say how much load to generate: `# @users N` (or --users N), `# @rate R/s` (or --rate R), or `# @stage` lines.',
   },
+  'environment-invalid': {
+    title: 'The environment cannot be used',
+    hint: 'Fix the environment file named above, or choose one of the environments it lists (--env NAME, or Loadlens: Select Environment).',
+  },
   'over-limit': {
     title: 'Beyond Loadlens\'s limits',
     hint: 'Lower the value named above; the limits are listed in docs/security.md (Limits).',

@@ -1,5 +1,5 @@
 // References inside templates: variables, data bindings and columns, named requests.
-import type { CheckEnvironment, DataBinding, Diagnostic, Scenario, TemplatePart } from './model';
+import type { CheckEnvironment, DataBinding, Diagnostic, OutsideVariables, Scenario, TemplatePart } from './model';
 import type { TemplateUse } from './context';
 import { diagnostic, quote, replaceFix } from './ranges';
 import { closestMatch } from './suggest';
@@ -22,10 +22,40 @@ function fixTo(part: { range: Reference<'variable'>['range'] }, from: string, to
   return to === undefined ? undefined : [replaceFix(`Change to {{${inner.replace(from, to)}}}`, part.range, `{{${inner.replace(from, to)}}}`)];
 }
 
+/** Where an environment file lives, and how to choose an environment, in the words of every message below. */
+const ENV_FILE = 'http-client.env.json';
+const HOW_TO_CHOOSE = 'choose one (--env NAME on the command line, Loadlens: Select Environment in VS Code)';
+
+function environmentsDefining(name: string, outside: OutsideVariables): string[] {
+  return [...outside.environments].filter(([, names]) => names.has(name)).map(([environment]) => environment);
+}
+
 function checkVariable(part: Reference<'variable'>, scope: ReferenceScope, out: Diagnostic[]): void {
-  if (scope.variables.has(part.name)) return;
+  const outside = scope.env.outside;
+  if (scope.variables.has(part.name) || outside?.defined.has(part.name)) return;
+  const known = outside ? [...scope.variables, ...outside.defined] : scope.variables;
+  const fixes = fixTo(part, part.name, closestMatch(part.name, known), part.name);
+  const elsewhere = outside ? environmentsDefining(part.name, outside) : [];
+  const listed = elsewhere.map(quote).join(', ');
+  if (outside && elsewhere.length > 0) {
+    // Fine in some environment: what is wrong is the choice, not the name.
+    if (outside.chosen !== undefined) {
+      const message = `${quote(part.name)} is not defined in the environment ${quote(outside.chosen)} (only in ${listed}): add it to ${quote(outside.chosen)} in ${ENV_FILE}, or choose another environment`;
+      out.push(diagnostic(part.range, 'error', 'variable-not-in-environment', message, fixes));
+    } else if (outside.noneChosen === 'error') {
+      const message = `${quote(part.name)} comes from an environment (${listed}) and none is chosen: ${HOW_TO_CHOOSE}`;
+      out.push(diagnostic(part.range, 'error', 'no-environment-chosen', message, fixes));
+    }
+    return;
+  }
+  if (outside && outside.chosen === undefined && outside.noneChosen === 'any' && outside.environments.size > 0) {
+    // `check` over every environment: `--var NAME=VALUE` at the run may still give it.
+    const message = `unknown variable ${quote(part.name)}: neither the file nor any environment of ${ENV_FILE} defines it; define it with @${part.name} = ..., add it to an environment, or pass --var ${part.name}=VALUE when running`;
+    out.push(diagnostic(part.range, 'warning', 'unknown-variable', message, fixes));
+    return;
+  }
   const message = `unknown variable ${quote(part.name)}: define it with @${part.name} = ... or check the spelling`;
-  out.push(diagnostic(part.range, 'error', 'unknown-variable', message, fixTo(part, part.name, closestMatch(part.name, scope.variables), part.name)));
+  out.push(diagnostic(part.range, 'error', 'unknown-variable', message, fixes));
 }
 
 function columnsOf(binding: DataBinding, scope: ReferenceScope): string[] | undefined {

@@ -328,7 +328,28 @@ export interface CheckResult {
  * What `check` may ask of the outside world. Core does no I/O; the CLI and the extension
  * pass functions that look at the real file system.
  */
+/**
+ * Variables a run gets from outside the file: an environment of `http-client.env.json` and
+ * `--var` (src/core/plan/environments.ts builds this). Only names: a check never sees a value.
+ */
+export interface OutsideVariables {
+  /** Names the run defines outside the file: the chosen environment's (with `$shared`) and `--var`'s. */
+  defined: ReadonlySet<string>;
+  /** The chosen environment; undefined when none is. */
+  chosen: string | undefined;
+  /** Each environment found and the names it defines (with `$shared`'s), for messages and for `any`. */
+  environments: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * With none chosen, a name only environments define: `error` for a run (its value is missing),
+   * `any` for `loadlens check` without --env (fine when some environment defines it; a warning
+   * when none does, as `--var` may still give it).
+   */
+  noneChosen: 'error' | 'any';
+}
+
 export interface CheckEnvironment {
+  /** Variables from outside the file; absent: none (only the file's `@name = value` lines). */
+  outside?: OutsideVariables;
   /** True when a file (data CSV, request body) exists, path relative to the scenario. */
   fileExists?(relativePath: string): boolean;
   /** The header row of a data file, for `{{binding.column}}` checks; undefined if unreadable. */

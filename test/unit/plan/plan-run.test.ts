@@ -2,7 +2,7 @@
 // hand, with the engine's own template compiler; nothing is read from disk or the process.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planRun, type RunEnvironment } from '../../../src/core/plan';
+import { NO_ENVIRONMENTS, planRun, type RunEnvironment } from '../../../src/core/plan';
 import type { RunOptions } from '../../../src/core/protocol/engine';
 import { checkScenario } from '../../../src/core/scenario';
 import { createRandom, randomInt } from '../../../src/core/schedule';
@@ -12,7 +12,8 @@ function environment(overrides: Partial<RunEnvironment> = {}): RunEnvironment {
   return {
     processEnv: {},
     dotenv: {},
-    check: (text) => checkScenario(text, {}),
+    environments: NO_ENVIRONMENTS,
+    check: (text, outside) => checkScenario(text, { outside }),
     templates: (values) => new TemplateCompiler({ ...values, data: new Map(), requestsByName: new Map() }),
     freshSeed: 424242,
     ...overrides,

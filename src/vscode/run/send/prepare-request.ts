@@ -72,7 +72,8 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
     }
   }
   const data = readData(inputs);
-  const compiled = compileScenario(scenario, { host, env: plan.env, dotenv: plan.dotenv, data, bodies }).requests[requestIndex];
+  // The run's variables, as a run compiles them: the environment's, the file's, then --var's.
+  const compiled = compileScenario({ ...scenario, variables: plan.variables }, { host, env: plan.env, dotenv: plan.dotenv, data, bodies }).requests[requestIndex];
   if (!compiled) throw new SendPreparationError('That request could not be prepared.');
   // After compiling: `{{api}}/home` with `@api = /v1` is relative too (src/core/scenario/urls.ts).
   if (host === undefined && startsAsPath(compiled.url.literalPrefix)) {

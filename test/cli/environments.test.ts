@@ -1,0 +1,175 @@
+// Environments on the command line (docs/scenario-format.md, Environments): `--env NAME` picks one
+// of http-client.env.json, `--var` beats the file which beats the environment, the nearest folder's
+// files win, an unknown environment or a name it lacks stops the run before anything is sent, and
+// values of http-client.private.env.json appear in no output: not stdout, stderr, JSON, HTML, CSV
+// or JUnit, even when the server echoes them into a failure text and one is part of the host.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { ensureBuilt, runCli, tempDir } from './helpers';
+import { startServer, type TestServer } from './servers';
+
+const SECRET = 'sekr1t-t0ken-7f3a9';
+const SHORT_RUN = ['# @users 1', '# @run-time 1s'];
+
+/** A server that keeps each request's path and answers with the Authorization header echoed back. */
+async function recordingServer(): Promise<TestServer & { paths: string[] }> {
+  const paths: string[] = [];
+  const server = await startServer((req: IncomingMessage, res: ServerResponse) => {
+    paths.push(req.url ?? '');
+    const echoed = String(req.headers.authorization ?? '');
+    res.writeHead(200, { 'content-type': 'text/plain', 'x-echo': echoed });
+    res.end(`you sent ${echoed} to ${req.url ?? ''}`);
+  });
+  return Object.assign(server, { paths });
+}
+
+describe('environments: --env, --var, nearest folder, private values', () => {
+  const dir = tempDir();
+  let dev: Awaited<ReturnType<typeof recordingServer>>;
+  let staging: Awaited<ReturnType<typeof recordingServer>>;
+  before(async () => {
+    ensureBuilt();
+    [dev, staging] = await Promise.all([recordingServer(), recordingServer()]);
+  });
+  after(async () => {
+    await Promise.all([dev.close(), staging.close()]);
+    dir.remove();
+  });
+
+  const folder = (name: string, environments: object, privateEnvironments?: object): string => {
+    const path = join(dir.path, name);
+    mkdirSync(path, { recursive: true });
+    writeFileSync(join(path, 'http-client.env.json'), JSON.stringify(environments, null, 2));
+    if (privateEnvironments) writeFileSync(join(path, 'http-client.private.env.json'), JSON.stringify(privateEnvironments, null, 2));
+    return path;
+  };
+  const scenario = (path: string, lines: string[]) => {
+    writeFileSync(path, [...lines, ''].join('\n'));
+    return path;
+  };
+
+  it('--env picks the environment whose host the run uses; --env of none found is exit 2 listing them', async () => {
+    const home = folder('pick', { $shared: { path: '/shared' }, dev: { host: dev.url }, staging: { host: staging.url } });
+    const file = scenario(join(home, 'api.load.http'), ['# @host {{host}}', ...SHORT_RUN, '', '### one', 'GET /p{{path}}']);
+    const [devBefore, stagingBefore] = [dev.requests, staging.requests];
+    const outcome = await runCli(['run', file, '--env', 'staging', '-q'], { cwd: dir.path });
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.ok(staging.requests > stagingBefore, 'the staging server got the load');
+    assert.equal(dev.requests, devBefore, 'the dev server got nothing');
+    assert.ok(staging.paths.includes('/p/shared'), '$shared applies to the chosen environment');
+
+    const missing = await runCli(['run', file, '--env', 'prod', '-q'], { cwd: dir.path });
+    assert.equal(missing.code, 2, missing.stdout + missing.stderr);
+    assert.match(missing.stderr, /no environment 'prod'/);
+    assert.match(missing.stderr, /'dev', 'staging'/);
+    assert.match(missing.stderr, /Nothing was sent/);
+    assert.equal(dev.requests, devBefore);
+
+    const none = await runCli(['run', file, '-q'], { cwd: dir.path });
+    assert.equal(none.code, 2, 'without --env, {{host}} has no value: nothing is sent');
+    assert.match(none.stderr, /'host' comes from an environment \('dev', 'staging'\) and none is chosen/);
+  });
+
+  it('precedence: the environment, then the file\'s @name = value, then --var', async () => {
+    const home = folder('precedence', { dev: { host: dev.url, a: '/env-a', b: '/env-b', c: '/env-c' } });
+    const file = scenario(join(home, 'p.load.http'), ['# @host {{host}}', ...SHORT_RUN, '@b = /file-b', '@c = /file-c', '', '### a', 'GET /p{{a}}', '', '### b', 'GET /p{{b}}', '', '### c', 'GET /p{{c}}']);
+    dev.paths.length = 0;
+    const outcome = await runCli(['run', file, '--env', 'dev', '--var', 'c=/var-c', '-q'], { cwd: dir.path });
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.deepEqual([...new Set(dev.paths)].sort(), ['/p/env-a', '/p/file-b', '/p/var-c']);
+  });
+
+  it('--var alone gives a value, and a malformed --var is a usage error that does not echo it', async () => {
+    const file = scenario(join(dir.path, 'var-only.load.http'), ['# @host {{target}}', ...SHORT_RUN, '', '### one', 'GET /']);
+    const outcome = await runCli(['run', file, '--var', `target=${dev.url}`, '-q'], { cwd: dir.path });
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    const bad = await runCli(['run', file, '--var', 'no-equals-sign-hunter2', '-q'], { cwd: dir.path });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--var needs NAME=VALUE/);
+    assert.ok(!bad.stderr.includes('hunter2'));
+  });
+
+  it('the nearest folder\'s files win over those further up', async () => {
+    const top = folder('nearest', { dev: { host: dev.url } });
+    const inner = folder(join('nearest', 'team', 'load'), { dev: { host: staging.url } });
+    mkdirSync(join(top, 'other'), { recursive: true });
+    const near = scenario(join(inner, 'n.load.http'), ['# @host {{host}}', ...SHORT_RUN, '', '### one', 'GET /nearest']);
+    const far = scenario(join(top, 'other', 'f.load.http'), ['# @host {{host}}', ...SHORT_RUN, '', '### one', 'GET /from-above']);
+    const [devBefore, stagingBefore] = [dev.requests, staging.requests];
+    const nearRun = await runCli(['run', near, '--env', 'dev', '-q'], { cwd: top });
+    assert.equal(nearRun.code, 0, nearRun.stdout + nearRun.stderr);
+    assert.ok(staging.requests > stagingBefore && dev.requests === devBefore, 'the file beside the scenario won');
+    // No file beside it: the one in the folder above (the current directory) is found.
+    const farRun = await runCli(['run', far, '--env', 'dev', '-q'], { cwd: top });
+    assert.equal(farRun.code, 0, farRun.stdout + farRun.stderr);
+    assert.ok(dev.paths.includes('/from-above'));
+  });
+
+  it('a name the chosen environment lacks stops the run before anything is sent; check --env says so too', async () => {
+    const home = folder('lacks', { dev: { host: dev.url, token: 'x' }, staging: { host: staging.url } });
+    const file = scenario(join(home, 'l.load.http'), ['# @host {{host}}', ...SHORT_RUN, '', '### one', 'GET /', 'Authorization: {{token}}', '', '### two', 'GET /{{nowhere}}']);
+    const before = staging.requests;
+    const outcome = await runCli(['run', file, '--env', 'staging', '-q'], { cwd: dir.path });
+    assert.equal(outcome.code, 2, outcome.stdout + outcome.stderr);
+    assert.match(outcome.stderr, /l\.load\.http:7:\d+: error: 'token' is not defined in the environment 'staging' \(only in 'dev'\)/);
+    assert.equal(staging.requests, before);
+
+    const checked = await runCli(['check', file, '--env', 'staging'], { cwd: dir.path });
+    assert.equal(checked.code, 2);
+    assert.match(checked.stdout, /'token' is not defined in the environment 'staging'/);
+    // Without --env: a name some environment defines is fine; one none defines is a warning.
+    const any = await runCli(['check', file], { cwd: dir.path });
+    assert.equal(any.code, 0, any.stdout + any.stderr);
+    assert.doesNotMatch(any.stdout, /token/);
+    assert.match(any.stdout, /l\.load\.http:10:\d+: warning: unknown variable 'nowhere'/);
+    const unknownEnvironment = await runCli(['check', file, '--env', 'prod'], { cwd: dir.path });
+    assert.equal(unknownEnvironment.code, 2);
+    assert.match(unknownEnvironment.stdout, /no environment 'prod'.*'dev', 'staging'/);
+  });
+
+  it('bad JSON in an environment file: exit 2 naming the file, line and column', async () => {
+    const home = join(dir.path, 'broken');
+    mkdirSync(home);
+    writeFileSync(join(home, 'http-client.private.env.json'), `{\n  "dev": {\n    "token": "${SECRET}"\n    "other": 1\n  }\n}\n`);
+    const file = scenario(join(home, 'b.load.http'), [`# @host ${dev.url}`, ...SHORT_RUN, '', '### one', 'GET /']);
+    const outcome = await runCli(['run', file, '--env', 'dev', '-q'], { cwd: dir.path });
+    assert.equal(outcome.code, 2);
+    assert.match(outcome.stderr, /http-client\.private\.env\.json:4:5: not valid JSON: a comma expected/);
+    assert.ok(!outcome.stderr.includes(SECRET), 'the message never quotes the file');
+    const checked = await runCli(['check', file], { cwd: dir.path });
+    assert.equal(checked.code, 2);
+    assert.match(checked.stdout, /http-client\.private\.env\.json:4:5: error: not valid JSON/);
+  });
+
+  it('private values appear in no output: terminal, JSON, HTML, CSV, JUnit; not even echoed into a failure or in the host', async () => {
+    const home = folder('private', { dev: { user: 'alice' } }, { dev: { token: SECRET, base: `${dev.url}/${SECRET}` } });
+    const file = scenario(join(home, 's.load.http'), [
+      '# @host {{base}}',
+      ...SHORT_RUN,
+      '',
+      '### echo',
+      'GET /items?key={{token}}&user={{user}}',
+      'Authorization: Bearer {{token}}',
+      '?? header x-echo == nope',
+      '?? body == "nope"',
+    ]);
+    const out = join(home, 'report');
+    dev.paths.length = 0;
+    const outcome = await runCli(['run', file, '--env', 'dev', '--json', `${out}.json`, '--html', `${out}.html`, '--csv', out, '--junit', `${out}.xml`], { cwd: dir.path });
+    // The checks fail on purpose: the failure texts are where a server's echo would show the secret.
+    assert.ok(outcome.code === 0 || outcome.code === 1, outcome.stdout + outcome.stderr);
+    assert.ok(dev.paths.some((path) => path.includes(`/${SECRET}/items?key=${SECRET}`)), 'the secret was sent, in the path and the query');
+    const files = readdirSync(home).filter((name) => name.startsWith('report'));
+    assert.ok(files.length >= 6, files.join(', '));
+    const result = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as { failures: Array<{ error: string }>; host?: string };
+    assert.ok(result.failures.some((failure) => failure.error.includes('[private]')), JSON.stringify(result.failures));
+    assert.match(result.host ?? '', /\[private\]/);
+    for (const text of [outcome.stdout, outcome.stderr, ...files.map((name) => readFileSync(join(home, name), 'utf8'))]) {
+      assert.ok(!text.includes(SECRET) && !text.includes('sekr1t'), text.slice(0, 3000));
+    }
+    assert.match(outcome.stdout, /\[private\]/, 'the summary shows where the secret was');
+  });
+});

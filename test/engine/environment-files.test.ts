@@ -1,0 +1,69 @@
+// Finding and reading http-client.env.json and its private twin (src/engine/environment-files.ts):
+// nearest folder wins, never above the folders a scenario may read, through the one file rule,
+// and bad JSON said with its line and column, never its content.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { environmentValues } from '../../src/core/plan';
+import { findEnvironments, parseEnvironmentFile } from '../../src/engine/environment-files';
+import { fileAccess } from '../../src/engine/file-access';
+
+const root = mkdtempSync(join(tmpdir(), 'loadlens-envfiles-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+function write(path: string, text: string): string {
+  mkdirSync(join(path, '..'), { recursive: true });
+  writeFileSync(path, text);
+  return path;
+}
+
+describe('findEnvironments', () => {
+  const workspace = join(root, 'workspace');
+  const scenario = join(workspace, 'team', 'load', 'api.load.http');
+  write(scenario, '');
+  const access = fileAccess([workspace], 'allow it');
+
+  it('finds the files in a folder above, up to the allowed folder; none above it', () => {
+    write(join(root, 'http-client.env.json'), '{"outside": {"host": "http://127.0.0.1:9"}}');
+    assert.deepEqual(findEnvironments(scenario, access).names, [], 'a file above the workspace is not looked at');
+    write(join(workspace, 'http-client.env.json'), '{"dev": {"host": "http://127.0.0.1:1"}}');
+    const found = findEnvironments(scenario, access);
+    assert.deepEqual(found.names, ['dev']);
+    assert.deepEqual(found.files, [join(workspace, 'http-client.env.json')]);
+  });
+
+  it('the nearest folder with either file wins, and both files come from it', () => {
+    write(join(workspace, 'team', 'http-client.private.env.json'), '// secrets\n{"qa": {"token": "t"},}');
+    const found = findEnvironments(scenario, access);
+    assert.deepEqual(found.names, ['qa'], 'comments and a trailing comma are accepted; the workspace file is not merged in');
+    assert.deepEqual(environmentValues(found, 'qa').get('token'), { value: 't', secret: true });
+  });
+
+  it('a file that leads outside the allowed folders (a symbolic link) is refused with the rule, not read', () => {
+    const elsewhere = write(join(root, 'elsewhere', 'http-client.env.json'), '{"x": {"leak": "from-outside"}}');
+    const linked = join(workspace, 'team', 'load', 'http-client.env.json');
+    symlinkSync(elsewhere, linked);
+    const found = findEnvironments(scenario, access);
+    rmSync(linked);
+    assert.deepEqual(found.names, []);
+    assert.equal(found.problems[0]?.severity, 'error');
+    assert.match(found.problems[0]?.message ?? '', /outside the folders a scenario may read/);
+  });
+});
+
+describe('parseEnvironmentFile', () => {
+  it('says where the JSON breaks (1-based line and column) without quoting it', () => {
+    const parsed = parseEnvironmentFile('{\n  "dev": {\n    "token": "hunter2"\n    "x": 1\n  }\n}', 'http-client.private.env.json');
+    assert.ok('problem' in parsed);
+    assert.deepEqual({ line: parsed.problem.line, column: parsed.problem.column }, { line: 4, column: 5 });
+    assert.equal(parsed.problem.message, 'not valid JSON: a comma expected');
+    assert.ok(!JSON.stringify(parsed).includes('hunter2'));
+  });
+
+  it('reads a BOM-prefixed file', () => {
+    const parsed = parseEnvironmentFile('\uFEFF{"dev": {"a": "1"}}', 'f');
+    assert.deepEqual(parsed, { content: { dev: { a: '1' } } });
+  });
+});

@@ -109,3 +109,22 @@ export function findEnvironments(scenarioPath: string, access: FileAccess): Foun
     folder = parent;
   }
 }
+
+/** Where the setting's environments are said to come from, in messages. */
+export const ENVIRONMENT_SETTING_NAME = 'the rest-client.environmentVariables setting';
+
+/**
+ * The environments of a run: the files found for the scenario, else VS Code's
+ * `rest-client.environmentVariables` setting when one is given (it is read the same way; its
+ * values are not private, as REST Client keeps them in settings.json).
+ */
+export function environmentsFor(scenarioPath: string, access: FileAccess, setting?: unknown): FoundEnvironments {
+  const found = findEnvironments(scenarioPath, access);
+  if (found.files.length > 0 || found.problems.length > 0) return found;
+  return environmentsFromSetting(setting);
+}
+
+/** The setting's environments alone (an untitled document has no folder to look in). */
+export function environmentsFromSetting(setting: unknown): FoundEnvironments {
+  return setting === undefined ? NO_ENVIRONMENTS : collectEnvironments([{ file: ENVIRONMENT_SETTING_NAME, content: setting, secret: false }]);
+}

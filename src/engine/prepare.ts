@@ -102,7 +102,7 @@ export function prepareRun(command: StartCommand): PreparedRun {
     (options.stopTimeoutMs !== undefined ? durationOverLimit('the stop timeout', options.stopTimeoutMs) : undefined) ??
     (typeof options.workers === 'number' ? overLimit('the number of workers', options.workers, MAX_WORKERS) : undefined);
   if (beyond !== undefined) throw new PrepareError('over-limit', beyond);
-  const plan = planRun(command.scenarioText, options, runEnvironment(command.scenarioPath, access));
+  const plan = planRun(command.scenarioText, options, runEnvironment(command.scenarioPath, access, undefined, options.environmentSetting));
   const { scenario, load, problems } = plan;
   // A plan without problems has a load model; the second test only tells the compiler so.
   if (problems[0] || !load) throw new PrepareError(problems[0]?.code ?? 'no-load-model', problems[0]?.message ?? 'no load model');

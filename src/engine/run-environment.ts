@@ -3,10 +3,10 @@
 // engine's template compiler and a fresh seed. Built here once for the CLI, the engine and the extension alike.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { FoundEnvironments, RunEnvironment } from '../core/plan';
+import type { RunEnvironment } from '../core/plan';
 import { TemplateCompiler } from './compile-template';
 import { parseDotenv } from './dynamic-values';
-import { findEnvironments } from './environment-files';
+import { environmentsFor } from './environment-files';
 import type { FileAccess } from './file-access';
 import { checkScenarioOnDisk, type CsvHeaderCache } from './file-check-environment';
 
@@ -29,14 +29,14 @@ export function freshSeed(): number {
 
 /**
  * `access` says which folders the scenario's data, body and environment files may come from
- * (./file-access.ts). `environments`: the editor's, when VS Code's `rest-client.environmentVariables`
- * setting stands in for files (src/vscode); else the files found for the scenario.
+ * (./file-access.ts). `environmentSetting`: VS Code's `rest-client.environmentVariables`, the
+ * environments when no file is found (RunOptions.environmentSetting).
  */
-export function runEnvironment(scenarioPath: string, access: FileAccess, headers?: CsvHeaderCache, environments?: FoundEnvironments): RunEnvironment {
+export function runEnvironment(scenarioPath: string, access: FileAccess, headers?: CsvHeaderCache, environmentSetting?: unknown): RunEnvironment {
   return {
     processEnv: processEnv(),
     dotenv: readDotenvBeside(scenarioPath),
-    environments: environments ?? findEnvironments(scenarioPath, access),
+    environments: environmentsFor(scenarioPath, access, environmentSetting),
     check: (text, outside) => checkScenarioOnDisk(text, scenarioPath, access, headers, outside),
     templates: (values) => new TemplateCompiler({ ...values, data: new Map(), requestsByName: new Map() }),
     freshSeed: freshSeed(),

@@ -3,10 +3,12 @@ import type * as vscode from 'vscode';
 import { registerLanguageFeatures } from './language/register';
 import { registerImportFeatures } from './import/register';
 import { registerRunFeatures } from './run/register';
+import { registerEnvironmentFeatures } from './environments/register';
 
 export function activate(context: vscode.ExtensionContext): void {
-  registerLanguageFeatures(context);
-  registerImportFeatures(context, registerRunFeatures(context));
+  const environments = registerEnvironmentFeatures(context);
+  registerLanguageFeatures(context, environments);
+  registerImportFeatures(context, registerRunFeatures(context, environments));
 }
 
 export function deactivate(): void {

@@ -139,3 +139,27 @@ export function secretValues(environment: ReadonlyMap<string, EnvironmentValue>)
 export function listEnvironments(found: FoundEnvironments): string {
   return found.names.length === 0 ? 'none' : found.names.map((name) => `'${name}'`).join(', ');
 }
+
+/** One environment's definition of a name, as an editor may show it: a private value never is. */
+export interface EnvironmentDefinition {
+  environment: string;
+  /** Undefined for a private value (it is not shown). */
+  value: string | undefined;
+  chosen: boolean;
+}
+
+/** Which environments define `name` (`$shared` alone when no named one exists), for hover and completion. */
+export function definitionsOf(found: FoundEnvironments, name: string, chosen: string | undefined): EnvironmentDefinition[] {
+  const environments = found.names.length > 0 ? found.names : found.values.has(SHARED_ENVIRONMENT) ? [SHARED_ENVIRONMENT] : [];
+  return environments.flatMap((environment) => {
+    const entry = environmentValues(found, environment === SHARED_ENVIRONMENT ? undefined : environment).get(name);
+    return entry ? [{ environment, value: entry.secret ? undefined : entry.value, chosen: environment === chosen }] : [];
+  });
+}
+
+/** Every name some environment (or `$shared`) defines, sorted. */
+export function environmentVariableNames(found: FoundEnvironments): string[] {
+  const names = new Set<string>();
+  for (const values of found.values.values()) for (const name of values.keys()) names.add(name);
+  return [...names].sort();
+}

@@ -32,6 +32,11 @@ export interface RunOptions {
   baseline?: { endpoints: EndpointStats[]; aggregate: EndpointStats };
   /** The environment of `http-client.env.json` to use (docs/scenario-format.md, Environments); absent: none. */
   environment?: string;
+  /**
+   * VS Code's `rest-client.environmentVariables` setting (its JSON object), the environments when
+   * no environment file is found for the scenario (src/engine/environment-files.ts).
+   */
+  environmentSetting?: Record<string, unknown>;
   /** `--var NAME=VALUE`: variables that beat the environment and the file's `@name = value` lines. */
   variables?: Record<string, string>;
   /** Variables of the run environment for `$processEnv` (default: the engine's own env). */

@@ -39,6 +39,8 @@ export interface CompletionInput {
   scenario: Scenario;
   /** Header row of a data binding's CSV, when it can be read. */
   columnsOf?: (binding: DataBinding) => string[] | undefined;
+  /** Names the environments define, each with the environments that do (never a value: it may be private). */
+  environmentVariables?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Response headers worth offering after `name.response.headers.`. */
@@ -136,7 +138,7 @@ function templateCandidates(input: CompletionInput, template: OpenTemplate, clos
   const { expression, start } = template;
   if (expression.startsWith('$')) return systemCandidates(start, closing);
   const lastDot = expression.lastIndexOf('.');
-  if (lastDot < 0) return [...nameCandidates(input.scenario, start, closing), ...systemCandidates(start, closing)];
+  if (lastDot < 0) return [...nameCandidates(input.scenario, start, closing), ...environmentCandidates(input, start, closing), ...systemCandidates(start, closing)];
   const head = expression.slice(0, lastDot);
   const replaceFrom = start + lastDot + 1;
   return [...columnCandidates(input, head, replaceFrom, closing), ...responseCandidates(input.scenario, head, replaceFrom, closing)];
@@ -153,6 +155,22 @@ function systemCandidates(replaceFrom: number, closing: string): CompletionCandi
     retrigger: false,
     sortText: `3${info.name}`,
   }));
+}
+
+/** Environment variables the file does not define itself (its own definition wins and is offered above). */
+function environmentCandidates(input: CompletionInput, replaceFrom: number, closing: string): CompletionCandidate[] {
+  const own = new Set(input.scenario.variables.map((variable) => variable.name));
+  return [...(input.environmentVariables ?? [])]
+    .filter(([name]) => !own.has(name))
+    .map(([name, environments]) => ({
+      label: name,
+      kind: 'variable' as const,
+      detail: `environment: ${environments.join(', ')}`,
+      snippet: escapeSnippet(name) + closing,
+      replaceFrom,
+      retrigger: false,
+      sortText: `0${name}`,
+    }));
 }
 
 function nameCandidates(scenario: Scenario, replaceFrom: number, closing: string): CompletionCandidate[] {

@@ -6,6 +6,13 @@ import { guarded } from '../shared/output';
 import { completionCandidates, type CandidateKind, type CompletionCandidate } from './completion-candidates';
 import type { ScenarioDiagnostics } from './diagnostics';
 import type { ParsedDocuments } from './parsed-documents';
+import { definitionsOf, environmentVariableNames, type FoundEnvironments } from '../../core/plan';
+import type { WorkspaceEnvironments } from '../environments/workspace-environments';
+
+/** Each name the environments define, with the environments that define it. */
+function environmentVariables(found: FoundEnvironments): Map<string, string[]> {
+  return new Map(environmentVariableNames(found).map((name) => [name, definitionsOf(found, name, undefined).map((definition) => definition.environment)]));
+}
 
 export const COMPLETION_TRIGGER_CHARACTERS = ['@', '{', '$', '.'];
 
@@ -27,6 +34,7 @@ export class ScenarioCompletions implements vscode.CompletionItemProvider {
   constructor(
     private readonly parsed: ParsedDocuments,
     private readonly diagnostics: ScenarioDiagnostics,
+    private readonly environments: WorkspaceEnvironments,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -38,6 +46,7 @@ export class ScenarioCompletions implements vscode.CompletionItemProvider {
         position: fromVsPosition(position),
         scenario: this.parsed.scenarioOf(document),
         columnsOf: (binding) => environment?.csvColumns?.(binding.file),
+        environmentVariables: environmentVariables(this.environments.of(document.uri)),
       });
       return candidates.map((candidate) => toCompletionItem(candidate, position));
     }, []);

@@ -2,7 +2,7 @@
 // change; its diagnostics go when it closes. The last check of each document is kept so that the
 // code action provider can offer that check's quick fixes.
 import * as vscode from 'vscode';
-import { checkScenario, type CheckEnvironment, type Diagnostic } from '../../core/scenario';
+import { checkScenario, type CheckEnvironment, type Diagnostic, type OutsideVariables } from '../../core/scenario';
 import { toVsDiagnostic } from '../shared/convert';
 import { checkScenarioOnDisk, CsvHeaderCache, createFileCheckEnvironment } from '../../engine/file-check-environment';
 import { workspaceFileAccess } from '../shared/file-access';
@@ -10,6 +10,7 @@ import { DIAGNOSTIC_SOURCE, LANGUAGE_ID } from '../shared/ids';
 import { guarded } from '../shared/output';
 import { onDidChangeSettings, readSettings } from '../shared/settings';
 import { diagnosticsToShow } from './check-policy';
+import type { WorkspaceEnvironments } from '../environments/workspace-environments';
 
 interface LastCheck {
   version: number;
@@ -25,6 +26,7 @@ export class ScenarioDiagnostics implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly headers: CsvHeaderCache,
+    private readonly environments: WorkspaceEnvironments,
   ) {
     this.subscriptions.push(
       this.collection,
@@ -41,6 +43,8 @@ export class ScenarioDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (document.languageId !== LANGUAGE_ID) this.recheckAll();
       }),
+      // Another environment chosen, an environment file or REST Client's setting changed.
+      environments.onDidChange(() => this.recheckAll()),
       onDidChangeSettings((affects) => {
         if (affects('host')) this.recheckAll();
       }),
@@ -56,7 +60,8 @@ export class ScenarioDiagnostics implements vscode.Disposable {
 
   /** Files next to a saved scenario resolve against its folder; an untitled one has none. */
   environmentOf(document: vscode.TextDocument): CheckEnvironment | undefined {
-    return document.uri.scheme === 'file' ? createFileCheckEnvironment(document.uri.fsPath, workspaceFileAccess(document.uri.fsPath), this.headers) : undefined;
+    const outside = this.environments.outsideFor(document.uri);
+    return document.uri.scheme === 'file' ? { ...createFileCheckEnvironment(document.uri.fsPath, workspaceFileAccess(document.uri.fsPath), this.headers), outside } : { outside };
   }
 
   dispose(): void {
@@ -84,7 +89,7 @@ export class ScenarioDiagnostics implements vscode.Disposable {
   private checkNow(document: vscode.TextDocument): void {
     if (document.languageId !== LANGUAGE_ID) return;
     guarded(this.log, `Checking ${document.uri.toString(true)}`, () => {
-      const { diagnostics } = checkOf(document, this.headers);
+      const { diagnostics } = checkOf(document, this.headers, this.environments.outsideFor(document.uri));
       const shown = diagnosticsToShow(diagnostics, readSettings(document.uri).host);
       this.lastChecks.set(document.uri.toString(), { version: document.version, diagnostics: shown });
       this.collection.set(document.uri, shown.map((diagnostic) => toVsDiagnostic(diagnostic)));
@@ -121,9 +126,9 @@ export class ScenarioDiagnostics implements vscode.Disposable {
 }
 
 /** A saved scenario is checked with the file rule of src/engine/file-access.ts; an untitled one has no files to look at. */
-function checkOf(document: vscode.TextDocument, headers: CsvHeaderCache): ReturnType<typeof checkScenarioOnDisk> {
-  if (document.uri.scheme !== 'file') return checkScenario(document.getText());
-  return checkScenarioOnDisk(document.getText(), document.uri.fsPath, workspaceFileAccess(document.uri.fsPath), headers);
+function checkOf(document: vscode.TextDocument, headers: CsvHeaderCache, outside: OutsideVariables): ReturnType<typeof checkScenarioOnDisk> {
+  if (document.uri.scheme !== 'file') return checkScenario(document.getText(), { outside });
+  return checkScenarioOnDisk(document.getText(), document.uri.fsPath, workspaceFileAccess(document.uri.fsPath), headers, outside);
 }
 
 function textUriOf(tab: vscode.Tab): vscode.Uri | undefined {

@@ -12,6 +12,7 @@ import {
   type Range,
 } from '../../core/scenario';
 import { codeBlock, escapeMarkdown, inlineCode } from './markdown';
+import type { EnvironmentDefinition } from '../../core/plan';
 
 export interface HoverContent {
   markdown: string;
@@ -40,7 +41,10 @@ export function systemVariableDocumentation(info: SystemVariableInfo): string {
   return [escapeMarkdown(info.summary), codeBlock(info.syntax, 'http'), `Example: ${inlineCode(info.example)}`].join('\n\n');
 }
 
-export function hoverContent(located: Located, scenario: Scenario): HoverContent | undefined {
+/** Which environments define a name (src/core/plan/environments.ts, definitionsOf). */
+export type EnvironmentDefinitions = (name: string) => EnvironmentDefinition[];
+
+export function hoverContent(located: Located, scenario: Scenario, environments?: EnvironmentDefinitions): HoverContent | undefined {
   switch (located.kind) {
     case 'directive': {
       const info = located.info ?? DIRECTIVES.find((each) => each.name === located.directive.name);
@@ -50,7 +54,7 @@ export function hoverContent(located: Located, scenario: Scenario): HoverContent
       return { markdown, range: located.directive.range };
     }
     case 'template':
-      return located.part.kind === 'text' ? undefined : { markdown: referenceMarkdown(located.part, scenario), range: located.part.range };
+      return located.part.kind === 'text' ? undefined : { markdown: referenceMarkdown(located.part, scenario, environments), range: located.part.range };
     case 'check': {
       const explained = checkExplanation(located.check);
       const markdown = [`${inlineCode(`?? ${located.check.text}`)} — check on the response`, escapeMarkdown(explained.field), escapeMarkdown(explained.operator)].join('\n\n');
@@ -64,10 +68,10 @@ export function hoverContent(located: Located, scenario: Scenario): HoverContent
 
 type Reference = Exclude<TemplatePart, { kind: 'text' }>;
 
-function referenceMarkdown(part: Reference, scenario: Scenario): string {
+function referenceMarkdown(part: Reference, scenario: Scenario, environments: EnvironmentDefinitions | undefined): string {
   switch (part.kind) {
     case 'variable':
-      return variableMarkdown(part.name, scenario);
+      return variableMarkdown(part.name, scenario, environments?.(part.name) ?? []);
     case 'system': {
       const info = SYSTEM_VARIABLES.find((each) => each.name === part.fn);
       const call = inlineCode(`$${[part.fn, ...part.args].join(' ')}`);
@@ -80,12 +84,23 @@ function referenceMarkdown(part: Reference, scenario: Scenario): string {
   }
 }
 
-function variableMarkdown(name: string, scenario: Scenario): string {
+/** One line per environment: its value, or that it is private; a private value is never shown. */
+function environmentLines(definitions: readonly EnvironmentDefinition[]): string {
+  return definitions
+    .map((definition) => `- ${inlineCode(definition.environment)}${definition.chosen ? ' (selected)' : ''}: ${definition.value === undefined ? 'private value, hidden' : inlineCode(definition.value)}`)
+    .join('\n');
+}
+
+function variableMarkdown(name: string, scenario: Scenario, definitions: readonly EnvironmentDefinition[]): string {
   const definition = scenario.variables.filter((variable) => variable.name === name).at(-1);
-  if (!definition) return `${inlineCode(name)} — unknown variable. Define it with ${inlineCode(`@${name} = value`)} in the file.`;
+  if (!definition) {
+    if (definitions.length > 0) return [`${inlineCode(name)} — environment variable (http-client.env.json), defined in:`, environmentLines(definitions)].join('\n\n');
+    return `${inlineCode(name)} — unknown variable. Define it with ${inlineCode(`@${name} = value`)} in the file, or in an environment of ${inlineCode('http-client.env.json')}.`;
+  }
   return [
     `${inlineCode(name)} — file variable, defined on line ${definition.range.start.line + 1}`,
     codeBlock(definition.value.raw),
+    ...(definitions.length > 0 ? [`It wins over the environments that define it too:\n\n${environmentLines(definitions)}`] : []),
   ].join('\n\n');
 }
 

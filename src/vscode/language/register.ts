@@ -13,21 +13,22 @@ import { ScenarioHovers } from './hover';
 import { openNewScenario } from './new-scenario';
 import { ParsedDocuments } from './parsed-documents';
 import { ScenarioSymbols } from './symbols';
+import type { WorkspaceEnvironments } from '../environments/workspace-environments';
 
-export function registerLanguageFeatures(context: vscode.ExtensionContext): void {
+export function registerLanguageFeatures(context: vscode.ExtensionContext, environments: WorkspaceEnvironments): void {
   const log = getOutputChannel(context);
   const parsed = new ParsedDocuments();
-  const diagnostics = new ScenarioDiagnostics(log, new CsvHeaderCache());
+  const diagnostics = new ScenarioDiagnostics(log, new CsvHeaderCache(), environments);
   context.subscriptions.push(
     parsed,
     diagnostics,
     vscode.languages.registerCodeActionsProvider(SCENARIO_SELECTOR, new ScenarioQuickFixes(diagnostics, log), ScenarioQuickFixes.metadata),
     vscode.languages.registerCompletionItemProvider(
       SCENARIO_SELECTOR,
-      new ScenarioCompletions(parsed, diagnostics, log),
+      new ScenarioCompletions(parsed, diagnostics, environments, log),
       ...COMPLETION_TRIGGER_CHARACTERS,
     ),
-    vscode.languages.registerHoverProvider(SCENARIO_SELECTOR, new ScenarioHovers(parsed, log)),
+    vscode.languages.registerHoverProvider(SCENARIO_SELECTOR, new ScenarioHovers(parsed, environments, log)),
     vscode.languages.registerDocumentSymbolProvider(SCENARIO_SELECTOR, new ScenarioSymbols(parsed, log), { label: 'Loadlens' }),
     vscode.languages.registerFoldingRangeProvider(SCENARIO_SELECTOR, new ScenarioFolding(log)),
   );

@@ -22,5 +22,5 @@ export interface DocumentPlan {
 export function planDocument(document: vscode.TextDocument, options: RunOptions, headers?: CsvHeaderCache, text = document.getText()): DocumentPlan {
   const scenarioPath = scenarioPathOf(document);
   const access = workspaceFileAccess(scenarioPath);
-  return { plan: planRun(text, options, runEnvironment(scenarioPath, access, headers)), scenarioPath, access };
+  return { plan: planRun(text, options, runEnvironment(scenarioPath, access, headers, options.environmentSetting)), scenarioPath, access };
 }

@@ -31,9 +31,10 @@ import { ThresholdDiagnostics } from './threshold-diagnostics';
 import { ThresholdRestore } from './threshold-restore';
 import { WindowRunState } from './window-state';
 import type { RunFeatures } from '../import/register';
+import type { WorkspaceEnvironments } from '../environments/workspace-environments';
 
 /** Returns what other features run and show through (src/vscode/import/register.ts). */
-export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatures {
+export function registerRunFeatures(context: vscode.ExtensionContext, environments: WorkspaceEnvironments): RunFeatures {
   const log = getOutputChannel(context);
   const controller = new RunController(() => launchEngine(context.extensionUri, log));
   const state = new WindowRunState(controller);
@@ -41,7 +42,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatur
   const history = new RunHistory(log);
   const diagnostics = new ThresholdDiagnostics();
   const responses = new ResponseDocuments();
-  const sendRequest = new SendRequestCommand(responses, log);
+  const sendRequest = new SendRequestCommand(responses, environments, log);
   const headers = new CsvHeaderCache();
   const imported = new ImportedRuns(storageRunFolder(context, 'imported-runs'));
   const panel = new ResultsPanel(
@@ -63,7 +64,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext): RunFeatur
   const baselines = new Baselines();
   const comparisons = new RunComparisons(controller, panel, baselines, history, state, log);
   const lenses = new RunCodeLenses(parsed, state, comparisons);
-  const services = { controller, workspaceState: context.workspaceState, headers, showPanel: () => panel.show(true), log, baselines };
+  const services = { controller, workspaceState: context.workspaceState, headers, showPanel: () => panel.show(true), log, baselines, environments };
 
   context.subscriptions.push(
     // Kills any engine still running when the extension deactivates or the window closes.

@@ -15,6 +15,8 @@ import { fileNameOf, requireTrust, scenarioDocument, scenarioPathOf } from './sc
 import { planDocument } from './plan-document';
 import type { Baselines } from './baselines';
 import type { RunRequest } from './run-session';
+import { redactText } from '../../core/plan';
+import type { WorkspaceEnvironments } from '../environments/workspace-environments';
 
 /** The scenario's baseline, if one is set; a file that is not a result is said, and the run goes on without it. */
 async function baselineOf(services: LaunchServices, scenario: vscode.Uri): Promise<RunRequest['baseline']> {
@@ -36,6 +38,8 @@ export interface LaunchServices {
   headers: CsvHeaderCache;
   showPanel(): void;
   log: vscode.LogOutputChannel;
+  /** The environment chosen for the workspace (src/vscode/environments/). */
+  environments: WorkspaceEnvironments;
 }
 
 /** Asks once per origin (and workspace) before load goes to a machine other than this one. */
@@ -79,8 +83,16 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   const scenarioPath = scenarioPathOf(document);
   const text = textOf ? textOf(document) : document.getText();
   const settings = readSettings(document.uri);
-  const options: RunOptions = { ...form, workers: settings.workers, defaultThresholds: settings.defaultThresholds, defaultHost: settings.host || undefined };
+  const options: RunOptions = {
+    ...form,
+    workers: settings.workers,
+    defaultThresholds: settings.defaultThresholds,
+    defaultHost: settings.host || undefined,
+    ...services.environments.runOptionsFor(document.uri),
+  };
   const { plan, access } = planDocument(document, options, services.headers, text);
+  const environmentProblem = plan.problems.find((problem) => problem.code === 'environment-invalid');
+  if (environmentProblem) throw new UserFacingError(`${fileNameOf(document)} cannot run: ${environmentProblem.message}. Choose one with Loadlens: Select Environment (also in the status bar).`);
   const errors = plan.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   if (errors.length > 0) {
     const first = errors[0];
@@ -104,8 +116,10 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   options.seed = plan.seed;
   const planText = describePlan(load, scenario.tasks.length);
   // The log, the panel and the status bar show the host without its credentials.
-  const shownHost = host === undefined ? undefined : withoutCredentials(host);
-  if (settings.confirmNonLocalTargets && !(await confirmTargets(plan.targets, planText, services.workspaceState))) return;
+  // Private environment values are never shown: the host and the targets are redacted of them.
+  const shownHost = host === undefined ? undefined : redactText(withoutCredentials(host), plan.secrets);
+  const shownTargets = plan.targets.map((target) => redactText(target, plan.secrets));
+  if (settings.confirmNonLocalTargets && !(await confirmTargets(shownTargets, planText, services.workspaceState))) return;
   const baseline = await baselineOf(services, document.uri);
   if (baseline) options.baseline = { endpoints: baseline.result.endpoints, aggregate: baseline.result.aggregate };
   // The user may have started another run while the confirmation was open.

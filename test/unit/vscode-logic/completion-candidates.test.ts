@@ -161,3 +161,24 @@ describe('?? check completion', () => {
     assert.deepEqual(at(9, '?? status == '), []);
   });
 });
+
+describe('environment variable completion', () => {
+  it('offers the names environments define (detail: which environments, never a value); a file variable of the same name is offered once, as the file\'s', () => {
+    const lines = SCENARIO.split('\n');
+    lines[10] = `${lines[10] ?? ''}{{`;
+    const candidates = completionCandidates({
+      lines,
+      position: { line: 10, character: (lines[10] ?? '').length },
+      scenario: parseScenario(lines.join('\n')),
+      environmentVariables: new Map([
+        ['token', ['dev', 'staging']],
+        ['base', ['dev']],
+      ]),
+    });
+    const token = candidates.find((candidate) => candidate.label === 'token');
+    assert.equal(token?.detail, 'environment: dev, staging');
+    assert.equal(token?.snippet, 'token}}');
+    assert.equal(candidates.filter((candidate) => candidate.label === 'base').length, 1);
+    assert.equal(candidates.find((candidate) => candidate.label === 'base')?.detail, '/v2');
+  });
+});

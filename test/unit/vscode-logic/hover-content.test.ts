@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { locate, parseScenario } from '../../../src/core/scenario';
 import { hoverContent } from '../../../src/vscode/language/hover-content';
+import { collectEnvironments, definitionsOf } from '../../../src/core/plan';
 
 const TEXT = [
   '# @users 10', // 0
@@ -94,5 +95,31 @@ describe('?? check hover', () => {
     assert.match(hover.markdown, /JSONPath/);
     assert.match(hover.markdown, /is present/);
     assert.deepEqual(hover.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 19 } });
+  });
+});
+
+describe('hoverContent: environment variables', () => {
+  const text = ['@id = 7', '', '###', 'GET /x?t={{token}}&i={{id}}&n={{nowhere}}'].join('\n');
+  const parsed = parseScenario(text);
+  const environments = collectEnvironments([
+    { file: 'http-client.env.json', content: { dev: { id: '1' }, staging: { token: 'public-staging-token', id: '2' } }, secret: false },
+    { file: 'http-client.private.env.json', content: { dev: { token: 'hunter2-private' } }, secret: true },
+  ]);
+  const hover = (needle: string) => {
+    const character = (text.split('\n')[3] ?? '').indexOf(needle) + 1;
+    return hoverContent(locate(parsed, { line: 3, character }), parsed, (name) => definitionsOf(environments, name, 'dev'))?.markdown ?? '';
+  };
+
+  it('lists the environments that define a name, the selected one marked, a private value hidden', () => {
+    const markdown = hover('token');
+    assert.match(markdown, /environment variable/);
+    assert.match(markdown, /`dev` \(selected\): private value, hidden/);
+    assert.match(markdown, /`staging`: `public-staging-token`/);
+    assert.ok(!markdown.includes('hunter2'));
+  });
+
+  it('a file variable says it wins over the environments; a name nobody defines says where to define it', () => {
+    assert.match(hover('{{id'), /file variable, defined on line 1[\s\S]*wins over the environments[\s\S]*`staging`: `2`/);
+    assert.match(hover('nowhere'), /unknown variable[\s\S]*http-client\.env\.json/);
   });
 });

@@ -12,6 +12,8 @@ import { requireTrust, scenarioDocument } from '../scenario-document';
 import { prepareSend, SendPreparationError } from './prepare-request';
 import type { ResponseDocuments } from './response-documents';
 import { SendFailedError, sendOnce } from './send-once';
+import { redactText } from '../../../core/plan';
+import type { WorkspaceEnvironments } from '../../environments/workspace-environments';
 
 async function pickRequest(document: vscode.TextDocument, requests: readonly RequestBlock[]): Promise<RequestBlock | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -33,6 +35,7 @@ export class SendRequestCommand {
 
   constructor(
     private readonly documents: ResponseDocuments,
+    private readonly environments: WorkspaceEnvironments,
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
@@ -40,8 +43,12 @@ export class SendRequestCommand {
     if (!(await requireTrust('send requests'))) return;
     const document = await scenarioDocument(uri);
     // Planned as a run would be (host: the setting when neither an option nor `# @host` gives one).
-    const { plan, scenarioPath, access } = planDocument(document, { defaultHost: readSettings(document.uri).host });
+    const { plan, scenarioPath, access } = planDocument(document, { defaultHost: readSettings(document.uri).host, ...this.environments.runOptionsFor(document.uri) });
     const { scenario } = plan;
+    const environmentProblem = plan.problems.find((problem) => problem.code === 'environment-invalid');
+    if (environmentProblem) throw new UserFacingError(`Send Request: ${environmentProblem.message}. Choose one with Loadlens: Select Environment.`);
+    // Private environment values are sent, never shown: not in the log, a message or the response view.
+    const hide = (text: string) => redactText(text, plan.secrets);
     if (scenario.requests.length === 0) throw new UserFacingError('This scenario has no request yet: write one (e.g. GET /) below a ### line.');
     const request = typeof requestIndex === 'number' ? scenario.requests[requestIndex] : await pickRequest(document, scenario.requests);
     if (!request) return;
@@ -60,7 +67,7 @@ export class SendRequestCommand {
         try {
           return await sendOnce(prepared);
         } catch (error) {
-          if (error instanceof SendFailedError) throw new UserFacingError(`Send Request: ${error.message}`);
+          if (error instanceof SendFailedError) throw new UserFacingError(hide(`Send Request: ${error.message}`));
           throw error;
         }
       },
@@ -68,8 +75,8 @@ export class SendRequestCommand {
     responses[request.index] = exchange.stored;
     this.responses.set(key, responses);
     // The log names the request and its outcome, never header values (they may hold credentials).
-    this.log.info(`Send Request: ${prepared.method} ${prepared.url} -> ${exchange.status} in ${exchange.durationMs.toFixed(1)} ms`);
+    this.log.info(hide(`Send Request: ${prepared.method} ${prepared.url} -> ${exchange.status} in ${exchange.durationMs.toFixed(1)} ms`));
     const view = { title: request.statsName, method: prepared.method, url: prepared.url, status: exchange.status, statusText: exchange.statusText, httpVersion: '1.1', headers: exchange.headers, body: exchange.body, durationMs: exchange.durationMs };
-    await this.documents.show(`${responseTabTitle(view)} - ${request.statsName}`, responseDocumentText(view));
+    await this.documents.show(`${responseTabTitle(view)} - ${request.statsName}`, hide(responseDocumentText(view)));
   }
 }

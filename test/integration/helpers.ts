@@ -96,6 +96,22 @@ export function lineOf(document: vscode.TextDocument, text: string): number {
   assert.fail(`${document.uri.path} has no line with "${text}"`);
 }
 
+/** The texts of the runs of `scenario` (its file name without `.load.http`) saved in the workspace's run history. */
+export async function savedRunTexts(scenario: string): Promise<string[]> {
+  const folder = vscode.Uri.joinPath(workspaceRoot(), '.loadlens', 'runs');
+  let entries: Array<[string, vscode.FileType]> = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(folder);
+  } catch {
+    return [];
+  }
+  const texts: string[] = [];
+  for (const [name] of entries.filter(([name]) => name.endsWith(`-${scenario}.json`))) {
+    texts.push(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name))));
+  }
+  return texts;
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { closeAllEditors, lineOf, loopbackTarget, openNewScenario, waitFor, workspaceRoot } from './helpers';
+import { closeAllEditors, lineOf, loopbackTarget, openNewScenario, savedRunTexts, waitFor } from './helpers';
 
 let target: Awaited<ReturnType<typeof loopbackTarget>>;
 let base = '';
@@ -34,18 +34,7 @@ function thresholdDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 async function savedRuns(scenario: string): Promise<Array<{ outcome: string; aggregate: { requests: number } }>> {
-  const folder = vscode.Uri.joinPath(workspaceRoot(), '.loadlens', 'runs');
-  let entries: Array<[string, vscode.FileType]> = [];
-  try {
-    entries = await vscode.workspace.fs.readDirectory(folder);
-  } catch {
-    return [];
-  }
-  const runs = [];
-  for (const [name] of entries.filter(([name]) => name.endsWith(`-${scenario}.json`))) {
-    runs.push(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)))));
-  }
-  return runs;
+  return (await savedRunTexts(scenario)).map((text) => JSON.parse(text) as { outcome: string; aggregate: { requests: number } });
 }
 
 function scenario(runTime: string): string[] {

@@ -66,6 +66,22 @@ describe('loadlens run with @setup and @on-start', () => {
     assert.equal(hits.get('/token'), 1);
   });
 
+  it('a sharded run runs the setup once per shard (--shard I/N), and the shards share the iterations', async () => {
+    hits.clear();
+    const scenario = file('sharded', '/token', ['# @rate 20/s', '# @run-time 1s', '# @stop-timeout 5s']);
+    const startAt = Date.now() + 5000;
+    const shards = [1, 2].map((index) =>
+      startCli(['run', scenario, '-H', target.url, '--shard', `${index}/2`, '--start-at', String(startAt / 1000), '--json', join(dir.path, `shard${index}.json`), '-q'], { timeoutMs: 40_000 }),
+    );
+    for (const outcome of await Promise.all(shards.map((shard) => shard.done))) assert.equal(outcome.code, 0, outcome.stderr);
+    assert.equal(hits.get('/token'), 2);
+    const results = [1, 2].map((index) => JSON.parse(readFileSync(join(dir.path, `shard${index}.json`), 'utf8')) as RunResult);
+    for (const result of results) assert.equal(result.endpoints.find((each) => each.name === 'token')?.requests, 1);
+    // Open model: every iteration starts with the on-start, and the 20 iterations are split between the shards.
+    assert.equal(hits.get('/login'), 20);
+    assert.equal(hits.get('/home'), 20);
+  });
+
   it('exits 3 when a setup request fails, names it and why, and sends no load', async () => {
     hits.clear();
     const { code, stderr } = await runCli(['run', file('broken', '/token-broken'), '-H', target.url, '--workers', '2']);

@@ -8,6 +8,10 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { planRun } from '../../src/core/plan';
+import { filesOf } from '../../src/cli/commands/coordinate';
+import { commandLineFileAccess, readScenarioFile } from '../../src/engine/file-access';
+import { runEnvironment } from '../../src/engine/run-environment';
 import { ensureBuilt, runCli, tempDir } from './helpers';
 import { startServer, type TestServer } from './servers';
 
@@ -171,5 +175,26 @@ describe('environments: --env, --var, nearest folder, private values', () => {
       assert.ok(!text.includes(SECRET) && !text.includes('sekr1t'), text.slice(0, 3000));
     }
     assert.match(outcome.stdout, /\[private\]/, 'the summary shows where the secret was');
+  });
+});
+
+describe('a coordinated run hands its environment files to the shards', () => {
+  const dir = tempDir();
+  after(() => dir.remove());
+
+  it('both files, found above the scenario, travel under their own names to sit beside the shard\'s scenario', () => {
+    writeFileSync(join(dir.path, 'http-client.env.json'), '{"dev": {"host": "http://127.0.0.1:1"}}');
+    writeFileSync(join(dir.path, 'http-client.private.env.json'), `{"dev": {"token": "${SECRET}"}}`);
+    mkdirSync(join(dir.path, 'load'));
+    const scenarioPath = join(dir.path, 'load', 'c.load.http');
+    const text = ['# @host {{host}}', ...SHORT_RUN, '', '### one', 'GET /', 'Authorization: {{token}}', ''].join('\n');
+    writeFileSync(scenarioPath, text);
+    const access = commandLineFileAccess(scenarioPath, [], dir.path);
+    const plan = planRun(text, { environment: 'dev' }, runEnvironment(scenarioPath, access));
+    assert.deepEqual(plan.problems, []);
+    const files = filesOf(scenarioPath, plan, (written) => readScenarioFile(scenarioPath, written, access));
+    const decoded = Object.fromEntries(files.map((file) => [file.path, Buffer.from(file.base64, 'base64').toString('utf8')]));
+    assert.deepEqual(Object.keys(decoded).sort(), ['http-client.env.json', 'http-client.private.env.json']);
+    assert.match(decoded['http-client.private.env.json'] ?? '', new RegExp(SECRET));
   });
 });

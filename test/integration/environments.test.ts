@@ -76,6 +76,11 @@ describe('environments', () => {
     assert.match(lacking.message, /'onlyTwo' is not defined in the environment 'one' \(only in 'two'\)/);
     await vscode.commands.executeCommand('loadlens.selectEnvironment', 'two');
     await waitFor('no diagnostic with two chosen', () => (loadlensDiagnostics(document.uri).some((d) => codeOf(d) === 'variable-not-in-environment') ? undefined : true));
+    // Editing the environment file checks the open scenarios again.
+    await vscode.commands.executeCommand('loadlens.selectEnvironment', 'one');
+    await waitFor('the diagnostic back with one chosen', () => loadlensDiagnostics(document.uri).find((d) => codeOf(d) === 'variable-not-in-environment'));
+    await writeWorkspaceFile('envs/http-client.env.json', JSON.stringify({ one: { host: one.base, onlyTwo: 'now in one too' }, two: { host: two.base, onlyTwo: 'x' } }, null, 2));
+    await waitFor('no diagnostic once the file gives one the name', () => (loadlensDiagnostics(document.uri).some((d) => codeOf(d) === 'variable-not-in-environment') ? undefined : true));
 
     const hover = await hoverText(document, positionAfter(document, lineOf(document, 'Authorization'), '{{to'));
     assert.match(hover, /environment variable/);

@@ -150,6 +150,22 @@ export const DIRECTIVES: readonly DirectiveInfo[] = [
     summary: 'Success means a status in CODES (201, 200,204, 2xx). Default: any status below 400.',
     example: '# @expect status 201',
   },
+  {
+    name: 'no-redirect',
+    scope: 'both',
+    syntax: '# @no-redirect',
+    summary: 'Do not follow redirects: the 3xx answer itself is the result (a success under the default @expect). In the header for every request, in a request block for that request. By default 301/302/303/307/308 are followed, up to 10 hops.',
+    example: '# @no-redirect',
+    equivalent: 'REST Client, httpYac and JetBrains: @no-redirect',
+  },
+  {
+    name: 'no-cookie-jar',
+    scope: 'both',
+    syntax: '# @no-cookie-jar',
+    summary: 'In the header: users keep no cookies (by default each user has its own jar, as in REST Client). In a request block: that request neither sends the jar\'s cookies nor keeps the ones it gets. A Cookie: header written in a request is still sent.',
+    example: '# @no-cookie-jar',
+    equivalent: 'httpYac: @no-cookie-jar; k6: jar: null',
+  },
 ];
 
 const BY_NAME = new Map(DIRECTIVES.map((info) => [info.name, info]));

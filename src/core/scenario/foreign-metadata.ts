@@ -8,13 +8,11 @@ const HTTPYAC = [
   'noRedirect', 'proxy', 'no-proxy', 'noProxy', 'grpc-reflection', 'envRequired', 'language', 'streaming', 'only',
 ];
 const REST_CLIENT = ['note', 'prompt'];
-const SHARED = ['no-redirect', 'no-cookie-jar'];
 const JETBRAINS = ['no-log', 'use-os-credentials', 'no-auto-encoding', 'connection-timeout', 'websocket'];
 
 const TOOL_OF = new Map<string, string>([
   ...HTTPYAC.map((name): [string, string] => [name, 'httpYac']),
   ...REST_CLIENT.map((name): [string, string] => [name, 'REST Client']),
-  ...SHARED.map((name): [string, string] => [name, 'REST Client / httpYac / JetBrains']),
   ...JETBRAINS.map((name): [string, string] => [name, 'JetBrains']),
 ]);
 

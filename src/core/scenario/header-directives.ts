@@ -5,6 +5,7 @@ import { parseDuration, parseInteger, parseRate, DURATION_HELP } from './duratio
 import { readCount, readDuration, readPerSecond, readRate, readThink, readThreshold } from './directive-values';
 import { durationOverLimit, MAX_RATE, MAX_SPAWN_RATE, MAX_USERS, overLimit } from './limits';
 import { diagnostic, quote } from './ranges';
+import { noArguments } from './request-directives';
 
 /** A stage as written, with its kind, kept until all stages are known. */
 export interface WrittenStage {
@@ -31,6 +32,8 @@ export interface HeaderSettings {
   timeoutMs?: number;
   stopTimeoutMs?: number;
   seed?: number;
+  noRedirect?: boolean;
+  noCookieJar?: boolean;
   data: DataBinding[];
   thresholds: Threshold[];
   load: LoadDirectives;
@@ -176,6 +179,14 @@ export function applyHeaderDirective(ctx: ParseContext, directive: Directive, se
     }
     case 'seed':
       settings.seed = readCount(ctx, directive, 0) ?? settings.seed;
+      return;
+    case 'no-redirect':
+      noArguments(ctx, directive);
+      settings.noRedirect = true;
+      return;
+    case 'no-cookie-jar':
+      noArguments(ctx, directive);
+      settings.noCookieJar = true;
       return;
   }
 }

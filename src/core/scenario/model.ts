@@ -252,6 +252,10 @@ export interface RequestBlock {
   thresholds: Threshold[];
   think?: ThinkTime;
   timeoutMs?: DurationMs;
+  /** `# @no-redirect` in the block: a 3xx answer is this request's result. */
+  noRedirect?: boolean;
+  /** `# @no-cookie-jar` in the block: this request neither sends the user's cookies nor keeps new ones. */
+  noCookieJar?: boolean;
   /** From the `###` line (or the first line of the block) to its last line. */
   range: Range;
   /** The `METHOD URL` line. */
@@ -295,6 +299,10 @@ export interface Scenario {
   timeoutMs: DurationMs;
   stopTimeoutMs: DurationMs;
   seed?: number;
+  /** `# @no-redirect` in the header: no request follows redirects. */
+  noRedirect?: boolean;
+  /** `# @no-cookie-jar` in the header: users keep no cookies (a written `Cookie:` header still goes out). */
+  noCookieJar?: boolean;
   data: DataBinding[];
   /** Header-level rules; request rules live on each request. */
   thresholds: Threshold[];

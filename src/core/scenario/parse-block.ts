@@ -243,6 +243,8 @@ export function parseBlock(ctx: ParseContext, from: number, to: number, index: n
   if (checks.length > 0) request.checks = checks;
   if (settings.think) request.think = settings.think;
   if (settings.timeoutMs !== undefined) request.timeoutMs = settings.timeoutMs;
+  if (settings.noRedirect) request.noRedirect = true;
+  if (settings.noCookieJar) request.noCookieJar = true;
   const parsed: ParsedBlock = settings.task ? { request, task: settings.task } : { request };
   if (settings.sequence) parsed.sequence = settings.sequence;
   if (blockEnd < to) parsed.next = blockEnd;

@@ -166,6 +166,8 @@ export function parseWithDiagnostics(text: string): ParseOutput {
   if (load) scenario.load = load;
   if (settings.think) scenario.think = settings.think;
   if (settings.seed !== undefined) scenario.seed = settings.seed;
+  if (settings.noRedirect) scenario.noRedirect = true;
+  if (settings.noCookieJar) scenario.noCookieJar = true;
   if (skipped.length > 0) scenario.skipped = skipped;
   return { scenario, diagnostics: ctx.diagnostics, templates: ctx.templates };
 }

@@ -9,6 +9,12 @@ import { diagnostic, quote } from './ranges';
 /** `# @on-start` and `# @setup` start a sequence (src/core/scenario/tasks.ts). */
 export type SequenceKind = 'on-start' | 'setup';
 
+/** A directive that takes no argument: text after it is a warning (probably meant for another line). */
+export function noArguments(ctx: ParseContext, directive: Directive): void {
+  if (directive.args === '') return;
+  ctx.diagnostics.push(diagnostic(directive.argsRange, 'warning', 'unexpected-argument', `@${directive.name} takes no argument: ${quote(directive.args)} is ignored`));
+}
+
 export interface RequestSettings {
   name?: string;
   task?: { weight: number; directive: Directive };
@@ -17,6 +23,8 @@ export interface RequestSettings {
   thresholds: Threshold[];
   think?: ThinkTime;
   timeoutMs?: number;
+  noRedirect?: boolean;
+  noCookieJar?: boolean;
 }
 
 const REQUEST_NAME = /^[A-Za-z_][\w-]*$/;
@@ -114,6 +122,15 @@ export function applyRequestDirective(ctx: ParseContext, directive: Directive, i
       return;
     case 'timeout':
       settings.timeoutMs = readDuration(ctx, directive, false) ?? settings.timeoutMs;
+      return;
+    case 'no-redirect':
+      noArguments(ctx, directive);
+      settings.noRedirect = true;
+      return;
+    case 'no-cookie-jar':
+      // As in REST Client: this request neither sends the jar's cookies nor keeps the ones it gets.
+      noArguments(ctx, directive);
+      settings.noCookieJar = true;
       return;
   }
 }

@@ -34,6 +34,8 @@ export interface CompiledRequest extends SendSpec {
   checks: ResponseCheck[] | undefined;
   /** The run-wide number of this request's first check (endpoints.ts, checkKeys). */
   firstCheck: number;
+  /** False under `# @no-cookie-jar` (the header's or this block's). */
+  useCookieJar: boolean;
 }
 
 export interface CompiledScenario {
@@ -47,6 +49,8 @@ export interface CompiledScenario {
   setup: number[] | undefined;
   endpointCount: number;
   checkCount: number;
+  /** Users keep cookies (false under `# @no-cookie-jar`). */
+  cookieJar: boolean;
 }
 
 /** `http://a:1/x/y?q` -> [`http://a:1`, `/x/y?q`]; undefined when it is not an absolute http(s) URL. */
@@ -138,6 +142,8 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
       expect: request.expect?.ranges,
       keepBody: request.checks?.some((check) => check.field.kind === 'body') ?? false,
       keepHeaders: request.checks?.some((check) => check.field.kind === 'header') ?? false,
+      followRedirects: !(scenario.noRedirect || request.noRedirect),
+      useCookieJar: !scenario.noCookieJar && !request.noCookieJar,
     };
   });
   // Only now are all references known: keep the responses some template reads.
@@ -155,5 +161,6 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
     setup: scenario.setup?.requests,
     endpointCount: endpointMap(scenario).endpoints.length,
     checkCount,
+    cookieJar: !scenario.noCookieJar,
   };
 }

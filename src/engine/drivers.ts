@@ -194,6 +194,8 @@ export class ClosedModelDriver extends LoadDriver {
   private finish(user: VirtualUser): void {
     if (user.phase === 'stopped') return;
     user.phase = 'stopped';
+    // A stopped user's session ends with it (docs/scenario-format.md, "Cookies").
+    user.cookies?.clear();
     this.alive--;
     this.checkDrained();
   }
@@ -269,6 +271,8 @@ export class OpenModelDriver extends LoadDriver {
 
   iterationEnded(user: VirtualUser): void {
     this.active--;
+    // Each arrival is a fresh visitor: the slot's next iteration starts without cookies.
+    user.cookies?.clear();
     this.free.push(user);
     this.checkDrained();
   }

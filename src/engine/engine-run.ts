@@ -310,6 +310,8 @@ export class EngineRun {
     if (shard) result.shard = { index: shard.index, count: shard.count, intervals: this.shardIntervals };
     const checks = aggregator.checks();
     if (checks) result.checks = checks;
+    const redirects = aggregator.redirects();
+    if (redirects) result.redirects = redirects;
     this.emit({ type: 'run/finished', runId: this.runId, result });
     if (this.pool) void this.pool.terminate().then(() => this.done());
     else this.done();

@@ -1,14 +1,18 @@
 // Sending requests: one undici Pool (keep-alive, HTTP/1.1) per origin, driven through the low-level
 // `dispatch` API with one small handler object per request (no promises, no streams, no closures).
 // Bodies are read to the end and counted; a body is kept only when a capture needs it.
+// Cookies and redirects live here, above the transports (docs/scenario-format.md, "Sessions"):
+// every transport sends each hop of a chain through `transmit`, with the user's jar applied.
 
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 import type { Deadlines, DeadlineList, Expirable } from './deadlines';
 import { CAPTURE_BODY_LIMIT_BYTES, CAPTURE_BODY_TOO_LARGE, StoredResponse } from './captures';
+import { setCookieValues, withJarCookies, type UserCookies } from './cookie-jar';
 import { errorText } from './failure-text';
 import { chooseHttp1Parser, type Http1ParserClass } from './http1-parser';
-import { Http1Origin } from './http1-transport';
+import { Http1Origin, type Http1Request } from './http1-transport';
+import { isRedirectStatus, locationOf, MAX_REDIRECTS, nextHop, TOO_MANY_REDIRECTS, type Hop, type RedirectGuard } from './redirects';
 import { checkHeaders, requestTarget } from './request-head';
 
 /** Node's parser for `http://`, when its self-test passes; else undici serves `http://` too. */
@@ -25,6 +29,8 @@ export interface SendSpec {
   expect: ReadonlyArray<readonly [number, number]> | undefined;
   keepBody: boolean;
   keepHeaders: boolean;
+  /** Follow 301/302/303/307/308 (false under `# @no-redirect`). */
+  followRedirects: boolean;
 }
 
 export interface ExchangeOwner {
@@ -49,14 +55,37 @@ export interface OutgoingRequest {
   dueAt: number;
   /** Now (performance.now()): the timeout runs from the actual send. */
   sentAt: number;
+  /** The user's cookie jar; undefined under `# @no-cookie-jar`. */
+  cookies: UserCookies | undefined;
 }
 
 class TimeoutError extends Error {}
 
+/** Gives a hop that turned into a GET a spec of its own, one per compiled request (http1-transport.ts keys its bytes on it). */
+const GET_SPECS = new WeakMap<SendSpec, SendSpec>();
+
+function getSpecOf(spec: SendSpec): SendSpec {
+  let found = GET_SPECS.get(spec);
+  if (!found) GET_SPECS.set(spec, (found = { ...spec, method: 'GET' }));
+  return found;
+}
+
 /** One request in flight, and its outcome once ended. Also undici's handler for it. */
-export class Exchange implements Expirable {
+export class Exchange implements Expirable, Hop {
   status = 0;
   contentBytes = 0;
+  /** Redirects followed so far. */
+  redirects = 0;
+  /** The hop being sent: the request as written, then each redirect's (redirects.ts). */
+  method: string;
+  origin: string;
+  path: string;
+  /** As written (no jar cookies: transmit adds them per hop). */
+  headers: string[];
+  body: string | Buffer | undefined;
+  readonly cookies: UserCookies | undefined;
+  /** Set while the answer is a redirect to follow: its body is read and dropped. */
+  private location: string | undefined;
   /** Set when the request failed: the text for the failures table. */
   failure: string | undefined;
   /** When it ended (performance.now()). */
@@ -76,11 +105,23 @@ export class Exchange implements Expirable {
 
   constructor(
     private readonly client: HttpClient,
-    readonly owner: ExchangeOwner,
-    readonly spec: SendSpec,
-    /** When the request was due: latency is measured from here (docs/engine.md, latency). */
-    readonly dueAt: number,
-  ) {}
+    request: OutgoingRequest,
+  ) {
+    this.owner = request.owner;
+    this.spec = request.spec;
+    this.dueAt = request.dueAt;
+    this.method = request.spec.method;
+    this.origin = request.origin;
+    this.path = request.path;
+    this.headers = request.headers;
+    this.body = request.body;
+    this.cookies = request.cookies;
+  }
+
+  readonly owner: ExchangeOwner;
+  readonly spec: SendSpec;
+  /** When the request was due: latency is measured from here (docs/engine.md, latency). */
+  readonly dueAt: number;
 
   onConnect(abort: (error?: Error) => void): void {
     if (this.ended) abort(new TimeoutError());
@@ -89,11 +130,19 @@ export class Exchange implements Expirable {
 
   onHeaders(statusCode: number, rawHeaders: ReadonlyArray<Buffer | string>): boolean {
     this.status = statusCode;
+    const cookies = this.cookies;
+    if (cookies !== undefined) {
+      const set = setCookieValues(rawHeaders);
+      if (set !== undefined) cookies.store(this.origin + this.path, set);
+    }
+    // A 3xx without a Location is an answer like any other (as fetch returns it).
+    if (this.spec.followRedirects && isRedirectStatus(statusCode)) this.location = locationOf(rawHeaders);
     if (this.spec.keepHeaders) this.rawHeaders = rawHeaders;
     return true;
   }
 
   onData(chunk: Buffer): boolean {
+    if (this.location !== undefined) return true;
     this.contentBytes += chunk.length;
     if (this.spec.keepBody && !this.bodyTooLarge) {
       this.keptBytes += chunk.length;
@@ -109,6 +158,10 @@ export class Exchange implements Expirable {
 
   onComplete(): void {
     if (this.ended) return;
+    if (this.location !== undefined) {
+      this.follow(this.location);
+      return;
+    }
     const expect = this.spec.expect;
     const status = this.status;
     let ok = status < 400;
@@ -156,6 +209,32 @@ export class Exchange implements Expirable {
     return new StoredResponse(this.bodyTooLarge ? undefined : this.bodyText(), this.rawHeaders, this.bodyTooLarge ? CAPTURE_BODY_TOO_LARGE : undefined);
   }
 
+  /** The answer was a redirect: send the next hop on the same exchange (same deadline, same clock). */
+  private follow(location: string): void {
+    this.location = undefined;
+    if (this.redirects >= MAX_REDIRECTS) {
+      this.failure = TOO_MANY_REDIRECTS;
+      this.end();
+      return;
+    }
+    const next = nextHop(this, this.status, location, this.client.redirectGuard);
+    if (typeof next === 'string') {
+      this.failure = next;
+      this.end();
+      return;
+    }
+    this.redirects++;
+    this.method = next.method;
+    this.origin = next.origin;
+    this.path = next.path;
+    this.headers = next.headers;
+    this.body = next.body;
+    this.status = this.contentBytes = this.keptBytes = 0;
+    this.chunks = this.rawHeaders = this.abort = undefined;
+    this.bodyTooLarge = false;
+    this.client.transmit(this, { spec: next.method === this.spec.method ? this.spec : getSpecOf(this.spec), path: next.path, headers: next.headers, body: next.body });
+  }
+
   private end(): void {
     this.ended = true;
     this.endedAt = performance.now();
@@ -167,6 +246,8 @@ export interface HttpClientOptions {
   insecure: boolean;
   /** The longest request timeout of the run: connecting must not give up before it. */
   longestTimeoutMs: number;
+  /** VS Code runs: the origins a redirect may lead to (docs/scenario-format.md, "Redirects"); undefined = any. */
+  redirectGuard?: RedirectGuard;
 }
 
 export class HttpClient {
@@ -207,19 +288,41 @@ export class HttpClient {
     return connections;
   }
 
+  get redirectGuard(): RedirectGuard {
+    return this.options.redirectGuard;
+  }
+
   send(request: OutgoingRequest): void {
-    const { spec, origin } = request;
-    const exchange = new Exchange(this, request.owner, spec, request.dueAt);
+    const exchange = new Exchange(this, request);
     this.inFlight++;
-    this.deadlines.add(exchange, spec.timeoutMs, request.sentAt);
+    this.deadlines.add(exchange, request.spec.timeoutMs, request.sentAt);
+    this.transmit(exchange, request);
+  }
+
+  /**
+   * Sends one hop of `exchange` through the transport of its origin, with the user's cookies for
+   * its URL. `hop` is what http1-transport.ts reads: the request itself for the first hop.
+   */
+  transmit(exchange: Exchange, hop: Http1Request): void {
+    const origin = exchange.origin;
+    let { headers } = hop;
+    const cookies = exchange.cookies;
+    // A user whose server never set a cookie pays this one comparison.
+    if (cookies !== undefined && cookies.holdsCookies) {
+      const jarCookies = cookies.cookieHeader(origin + exchange.path);
+      if (jarCookies !== undefined) {
+        headers = withJarCookies(headers, jarCookies);
+        hop = { spec: hop.spec, path: hop.path, headers, body: hop.body };
+      }
+    }
     try {
       if (HTTP1_PARSER && origin.startsWith('http://')) {
-        this.http1(origin, HTTP1_PARSER).send(exchange, request);
+        this.http1(origin, HTTP1_PARSER).send(exchange, hop);
       } else {
         // The same checks as http1-transport.ts, so both refuse the same requests with the same text.
-        checkHeaders(request.headers);
-        const path = requestTarget(request.path);
-        this.pool(origin).dispatch({ origin, path, method: spec.method, headers: request.headers, body: request.body ?? null }, exchange);
+        checkHeaders(headers);
+        const path = requestTarget(hop.path);
+        this.pool(origin).dispatch({ origin, path, method: hop.spec.method as Dispatcher.HttpMethod, headers, body: hop.body ?? null }, exchange);
       }
     } catch (error) {
       // A request that cannot be sent as built, or an origin undici cannot use (a bad URL), fails

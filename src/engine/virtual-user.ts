@@ -12,6 +12,7 @@ import { splitUrl } from './compile-requests';
 import type { CompiledTemplate, TemplateContext } from './compile-template';
 import type { DataFeed } from './data-feed';
 import type { Exchange, ExchangeOwner, HttpClient, OutgoingRequest } from './http-client';
+import { UserCookies } from './cookie-jar';
 import { runChecks } from './run-checks';
 import type { Sleeper, WakeQueue } from './wake-queue';
 
@@ -68,6 +69,8 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   private sentInIteration = 0;
   /** Filled for each send (the client reads it during the call only). */
   private readonly outgoing: OutgoingRequest;
+  /** This user's cookies (docs/scenario-format.md, "Cookies"); undefined under `# @no-cookie-jar`. */
+  readonly cookies: UserCookies | undefined;
 
   constructor(
     private readonly driver: UserDriver,
@@ -76,7 +79,8 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     this.rows = new Array<string[] | undefined>(driver.feeds.length);
     this.responses = new Array<StoredResponse | undefined>(driver.compiled.requests.length);
     for (const [index, response] of driver.setupResponses) this.responses[index] = response;
-    this.outgoing = { owner: this, spec: driver.compiled.requests[0] as CompiledRequest, origin: '', path: '', headers: [], body: undefined, dueAt: 0, sentAt: 0 };
+    this.cookies = driver.compiled.cookieJar ? new UserCookies() : undefined;
+    this.outgoing = { owner: this, spec: driver.compiled.requests[0] as CompiledRequest, origin: '', path: '', headers: [], body: undefined, dueAt: 0, sentAt: 0, cookies: this.cookies };
   }
 
   startIteration(dueAt: number): void {
@@ -191,6 +195,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     outgoing.path = path;
     outgoing.headers = headers;
     outgoing.body = body;
+    outgoing.cookies = request.useCookieJar ? this.cookies : undefined;
     // An arrival may start up to 0.5 ms before its planned time (src/engine/drivers.ts startDue):
     // its clock then starts at the send, so a response time is never negative.
     outgoing.dueAt = this.driver.timeFromDue ? Math.min(this.dueAt, now) : now;
@@ -213,6 +218,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
       if (failure !== undefined) stored = undefined;
     }
     this.driver.recorder.record(request.endpoint, micros, exchange.contentBytes, failure);
+    if (exchange.redirects > 0) this.driver.recorder.recordRedirects(request.endpoint, exchange.redirects);
     if (keeps) this.responses[request.index] = stored;
     this.step++;
     if (failure !== undefined && this.sequence !== undefined) this.sequenceRequestFailed(request.index, failure);

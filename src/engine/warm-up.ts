@@ -10,6 +10,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { MetricsRecorder } from '../core/metrics/recorder';
 import { Deadlines } from './deadlines';
+import { UserCookies } from './cookie-jar';
 import { HttpClient, type Exchange, type ExchangeOwner, type SendSpec } from './http-client';
 
 /** Below this rate (arrivals/s in the first second) a cold worker keeps up: no warm-up. */
@@ -57,6 +58,7 @@ const SPEC: SendSpec = {
   expect: undefined,
   keepBody: false,
   keepHeaders: false,
+  followRedirects: true,
 };
 
 /** Runs `exchanges` requests, `WARM_UP_CONCURRENCY` at a time, against an in-worker server. */
@@ -73,6 +75,7 @@ export async function warmUp(exchanges: number): Promise<void> {
   const client = new HttpClient({ insecure: false, longestTimeoutMs: WARM_UP_LIMIT_MS }, deadlines);
   const recorder = new MetricsRecorder(1);
   const origin = `http://127.0.0.1:${port}`;
+  const cookies = new UserCookies();
   const until = now() + WARM_UP_LIMIT_MS;
   let started = 0;
   let ended = 0;
@@ -88,7 +91,8 @@ export async function warmUp(exchanges: number): Promise<void> {
     const next = (): void => {
       started++;
       const at = now();
-      client.send({ owner, spec: SPEC, origin, path: '/', headers: [], body: undefined, dueAt: at, sentAt: at });
+      // A jar as a user has one (empty: this server sets no cookie), so the path warmed is the users' path.
+      client.send({ owner, spec: SPEC, origin, path: '/', headers: [], body: undefined, dueAt: at, sentAt: at, cookies });
     };
     for (let i = 0; i < WARM_UP_CONCURRENCY && i < exchanges; i++) next();
     if (exchanges <= 0) resolve();

@@ -4,6 +4,7 @@
 
 import { CheckTotals, type CheckKey, type CheckStats } from './check-counts';
 import { createHistogram, decodeSamples, encodeHistogram, type Histogram } from './histogram';
+import { RedirectCounter, type RedirectStats } from './redirect-counts';
 import type { IntervalPartial } from './partial';
 import type { EndpointStats, FailureRow, IntervalSnapshot, IntervalStats } from './result';
 import { addCounts, emptyCounts, StatsSeries, type IntervalSamples } from './series';
@@ -24,6 +25,7 @@ export class RunAggregator {
   private readonly intervalHistogram: Histogram = createHistogram();
   private droppedTotal = 0;
   private readonly checkTotals: CheckTotals | undefined;
+  private readonly redirectTotals = new RedirectCounter();
 
   constructor(endpoints: readonly EndpointKey[], checks: readonly CheckKey[] = []) {
     this.series = endpoints.map((endpoint) => new StatsSeries(endpoint.method, endpoint.name));
@@ -66,6 +68,7 @@ export class RunAggregator {
       dropped += partial.dropped;
       for (const [index, error, occurrences] of partial.failures) this.countFailure(index, error, occurrences);
       this.checkTotals?.add(partial.checks);
+      this.redirectTotals.add(partial.redirects);
     }
     this.droppedTotal += dropped;
     return { time: at.time, elapsedMs: at.elapsedMs, users, inFlight, dropped, aggregate, endpoints };
@@ -98,6 +101,11 @@ export class RunAggregator {
   /** Each `??` check's counts over the run; undefined when the scenario has none. */
   checks(): CheckStats[] | undefined {
     return this.checkTotals?.stats();
+  }
+
+  /** Redirects followed per request name over the run; undefined when no request was redirected. */
+  redirects(): RedirectStats[] | undefined {
+    return this.redirectTotals.stats(this.series);
   }
 
   /**

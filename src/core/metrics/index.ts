@@ -6,3 +6,4 @@ export { MetricsRecorder } from './recorder';
 export { StatsSeries, WINDOW_INTERVALS } from './series';
 export { RunAggregator, AGGREGATE_NAME, type EndpointKey } from './aggregator';
 export { CheckCounter, CheckTotals, type CheckKey, type CheckPartial, type CheckStats } from './check-counts';
+export { RedirectCounter, type RedirectPartial, type RedirectStats } from './redirect-counts';

@@ -1,4 +1,5 @@
 import type { CheckPartial } from './check-counts';
+import type { RedirectPartial } from './redirect-counts';
 
 // What a worker thread reports for one interval: counts and an encoded histogram per endpoint,
 // failures by error text, and its gauges. The engine's main thread merges the partials of all
@@ -29,6 +30,8 @@ export interface IntervalPartial {
   failures: Array<[number, string, number]>;
   /** Per `??` check: how often it ran and why it failed; absent when the scenario has no checks. */
   checks?: CheckPartial[];
+  /** Redirects followed per request name; absent when none was. */
+  redirects?: RedirectPartial[];
   /** Running users (closed model) or concurrent iterations (open model) at the end of the interval. */
   users: number;
   inFlight: number;

@@ -5,6 +5,7 @@
 
 import { createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram';
 import { CheckCounter } from './check-counts';
+import { RedirectCounter } from './redirect-counts';
 import type { EndpointPartial, IntervalPartial } from './partial';
 
 class EndpointCounters {
@@ -45,6 +46,7 @@ export class MetricsRecorder {
   private readonly endpoints: EndpointCounters[];
   /** Undefined when the scenario has no `??` checks. */
   readonly checks: CheckCounter | undefined;
+  private readonly redirects = new RedirectCounter();
 
   constructor(endpointCount: number, checkCount = 0) {
     this.endpoints = Array.from({ length: endpointCount }, () => new EndpointCounters());
@@ -62,6 +64,11 @@ export class MetricsRecorder {
     if (micros > counters.maxMicros) counters.maxMicros = micros;
     counters.recordLatency(micros);
     if (error !== undefined) this.countError(counters, error);
+  }
+
+  /** A request that followed `hops` redirects (counted besides its `record`). */
+  recordRedirects(endpoint: number, hops: number): void {
+    this.redirects.count(endpoint, hops);
   }
 
   /** A request that failed before it could be sent (a capture found nothing): no latency sample. */
@@ -86,6 +93,8 @@ export class MetricsRecorder {
     });
     const partial: IntervalPartial = { endpoints: this.endpoints.map((counters) => counters.take()), failures, ...gauges };
     if (this.checks) partial.checks = this.checks.take();
+    const redirects = this.redirects.take();
+    if (redirects) partial.redirects = redirects;
     return partial;
   }
 }

@@ -2,6 +2,7 @@
 // histograms included) and what every report, the results panel and run history read.
 // Times are milliseconds with sub-millisecond precision unless a name says otherwise.
 import type { CheckStats } from './check-counts';
+import type { RedirectStats } from './redirect-counts';
 
 import type { IntervalPartial } from './partial';
 
@@ -148,6 +149,8 @@ export interface RunResult {
   failures: FailureRow[];
   /** Each `??` check of the scenario: how often it ran and failed, and why; absent without checks. */
   checks?: CheckStats[];
+  /** Per request name that followed redirects: how many of its requests were redirected, and the hops; absent when none was. */
+  redirects?: RedirectStats[];
   /** Open model: arrivals dropped over the whole run. */
   dropped: number;
   thresholds: ThresholdVerdict[];

@@ -66,6 +66,8 @@ export class ShardJoiner {
     };
     const result: RunResult = { ...base, insights: deriveInsights({ ...base, intervals: this.intervals }), joined: this.withMissingSeconds(meta.joined, meta.startTime) };
     if (meta.skipped) result.skipped = meta.skipped;
+    const redirects = this.aggregator.redirects();
+    if (redirects) result.redirects = redirects;
     return result;
   }
 

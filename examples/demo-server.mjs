@@ -12,6 +12,11 @@
 //   POST /hospital      {"name": "...", "beds": 120}        -> 201 {"id", "name", "beds"}
 //   POST /patient       {"hospital_id": ID, "name": "..."}  -> 201 {"id", "hospital_id", "name"}; 400 on bad input
 //   GET  /patient/:id   200 {"id", "hospital_id", "name"} or 404
+//   POST /login         {"user": "...", "password": "demo"} -> 200 and a `session` cookie; 401 on a wrong password
+//   GET  /profile       200 {"user"} with the session cookie; 401 without it
+//   GET  /old-home      302 to /home (a moved page)
+//   GET  /home          200 {"page": "home", "message": "Welcome..."}
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
 
@@ -42,7 +47,7 @@ export async function startDemoServer(options = {}) {
   const server = createServer((req, res) => {
     readBody(req)
       .then(
-        (body) => route(store, req.method ?? 'GET', new URL(req.url ?? '/', 'http://demo').pathname, body),
+        (body) => route(store, req.method ?? 'GET', new URL(req.url ?? '/', 'http://demo').pathname, body, req.headers.cookie),
         () => ({ status: 413, body: { error: `request body larger than ${MAX_BODY_BYTES} bytes` } }),
       )
       .then((answer) => {
@@ -73,7 +78,7 @@ export async function startDemoServer(options = {}) {
 }
 
 function createStore() {
-  return { hospitals: new Map(), patients: new Map(), nextHospitalId: 1, nextPatientId: 1 };
+  return { hospitals: new Map(), patients: new Map(), sessions: new Map(), nextHospitalId: 1, nextPatientId: 1 };
 }
 
 /** Adds a record, dropping the oldest when the store is full. */
@@ -82,14 +87,16 @@ function remember(map, id, record) {
   if (map.size > MAX_RECORDS) map.delete(map.keys().next().value);
 }
 
-function route(store, method, path, rawBody) {
+function route(store, method, path, rawBody, cookieHeader) {
+  const session = sessionRoute(store, method, path, rawBody, cookieHeader);
+  if (session) return session;
   if (path === '/') {
     if (method !== 'GET') return notAllowed('GET');
     return {
       status: 200,
       body: {
         service: 'Loadlens demo hospital API',
-        endpoints: ['GET /', 'GET /hospital', 'POST /hospital', 'POST /patient', 'GET /patient/:id'],
+        endpoints: ['GET /', 'GET /hospital', 'POST /hospital', 'POST /patient', 'GET /patient/:id', 'POST /login', 'GET /profile', 'GET /old-home', 'GET /home'],
         hospitals: store.hospitals.size,
         patients: store.patients.size,
       },
@@ -139,6 +146,43 @@ function createPatient(store, rawBody) {
   const patient = { id: store.nextPatientId++, hospital_id: hospital.id, name };
   remember(store.patients, String(patient.id), patient);
   return { status: 201, body: patient, headers: { Location: `/patient/${patient.id}` } };
+}
+
+/** A cookie login, a route that needs it, and a moved page: what a session-keeping client must handle. */
+function sessionRoute(store, method, path, rawBody, cookieHeader) {
+  if (path === '/login') {
+    if (method !== 'POST') return notAllowed('POST');
+    const input = parseJson(rawBody);
+    if (!input.ok) return badRequest(input.error);
+    const { user, password } = input.value ?? {};
+    if (typeof user !== 'string' || user.trim() === '') return badRequest('user must be a non-empty string');
+    if (password !== 'demo') return { status: 401, body: { error: 'wrong password (the demo password is "demo")' } };
+    const id = randomUUID();
+    remember(store.sessions, id, { user });
+    return { status: 200, body: { user }, headers: { 'Set-Cookie': `session=${id}; Path=/; HttpOnly; SameSite=Lax` } };
+  }
+  if (path === '/profile') {
+    if (method !== 'GET') return notAllowed('GET');
+    const session = store.sessions.get(cookieValue(cookieHeader, 'session') ?? '');
+    return session ? { status: 200, body: { user: session.user } } : { status: 401, body: { error: 'log in first: POST /login sets the session cookie' } };
+  }
+  if (path === '/old-home') {
+    if (method !== 'GET') return notAllowed('GET');
+    return { status: 302, body: { moved: '/home' }, headers: { Location: '/home' } };
+  }
+  if (path === '/home') {
+    if (method !== 'GET') return notAllowed('GET');
+    return { status: 200, body: { page: 'home', message: 'Welcome to the demo hospital' } };
+  }
+  return undefined;
+}
+
+function cookieValue(header, name) {
+  for (const pair of (header ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
+  }
+  return undefined;
 }
 
 function parseJson(text) {

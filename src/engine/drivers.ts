@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ResolvedLoadModel } from '../core/metrics/result';
 import { MetricsRecorder } from '../core/metrics/recorder';
+import { redirectGuard } from '../core/plan/loopback';
 import type { IntervalPartial } from '../core/metrics/partial';
 import { createRandom } from '../core/schedule/random';
 import { shareOf, globalIndex } from '../core/schedule/split';
@@ -32,6 +33,8 @@ export interface DriverConfig {
   insecure: boolean;
   /** `# @setup` responses for every user's captures; empty when the scenario has no setup. */
   setupResponses?: ReadonlyArray<readonly [number, StoredResponse]>;
+  /** Origins besides loopback that redirects may reach; undefined = any (docs/security.md, "Redirects and cookies"). */
+  redirectOrigins?: readonly string[] | undefined;
 }
 
 /** Random streams of open-model iteration slots start here, apart from the users' streams. */
@@ -66,7 +69,8 @@ export abstract class LoadDriver implements UserDriver {
     this.wakeQueue = new WakeQueue(this.now);
     this.deadlines = new Deadlines(this.now);
     const longestTimeoutMs = Math.max(0, ...config.compiled.requests.map((request) => request.timeoutMs));
-    this.client = new HttpClient({ insecure: config.insecure, longestTimeoutMs }, this.deadlines);
+    const redirects = config.redirectOrigins ? redirectGuard(config.redirectOrigins) : undefined;
+    this.client = new HttpClient({ insecure: config.insecure, longestTimeoutMs, redirectGuard: redirects }, this.deadlines);
   }
 
   readonly now = (): number => performance.now();

@@ -156,6 +156,7 @@ export class EngineRun {
       host: prepared.host,
       seed: prepared.seed,
       insecure: this.command.options.insecure ?? false,
+      ...(this.command.options.redirectOrigins ? { redirectOrigins: this.command.options.redirectOrigins } : {}),
       env: prepared.env,
       dotenv: prepared.dotenv,
       data: prepared.data.map((file) => ({ ...file, rows: shareRows(file.rows, part.index, part.count) })),

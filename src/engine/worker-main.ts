@@ -29,6 +29,7 @@ function main(): void {
     workerCount: setup.part.count,
     insecure: setup.insecure,
     setupResponses: setup.setupResponses.map((shared) => [shared.index, StoredResponse.fromShared(shared)] as const),
+    redirectOrigins: setup.redirectOrigins,
   });
   port.on('message', (message: ToWorker) => {
     switch (message.type) {

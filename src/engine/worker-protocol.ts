@@ -25,6 +25,8 @@ export interface WorkerSetup {
   host?: string;
   seed: number;
   insecure: boolean;
+  /** RunOptions.redirectOrigins: absent = redirects may go anywhere. */
+  redirectOrigins?: string[];
   env: Record<string, string>;
   dotenv: Record<string, string>;
   data: DataShare[];

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { IncomingMessage } from 'node:http';
-import { endpoint, failureCount, runScenario, startServer } from './helpers';
+import { endpoint, failureCount, runScenario, shortRun, startServer } from './helpers';
 
 function cookiesOf(req: IncomingMessage): Map<string, string> {
   const found = new Map<string, string>();
@@ -34,20 +34,7 @@ async function loginServer() {
   return { server, logins: () => next };
 }
 
-const loginScenario = (url: string, header = '') => [
-  `# @host ${url}`,
-  header,
-  '# @users 2',
-  '# @run-time 1s',
-  '# @stop-timeout 5s',
-  '',
-  '### login',
-  'POST /login',
-  '',
-  '### me',
-  'GET /me',
-  '',
-].join('\n');
+const loginScenario = (url: string, header = '') => shortRun(url, [header, '', '### login', 'POST /login', '', '### me', 'GET /me', ''], 2);
 
 test('a cookie login: each user logs in and the protected route answers 200; with @no-cookie-jar it answers 401', async () => {
   const { server, logins } = await loginServer();
@@ -91,7 +78,7 @@ test('two users, two sessions: no session is ever used by two requests at once',
     }, 5);
   });
   try {
-    const text = [`# @host ${server.url}`, '# @users 2', '# @run-time 1s', '# @stop-timeout 5s', '', 'GET /visit', ''].join('\n');
+    const text = shortRun(server.url, ['', 'GET /visit', ''], 2);
     const { result } = await runScenario(text);
     assert.ok(endpoint(result, 'GET /visit').requests >= 20);
     // One session per user, each user on its own: a shared jar would send one sid from both users at once.
@@ -152,29 +139,28 @@ test('RFC 6265 attributes: path, foreign domain, expiry, Max-Age=0 deletion, Sec
     res.end('ok');
   });
   try {
-    const text = [
-      `# @host ${server.url}`,
-      '# @users 1',
-      '# @run-time 1s',
-      '# @stop-timeout 5s',
-      '',
-      '### set',
-      'GET /set',
-      '',
-      '### in app',
-      'GET /app/page',
-      'Cookie: written=0',
-      '',
-      '### elsewhere',
-      'GET /other',
-      '',
-      '### delete',
-      'GET /delete',
-      '',
-      '### after',
-      'GET /after',
-      '',
-    ].join('\n');
+    const text = shortRun(
+      server.url,
+      [
+        '',
+        '### set',
+        'GET /set',
+        '',
+        '### in app',
+        'GET /app/page',
+        'Cookie: written=0',
+        '',
+        '### elsewhere',
+        'GET /other',
+        '',
+        '### delete',
+        'GET /delete',
+        '',
+        '### after',
+        'GET /after',
+        '',
+      ],
+    );
     const { result } = await runScenario(text);
     assert.equal(result.aggregate.failures, 0);
     const inApp = seen.get('/app/page') ?? [];

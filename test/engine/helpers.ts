@@ -104,3 +104,11 @@ export function endpoint(result: RunResult, name: string) {
 export function failureCount(result: RunResult, name: string, error: string): number {
   return result.failures.filter((f) => f.name === name && f.error === error).reduce((sum, f) => sum + f.occurrences, 0);
 }
+
+/**
+ * A short closed-model scenario against `url`: one user (or `users`) for 1 s, with a stop timeout
+ * so that every request started is counted; then `lines` (header directives and request blocks).
+ */
+export function shortRun(url: string, lines: string[], users = 1): string {
+  return [`# @host ${url}`, `# @users ${users}`, '# @run-time 1s', '# @stop-timeout 5s', ...lines].join('\n');
+}

@@ -5,14 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { answer, startHostileServer } from '../support/hostile-server';
-import { endpoint, failureCount, runScenario } from './helpers';
+import { endpoint, failureCount, runScenario, shortRun } from './helpers';
 
 function redirect(location: string): Buffer {
   return Buffer.from(`HTTP/1.1 302 Found\r\nlocation: ${location}\r\ncontent-length: 0\r\n\r\n`, 'latin1');
 }
 
 const scenario = (url: string, paths: string[]) =>
-  [`# @host ${url}`, '# @users 1', '# @run-time 1s', '# @stop-timeout 5s', '# @timeout 2s', '', ...paths.flatMap((path) => [`### ${path}`, `GET ${path}`, ''])].join('\n');
+  shortRun(url, ['# @timeout 2s', '', ...paths.flatMap((path) => [`### ${path}`, `GET ${path}`, ''])]);
 
 test('a Location that leads to file:, data: or javascript:, or is over 8 KiB, is refused with the reason; nothing more is sent', async () => {
   const locations: Record<string, string> = {

@@ -4,7 +4,7 @@
 // counts in the JSON result.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { endpoint, failureCount, runScenario, startServer, type TestServer } from './helpers';
+import { endpoint, failureCount, runScenario, shortRun, startServer, type TestServer } from './helpers';
 
 interface Arrival {
   method: string;
@@ -22,6 +22,18 @@ function note(path: string, arrival: Arrival): void {
   arrivals.set(path, [...(arrivals.get(path) ?? []), arrival]);
 }
 
+/** Redirects by path: status and Location (none: a 3xx without one). */
+const MOVES: Record<string, () => [number, string?]> = {
+  // Relative to /chain/a: /chain/b.
+  '/chain/a': () => [301, 'b'],
+  '/chain/b': () => [307, '/final?from=b'],
+  '/loop': () => [302, '/loop'],
+  '/away': () => [302, `${other.url}/landing`],
+  '/outside': () => [302, 'https://unconfirmed.invalid:8443/x'],
+  '/same': () => [302, '/echo/same'],
+  '/no-location': () => [302],
+};
+
 before(async () => {
   other = await startServer((req, res, body) => {
     note(`other${req.url}`, { method: req.method ?? '', body, authorization: req.headers.authorization, cookie: req.headers.cookie, contentType: req.headers['content-type'] });
@@ -31,34 +43,11 @@ before(async () => {
     const url = req.url ?? '/';
     note(url, { method: req.method ?? '', body, authorization: req.headers.authorization, cookie: req.headers.cookie, contentType: req.headers['content-type'] });
     const status = /^\/s\/(\d{3})$/.exec(url)?.[1];
-    if (status) {
-      res.statusCode = Number(status);
-      res.setHeader('location', `/echo/${status}`);
-      res.end('moved');
-    } else if (url === '/chain/a') {
-      res.statusCode = 301;
-      // Relative to /chain/a: /chain/b.
-      res.setHeader('location', 'b');
-      res.end();
-    } else if (url === '/chain/b') {
-      res.statusCode = 307;
-      res.setHeader('location', '/final?from=b');
-      res.end();
-    } else if (url === '/loop') {
-      res.statusCode = 302;
-      res.setHeader('location', '/loop');
-      res.end();
-    } else if (url === '/away') {
-      res.statusCode = 302;
-      res.setHeader('location', `${other.url}/landing`);
-      res.end();
-    } else if (url === '/same') {
-      res.statusCode = 302;
-      res.setHeader('location', '/echo/same');
-      res.end();
-    } else if (url === '/no-location') {
-      res.statusCode = 302;
-      res.end('no location');
+    const moved = status ? [Number(status), `/echo/${status}`] : MOVES[url]?.();
+    if (moved) {
+      res.statusCode = moved[0] as number;
+      if (moved[1] !== undefined) res.setHeader('location', moved[1]);
+      res.end(status ? 'moved' : '');
     } else {
       res.setHeader('content-type', 'application/json');
       res.end(JSON.stringify({ at: url, method: req.method }));
@@ -74,7 +63,7 @@ after(async () => {
 test('each redirect status: 301/302/303 go on as GET without the body, 307/308 keep method and body; one stats entry per chain', async () => {
   arrivals.clear();
   const blocks = ['301', '302', '303', '307', '308'].flatMap((status) => [`### post ${status}`, `POST /s/${status}`, 'Content-Type: text/plain', '', `body for ${status}`, '']);
-  const text = [`# @host ${server.url}`, '# @users 1', '# @run-time 1s', '# @stop-timeout 5s', '', ...blocks].join('\n');
+  const text = shortRun(server.url, ['', ...blocks]);
   const { result } = await runScenario(text);
   for (const status of ['301', '302', '303', '307', '308']) {
     const stats = endpoint(result, `post ${status}`);
@@ -103,22 +92,21 @@ test('each redirect status: 301/302/303 go on as GET without the body, 307/308 k
 
 test('a relative Location, a chain of two hops, ?? checks and captures see the final answer', async () => {
   arrivals.clear();
-  const text = [
-    `# @host ${server.url}`,
-    '# @users 1',
-    '# @run-time 1s',
-    '# @stop-timeout 5s',
-    '',
-    '### chain',
-    '# @name chain',
-    'GET /chain/a',
-    '?? status == 200',
-    '?? body $.at == "/final?from=b"',
-    '',
-    '### uses the capture',
-    'GET /echo/captured?at={{chain.response.body.$.at}}',
-    '',
-  ].join('\n');
+  const text = shortRun(
+    server.url,
+    [
+      '',
+      '### chain',
+      '# @name chain',
+      'GET /chain/a',
+      '?? status == 200',
+      '?? body $.at == "/final?from=b"',
+      '',
+      '### uses the capture',
+      'GET /echo/captured?at={{chain.response.body.$.at}}',
+      '',
+    ],
+  );
   const { result } = await runScenario(text);
   const chain = endpoint(result, 'chain');
   assert.ok(chain.requests >= 2);
@@ -131,7 +119,7 @@ test('a relative Location, a chain of two hops, ?? checks and captures see the f
 
 test('a redirect loop fails with `too many redirects` after 10 hops', async () => {
   arrivals.clear();
-  const text = [`# @host ${server.url}`, '# @users 1', '# @run-time 1s', '# @stop-timeout 5s', '', '### loop', 'GET /loop', ''].join('\n');
+  const text = shortRun(server.url, ['', '### loop', 'GET /loop', '']);
   const { result } = await runScenario(text);
   const loop = endpoint(result, 'loop');
   assert.ok(loop.requests >= 1);
@@ -144,23 +132,22 @@ test('a redirect loop fails with `too many redirects` after 10 hops', async () =
 
 test('a redirect to another origin drops the Authorization and Cookie written in the request; the same origin keeps them', async () => {
   arrivals.clear();
-  const text = [
-    `# @host ${server.url}`,
-    '# @users 1',
-    '# @run-time 1s',
-    '# @stop-timeout 5s',
-    '',
-    '### away',
-    'GET /away',
-    'Authorization: Bearer secret-token',
-    'Cookie: written=1',
-    '',
-    '### same',
-    'GET /same',
-    'Authorization: Bearer secret-token',
-    'Cookie: written=1',
-    '',
-  ].join('\n');
+  const text = shortRun(
+    server.url,
+    [
+      '',
+      '### away',
+      'GET /away',
+      'Authorization: Bearer secret-token',
+      'Cookie: written=1',
+      '',
+      '### same',
+      'GET /same',
+      'Authorization: Bearer secret-token',
+      'Cookie: written=1',
+      '',
+    ],
+  );
   const { result } = await runScenario(text);
   assert.equal(result.aggregate.failures, 0, JSON.stringify(result.failures));
   const landed = arrivals.get('other/landing') ?? [];
@@ -179,24 +166,23 @@ test('a redirect to another origin drops the Authorization and Cookie written in
 
 test('@no-redirect (header or request) makes the 3xx the result, a success by default; a 3xx without Location is final', async () => {
   arrivals.clear();
-  const requestLevel = [
-    `# @host ${server.url}`,
-    '# @users 1',
-    '# @run-time 1s',
-    '# @stop-timeout 5s',
-    '',
-    '### kept',
-    '# @no-redirect',
-    'GET /s/302',
-    '?? status == 302',
-    '',
-    '### followed',
-    'GET /s/301',
-    '',
-    '### no location',
-    'GET /no-location',
-    '',
-  ].join('\n');
+  const requestLevel = shortRun(
+    server.url,
+    [
+      '',
+      '### kept',
+      '# @no-redirect',
+      'GET /s/302',
+      '?? status == 302',
+      '',
+      '### followed',
+      'GET /s/301',
+      '',
+      '### no location',
+      'GET /no-location',
+      '',
+    ],
+  );
   const { result } = await runScenario(requestLevel);
   assert.equal(result.aggregate.failures, 0, JSON.stringify(result.failures));
   assert.equal((arrivals.get('/echo/302') ?? []).length, 0);
@@ -224,7 +210,7 @@ test('cookies set by a redirect answer go with the next hop (a login that redire
     res.end();
   });
   try {
-    const text = [`# @host ${login.url}`, '# @users 1', '# @run-time 1s', '# @stop-timeout 5s', '', '### login', 'POST /login', ''].join('\n');
+    const text = shortRun(login.url, ['', '### login', 'POST /login', '']);
     const { result } = await runScenario(text);
     const stats = endpoint(result, 'login');
     assert.ok(stats.requests >= 2);
@@ -233,4 +219,17 @@ test('cookies set by a redirect answer go with the next hop (a login that redire
   } finally {
     await login.close();
   }
+});
+
+test('VS Code runs (redirectOrigins): another loopback origin is followed, an unconfirmed host fails without a connection', async () => {
+  arrivals.clear();
+  const text = shortRun(server.url, ['', '### away', 'GET /away', '', '### outside', 'GET /outside', '']);
+  const { result } = await runScenario(text, { redirectOrigins: ['https://confirmed.invalid'] });
+  const away = endpoint(result, 'away');
+  const outside = endpoint(result, 'outside');
+  assert.ok(away.requests >= 2 && outside.requests >= 2);
+  assert.equal(away.failures, 0, JSON.stringify(result.failures));
+  assert.equal((arrivals.get('other/landing') ?? []).length, away.requests);
+  assert.equal(failureCount(result, 'outside', 'redirect to unconfirmed host unconfirmed.invalid:8443'), outside.requests);
+  // The command line (no redirectOrigins) would follow it: the refusal is the confirmation's.
 });

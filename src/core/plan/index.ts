@@ -6,3 +6,4 @@ export type { PreparedTemplate, TemplateCompilerFactory, TemplateValues } from '
 export { collectEnvironments, definitionsOf, environmentValues, environmentVariableNames, listEnvironments, namesByEnvironment, outsideVariables, NO_ENVIRONMENTS, SHARED_ENVIRONMENT } from './environments';
 export type { EnvironmentDefinition, EnvironmentFileProblem, EnvironmentSource, EnvironmentValue, FoundEnvironments } from './environments';
 export { redactDeep, redactText, secretForms, REDACTED } from './secrets';
+export { isLoopbackUrl, originOf, redirectGuard } from './loopback';

@@ -47,6 +47,11 @@ export interface RunOptions {
   startAt?: number;
   /** A shard of a coordinated run: `abort` rules are judged by the coordinator on the joined numbers, not here. */
   abortJudgedElsewhere?: boolean;
+  /**
+   * VS Code runs: the origins besides this machine's that a redirect may lead to (those the user
+   * confirmed); any other fails with `redirect to unconfirmed host HOST`. Absent: any origin.
+   */
+  redirectOrigins?: string[];
 }
 
 export type EngineCommand =

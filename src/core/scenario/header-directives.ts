@@ -5,7 +5,7 @@ import { parseDuration, parseInteger, parseRate, DURATION_HELP } from './duratio
 import { readCount, readDuration, readPerSecond, readRate, readThink, readThreshold } from './directive-values';
 import { durationOverLimit, MAX_RATE, MAX_SPAWN_RATE, MAX_USERS, overLimit } from './limits';
 import { diagnostic, quote } from './ranges';
-import { noArguments } from './request-directives';
+import { applySessionDirective } from './request-directives';
 
 /** A stage as written, with its kind, kept until all stages are known. */
 export interface WrittenStage {
@@ -181,12 +181,8 @@ export function applyHeaderDirective(ctx: ParseContext, directive: Directive, se
       settings.seed = readCount(ctx, directive, 0) ?? settings.seed;
       return;
     case 'no-redirect':
-      noArguments(ctx, directive);
-      settings.noRedirect = true;
-      return;
     case 'no-cookie-jar':
-      noArguments(ctx, directive);
-      settings.noCookieJar = true;
+      applySessionDirective(ctx, directive, settings);
       return;
   }
 }

@@ -9,10 +9,16 @@ import { diagnostic, quote } from './ranges';
 /** `# @on-start` and `# @setup` start a sequence (src/core/scenario/tasks.ts). */
 export type SequenceKind = 'on-start' | 'setup';
 
-/** A directive that takes no argument: text after it is a warning (probably meant for another line). */
-export function noArguments(ctx: ParseContext, directive: Directive): void {
-  if (directive.args === '') return;
-  ctx.diagnostics.push(diagnostic(directive.argsRange, 'warning', 'unexpected-argument', `@${directive.name} takes no argument: ${quote(directive.args)} is ignored`));
+/**
+ * `# @no-redirect` and `# @no-cookie-jar`, in the header or a block (docs/scenario-format.md,
+ * "Sessions"). They take no argument: text after one is a warning, and the directive applies.
+ */
+export function applySessionDirective(ctx: ParseContext, directive: Directive, settings: { noRedirect?: boolean; noCookieJar?: boolean }): void {
+  if (directive.args !== '') {
+    ctx.diagnostics.push(diagnostic(directive.argsRange, 'warning', 'unexpected-argument', `@${directive.name} takes no argument: ${quote(directive.args)} is ignored`));
+  }
+  if (directive.name === 'no-redirect') settings.noRedirect = true;
+  else settings.noCookieJar = true;
 }
 
 export interface RequestSettings {
@@ -124,13 +130,9 @@ export function applyRequestDirective(ctx: ParseContext, directive: Directive, i
       settings.timeoutMs = readDuration(ctx, directive, false) ?? settings.timeoutMs;
       return;
     case 'no-redirect':
-      noArguments(ctx, directive);
-      settings.noRedirect = true;
-      return;
     case 'no-cookie-jar':
-      // As in REST Client: this request neither sends the jar's cookies nor keeps the ones it gets.
-      noArguments(ctx, directive);
-      settings.noCookieJar = true;
+      // In a block, as REST Client reads them: this request only (the jar is neither read nor written).
+      applySessionDirective(ctx, directive, settings);
       return;
   }
 }

@@ -13,6 +13,7 @@ export const RUN_COMMANDS = {
   clearThresholdProblems: 'loadlens.clearThresholdProblems',
   setBaseline: 'loadlens.setBaseline',
   compareWith: 'loadlens.compareWith',
+  clearCookies: 'loadlens.clearCookies',
 } as const;
 
 /** The webview panel's type: its serializer restores it after a reload (package.json activation event). */

@@ -42,7 +42,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext, environmen
   const history = new RunHistory(log);
   const diagnostics = new ThresholdDiagnostics();
   const responses = new ResponseDocuments();
-  const sendRequest = new SendRequestCommand(responses, environments, log);
+  const sendRequest = new SendRequestCommand(responses, environments, log, context.workspaceState);
   const headers = new CsvHeaderCache();
   const imported = new ImportedRuns(storageRunFolder(context, 'imported-runs'));
   const panel = new ResultsPanel(
@@ -121,5 +121,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext, environmen
   registerCommand(context, RUN_COMMANDS.setBaseline, 'Set as Baseline', () => comparisons.setBaseline());
   registerCommand(context, RUN_COMMANDS.compareWith, 'Compare With…', () => comparisons.compareWith());
   registerCommand(context, RUN_COMMANDS.clearThresholdProblems, 'Clear Threshold Problems', () => diagnostics.clear());
+  registerCommand(context, RUN_COMMANDS.clearCookies, 'Clear Cookies', () => sendRequest.clearCookies());
   return { services, state, parsed, lensesChanged: lenses.onDidChangeCodeLenses };
 }

@@ -8,7 +8,7 @@ import { UserFacingError } from '../shared/command';
 import type { CsvHeaderCache } from '../../engine/file-check-environment';
 import { readSettings } from '../shared/settings';
 import { CONFIRMED_HOSTS_KEY } from './ids';
-import { isLoopbackUrl, originOf } from './logic/hosts';
+import { isLoopbackUrl, originOf } from '../../core/plan/loopback';
 import { engineSpawnFailureMessage, runErrorMessage } from './logic/run-failure';
 import type { RunController } from './run-controller';
 import { fileNameOf, requireTrust, scenarioDocument, scenarioPathOf } from './scenario-document';
@@ -122,6 +122,8 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   if (settings.confirmNonLocalTargets && !(await confirmTargets(shownTargets, planText, services.workspaceState))) return;
   const baseline = await baselineOf(services, document.uri);
   if (baseline) options.baseline = { endpoints: baseline.result.endpoints, aggregate: baseline.result.aggregate };
+  // A redirect must not take the load past the confirmation: only to this machine or a confirmed origin.
+  if (settings.confirmNonLocalTargets) options.redirectOrigins = services.workspaceState.get<string[]>(CONFIRMED_HOSTS_KEY, []);
   // The user may have started another run while the confirmation was open.
   if (services.controller.active) return explainActiveRun(services);
   const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isLoopbackUrl, originOf } from '../../../src/vscode/run/logic/hosts';
+import { isLoopbackUrl, originOf } from '../../../src/core/plan/loopback';
 
 test('loopback targets need no confirmation', () => {
   for (const url of ['http://localhost:8888', 'http://LocalHost', 'http://127.0.0.1', 'https://127.8.9.1:443/x', 'http://[::1]:3000', 'http://[0:0:0:0:0:0:0:1]/']) {

@@ -119,7 +119,7 @@ test('a refused connection is reported in words', async () => {
   const port = (closed.address() as { port: number }).port;
   await new Promise<void>((done) => closed.close(() => done()));
   await assert.rejects(
-    sendOnce({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [], body: undefined, timeoutMs: 2000 }),
+    sendOnce({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [], body: undefined, timeoutMs: 2000, followRedirects: true, useCookieJar: true }),
     (error: unknown) => error instanceof SendFailedError && /ECONNREFUSED/.test(error.message) && /is the server running/.test(error.message),
   );
 });

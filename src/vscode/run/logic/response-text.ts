@@ -13,6 +13,9 @@ export interface ResponseView {
   headers: Array<[string, string]>;
   body: Uint8Array;
   durationMs: number;
+  /** Redirects followed to this answer (absent or 0: none), and the URL that gave it. */
+  redirects?: number;
+  finalUrl?: string;
 }
 
 /** Bodies beyond this are cut in the view (the request itself read them whole). */
@@ -40,7 +43,8 @@ function bodyText(view: ResponseView): string {
 }
 
 export function responseDocumentText(view: ResponseView): string {
-  const summary = `# ${view.title} · ${view.method} ${view.url} · ${formatMs(view.durationMs)} · ${formatCount(view.body.byteLength)} bytes`;
+  const redirected = view.redirects ? ` · ${formatCount(view.redirects)} redirect${view.redirects === 1 ? '' : 's'} to ${view.finalUrl ?? '?'}` : '';
+  const summary = `# ${view.title} · ${view.method} ${view.url}${redirected} · ${formatMs(view.durationMs)} · ${formatCount(view.body.byteLength)} bytes`;
   const statusLine = `HTTP/${view.httpVersion} ${view.status} ${view.statusText}`.trimEnd();
   const headers = view.headers.map(([name, value]) => `${name}: ${value}`);
   const body = bodyText(view);

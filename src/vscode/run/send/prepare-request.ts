@@ -25,6 +25,10 @@ export interface PreparedSend {
   headers: string[];
   body: Buffer | undefined;
   timeoutMs: number;
+  /** False under `# @no-redirect` (the header's or the request's). */
+  followRedirects: boolean;
+  /** False under `# @no-cookie-jar` (the header's or the request's). */
+  useCookieJar: boolean;
 }
 
 export interface SendInputs {
@@ -83,7 +87,8 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
   try {
     const headers = compiled.constantHeaders ?? compiled.headerNames.flatMap((name, i) => [name, compiled.headerValues[i]?.render(context) ?? '']);
     const body = compiled.constantBody ?? (compiled.body ? Buffer.from(compiled.body.render(context)) : undefined);
-    return { method: request.method, url: compiled.url.render(context), headers, body, timeoutMs: compiled.timeoutMs };
+    const session = { followRedirects: compiled.followRedirects, useCookieJar: compiled.useCookieJar };
+    return { method: request.method, url: compiled.url.render(context), headers, body, timeoutMs: compiled.timeoutMs, ...session };
   } catch (error) {
     if (error instanceof CaptureMissing) {
       const name = /^capture ([^.]+)\./.exec(error.message)?.[1] ?? 'the named request';

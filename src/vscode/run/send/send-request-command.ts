@@ -1,11 +1,15 @@
 // "Send Request": one request of the scenario, sent only because the user asked, its response in
 // a read-only editor beside. Responses are kept (per file and request) for later
-// `{{name.response...}}` references, as REST Client does.
+// `{{name.response...}}` references, as REST Client does, and so are cookies: one jar per
+// scenario file for the window, emptied by "Clear Cookies" (docs/authoring.md).
+import { originOf, redirectGuard } from '../../../core/plan/loopback';
 import * as vscode from 'vscode';
 import type { RequestBlock } from '../../../core/scenario';
 import type { StoredResponse } from '../../../engine/captures';
+import { UserCookies } from '../../../engine/cookie-jar';
 import { UserFacingError } from '../../shared/command';
 import { readSettings } from '../../shared/settings';
+import { CONFIRMED_HOSTS_KEY } from '../ids';
 import { responseDocumentText, responseTabTitle } from '../logic/response-text';
 import { planDocument } from '../plan-document';
 import { requireTrust, scenarioDocument } from '../scenario-document';
@@ -32,18 +36,39 @@ async function pickRequest(document: vscode.TextDocument, requests: readonly Req
 export class SendRequestCommand {
   /** Last responses by document, then by request index. */
   private readonly responses = new Map<string, Array<StoredResponse | undefined>>();
+  /** Cookie jars by document. */
+  private readonly jars = new Map<string, UserCookies>();
 
   constructor(
     private readonly documents: ResponseDocuments,
     private readonly environments: WorkspaceEnvironments,
     private readonly log: vscode.LogOutputChannel,
+    private readonly workspaceState: vscode.Memento,
   ) {}
+
+  /** "Clear Cookies": the active scenario's jar, or every jar when no scenario is active. */
+  clearCookies(): void {
+    const active = vscode.window.activeTextEditor?.document;
+    const key = active?.languageId === 'loadlens' ? active.uri.toString() : undefined;
+    if (key !== undefined) this.jars.get(key)?.clear();
+    else for (const jar of this.jars.values()) jar.clear();
+    const which = key !== undefined ? `for ${vscode.workspace.asRelativePath(active?.uri ?? '')}` : 'for every scenario';
+    this.log.info(`Cookies cleared ${which}`);
+    void vscode.window.setStatusBarMessage(`Loadlens: cookies cleared ${which}`, 3000);
+  }
+
+  private jarOf(key: string): UserCookies {
+    let jar = this.jars.get(key);
+    if (!jar) this.jars.set(key, (jar = new UserCookies()));
+    return jar;
+  }
 
   async run(uri?: unknown, requestIndex?: unknown): Promise<void> {
     if (!(await requireTrust('send requests'))) return;
     const document = await scenarioDocument(uri);
     // Planned as a run would be (host: the setting when neither an option nor `# @host` gives one).
-    const { plan, scenarioPath, access } = planDocument(document, { defaultHost: readSettings(document.uri).host, ...this.environments.runOptionsFor(document.uri) });
+    const settings = readSettings(document.uri);
+    const { plan, scenarioPath, access } = planDocument(document, { defaultHost: settings.host, ...this.environments.runOptionsFor(document.uri) });
     const { scenario } = plan;
     const environmentProblem = plan.problems.find((problem) => problem.code === 'environment-invalid');
     if (environmentProblem) throw new UserFacingError(`Send Request: ${environmentProblem.message}. Choose one with Loadlens: Select Environment.`);
@@ -65,7 +90,10 @@ export class SendRequestCommand {
       { location: vscode.ProgressLocation.Window, title: `Sending ${request.statsName}…`, cancellable: false },
       async () => {
         try {
-          return await sendOnce(prepared);
+          // Redirects go to this machine, the origins confirmed for load tests, and the request's own (docs/security.md).
+          const confirmed = [...this.workspaceState.get<string[]>(CONFIRMED_HOSTS_KEY, []), originOf(prepared.url) ?? ''];
+          const guard = settings.confirmNonLocalTargets ? redirectGuard(confirmed) : undefined;
+          return await sendOnce(prepared, { cookies: this.jarOf(key), redirectGuard: guard });
         } catch (error) {
           if (error instanceof SendFailedError) throw new UserFacingError(hide(`Send Request: ${error.message}`));
           throw error;
@@ -75,8 +103,9 @@ export class SendRequestCommand {
     responses[request.index] = exchange.stored;
     this.responses.set(key, responses);
     // The log names the request and its outcome, never header values (they may hold credentials).
-    this.log.info(hide(`Send Request: ${prepared.method} ${prepared.url} -> ${exchange.status} in ${exchange.durationMs.toFixed(1)} ms`));
-    const view = { title: request.statsName, method: prepared.method, url: prepared.url, status: exchange.status, statusText: exchange.statusText, httpVersion: '1.1', headers: exchange.headers, body: exchange.body, durationMs: exchange.durationMs };
+    const hops = exchange.redirects === 0 ? '' : ` after ${exchange.redirects} redirect${exchange.redirects === 1 ? '' : 's'}`;
+    this.log.info(hide(`Send Request: ${prepared.method} ${prepared.url} -> ${exchange.status}${hops} in ${exchange.durationMs.toFixed(1)} ms`));
+    const view = { title: request.statsName, method: prepared.method, url: prepared.url, redirects: exchange.redirects, finalUrl: exchange.finalUrl, status: exchange.status, statusText: exchange.statusText, httpVersion: '1.1', headers: exchange.headers, body: exchange.body, durationMs: exchange.durationMs };
     await this.documents.show(`${responseTabTitle(view)} - ${request.statsName}`, hide(responseDocumentText(view)));
   }
 }

@@ -1,4 +1,6 @@
-// Is a target this machine? Traffic to anything else needs the user's confirmation first.
+// Is a target this machine? Traffic to anything else needs the user's confirmation first (VS Code,
+// src/vscode/run/run-launcher.ts), and a redirect may lead elsewhere only to a confirmed origin
+// (the engine and Send Request, through `redirectGuard`).
 
 /** The origin (`http://api.example.com:8080`) of a base URL, or undefined when it is not a URL. */
 export function originOf(url: string): string | undefined {
@@ -29,4 +31,13 @@ export function isLoopbackUrl(url: string): boolean {
   if (hostname === 'localhost' || hostname === '[::1]') return true;
   if (MAPPED_IPV4_LOOPBACK.test(hostname)) return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * Which origins a redirect may lead to: this machine, and the origins the user confirmed. One
+ * rule for VS Code runs (the engine builds it from RunOptions.redirectOrigins) and Send Request.
+ */
+export function redirectGuard(confirmedOrigins: Iterable<string>): (origin: string) => boolean {
+  const confirmed = new Set(confirmedOrigins);
+  return (origin) => confirmed.has(origin) || isLoopbackUrl(origin);
 }

@@ -6,6 +6,7 @@
 import { CookieJar } from 'tough-cookie';
 
 const SET_COOKIE = 'set-cookie';
+const LOWER_S = 0x73;
 
 /**
  * Strict RFC 6265: `Secure` cookies go over https only, loopback included (tough-cookie would
@@ -52,6 +53,8 @@ export function setCookieValues(rawHeaders: ReadonlyArray<Buffer | string>): str
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] as Buffer | string;
     if (name.length !== SET_COOKIE.length) continue;
+    // `Connection` has the same length: the first letter ('s' or 'S') spares it a lower-cased copy.
+    if (((typeof name === 'string' ? name.charCodeAt(0) : (name[0] as number)) | 0x20) !== LOWER_S) continue;
     if (String(name).toLowerCase() !== SET_COOKIE) continue;
     (found ??= []).push(String(rawHeaders[i + 1]));
   }

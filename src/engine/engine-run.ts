@@ -115,7 +115,7 @@ export class EngineRun {
   private async runSetup(prepared: PreparedRun): Promise<SharedResponse[] | undefined> {
     let setup: SetupRun;
     try {
-      setup = new SetupRun(prepared, this.command.options.insecure ?? false);
+      setup = new SetupRun(prepared, this.command.options.insecure ?? false, this.command.options.redirectOrigins);
     } catch (error) {
       if (!(error instanceof ExpansionLimitError)) throw error;
       this.fail('scenario-invalid', error.message);

@@ -78,7 +78,7 @@ export class SetupRun {
   private stopped = false;
 
   /** Compiles the scenario as a worker does; throws ExpansionLimitError as a worker would report it. */
-  constructor(prepared: PreparedRun, insecure: boolean) {
+  constructor(prepared: PreparedRun, insecure: boolean, redirectOrigins?: readonly string[]) {
     this.driver = new SetupDriver({
       compiled: compileScenario(prepared.scenario, prepared),
       feeds: prepared.data.map((file) => new DataFeed(file)),
@@ -88,6 +88,7 @@ export class SetupRun {
       workerIndex: 0,
       workerCount: 1,
       insecure,
+      redirectOrigins,
     });
   }
 

@@ -181,3 +181,24 @@ test('RFC 6265 attributes: path, foreign domain, expiry, Max-Age=0 deletion, Sec
     await server.close();
   }
 });
+
+test('@on-start login: the cookie it gets belongs to that user, who logs in once (closed) or once per iteration (open)', async () => {
+  const { server, logins } = await loginServer();
+  try {
+    const sequence = ['', '### login', '# @on-start', 'POST /login', '', '### me', '# @task', 'GET /me', ''];
+    const closed = await runScenario(shortRun(server.url, sequence, 2));
+    const me = endpoint(closed.result, 'me');
+    assert.ok(me.requests >= 4, `only ${me.requests} requests`);
+    assert.equal(me.failures, 0, JSON.stringify(closed.result.failures));
+    assert.equal(logins(), 2);
+
+    const before = logins();
+    const open = await runScenario([`# @host ${server.url}`, '# @rate 20/s', '# @max-users 3', '# @run-time 1s', '# @stop-timeout 5s', ...sequence].join('\n'));
+    const openMe = endpoint(open.result, 'me');
+    assert.ok(openMe.requests >= 5);
+    assert.equal(openMe.failures, 0, JSON.stringify(open.result.failures));
+    assert.equal(logins() - before, openMe.requests);
+  } finally {
+    await server.close();
+  }
+});

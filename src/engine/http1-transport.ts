@@ -128,7 +128,8 @@ class Http1Connection {
     return this.handler !== undefined;
   }
 
-  send(handler: ResponseHandler, isHead: boolean, bytes: Buffer): void {
+  /** `bytes`: the request, or its head alone as a Latin-1 string (one byte per character). */
+  send(handler: ResponseHandler, isHead: boolean, bytes: Buffer | string): void {
     this.handler = handler;
     this.isHead = isHead;
     this.unsent = true;
@@ -136,6 +137,7 @@ class Http1Connection {
     this.unsent = false;
     // Aborted at once (it had timed out while waiting for a connection): the connection is clean.
     if (this.handler !== handler) this.origin.release(this);
+    else if (typeof bytes === 'string') this.socket.write(bytes, 'latin1');
     else this.socket.write(bytes);
   }
 
@@ -237,7 +239,7 @@ class Http1Connection {
 interface WaitingRequest {
   handler: ResponseHandler;
   isHead: boolean;
-  bytes: Buffer;
+  bytes: Buffer | string;
 }
 
 interface SerializedRequest {
@@ -245,7 +247,11 @@ interface SerializedRequest {
   path: string;
   headers: string[];
   body: string | Buffer | undefined;
-  bytes: Buffer;
+  /**
+   * A head without body stays a string the first time (a templated request changes every time: it
+   * is written as it is, without a Buffer); sent again unchanged, it is encoded once and kept.
+   */
+  bytes: Buffer | string;
 }
 
 /** The connections to one `http://host:port` origin: idle ones on a stack (the most recent first). */
@@ -286,6 +292,8 @@ export class Http1Origin {
     if (!serialized || serialized.path !== path || serialized.headers !== headers || serialized.body !== body || serialized.method !== spec.method) {
       serialized = { method: spec.method, path, headers, body, bytes: this.serialize(spec.method, path, headers, body) };
       this.serialized.set(spec, serialized);
+    } else if (typeof serialized.bytes === 'string') {
+      serialized.bytes = Buffer.from(serialized.bytes, 'latin1');
     }
     const isHead = spec.method === 'HEAD';
     const bytes = serialized.bytes;
@@ -383,7 +391,7 @@ export class Http1Origin {
    * is percent-encoded and every header checked (request-head.ts), so the head is ASCII and
    * Latin-1 only, one byte per character, and no value can end a line.
    */
-  private serialize(method: string, path: string, headers: string[], body: string | Buffer | undefined): Buffer {
+  private serialize(method: string, path: string, headers: string[], body: string | Buffer | undefined): Buffer | string {
     if (!METHOD.test(method)) throw new InvalidRequestError('invalid method');
     checkHeaders(headers);
     let head = `${method} ${requestTarget(path)} HTTP/1.1\r\n`;
@@ -402,8 +410,7 @@ export class Http1Origin {
     if (payload) head += `content-length: ${payload.length}\r\n`;
     else if (method === 'POST' || method === 'PUT' || method === 'PATCH') head += 'content-length: 0\r\n';
     head += '\r\n';
-    const headBytes = Buffer.from(head, 'latin1');
-    return payload && payload.length > 0 ? Buffer.concat([headBytes, payload]) : headBytes;
+    return payload && payload.length > 0 ? Buffer.concat([Buffer.from(head, 'latin1'), payload]) : head;
   }
 
   /** Closes every connection; exchanges still running fail with `error`. */

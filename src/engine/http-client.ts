@@ -156,6 +156,11 @@ export class Exchange implements Expirable, Hop {
     return true;
   }
 
+  /** The plain-HTTP transport's count of a body it did not hand over (spec.keepBody is false). */
+  onBodyLength(bytes: number): void {
+    this.contentBytes += bytes;
+  }
+
   onComplete(): void {
     if (this.ended) return;
     if (this.location !== undefined) {

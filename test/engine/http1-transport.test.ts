@@ -257,3 +257,49 @@ test('kept body chunks stay intact while other connections read: every connectio
     await close(server);
   }
 });
+
+test('a body that is not kept is counted from its stated length, without chunks; chunked, kept and no-body answers as before', async () => {
+  const server = createHttpServer((req, res) => {
+    if (req.url === '/chunked') {
+      res.write('abc');
+      res.end('defg');
+    } else if (req.url === '/empty') {
+      res.statusCode = 204;
+      res.end();
+    } else {
+      res.end('0123456789');
+    }
+  });
+  const url = await listen(server);
+  const origin = new Http1Origin(url, () => performance.now(), PARSER);
+  const counted = (method: string, path: string, keepBody: boolean): Promise<{ chunks: number; bytes: number; lengths: number[] }> =>
+    new Promise((resolve, reject) => {
+      const seen = { chunks: 0, bytes: 0, lengths: [] as number[] };
+      const handler: ResponseHandler = {
+        onConnect() {},
+        onHeaders: () => true,
+        onData(chunk) {
+          seen.chunks++;
+          seen.bytes += chunk.length;
+          return true;
+        },
+        onBodyLength: (bytes) => seen.lengths.push(bytes),
+        onComplete: () => resolve(seen),
+        onError: reject,
+      };
+      origin.send(handler, { spec: { method, keepBody }, path, headers: [], body: undefined });
+    });
+  try {
+    // The same connection serves each in turn: the parser's body callback goes off and on again.
+    assert.deepEqual(await counted('GET', '/', false), { chunks: 0, bytes: 0, lengths: [10] });
+    assert.deepEqual(await counted('GET', '/chunked', false), { chunks: 2, bytes: 7, lengths: [] });
+    assert.deepEqual(await counted('GET', '/', true), { chunks: 1, bytes: 10, lengths: [] });
+    assert.deepEqual(await counted('GET', '/', false), { chunks: 0, bytes: 0, lengths: [10] });
+    assert.deepEqual(await counted('HEAD', '/', false), { chunks: 0, bytes: 0, lengths: [] });
+    assert.deepEqual(await counted('GET', '/empty', false), { chunks: 0, bytes: 0, lengths: [] });
+    assert.deepEqual(await counted('GET', '/chunked', false), { chunks: 2, bytes: 7, lengths: [] });
+  } finally {
+    origin.destroy(new Error('done'));
+    await close(server);
+  }
+});

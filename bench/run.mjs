@@ -85,11 +85,14 @@ async function throughputSection(title, tools, users, nginx, references) {
   );
   say(`\n${title}: medians over kept runs (${discardSummary(runs)})`);
   say(throughputTable(summary, references));
+  sayRatios(summary, 'loadlens', references[0]);
   // While nothing was kept, show the noisy numbers too, marked: better than a blank table.
   if (summary.some((row) => row.kept === 0)) {
     const all = runs.map((run) => ({ ...run, discarded: run.error ? run.discarded : undefined }));
     say(`\n${title}: ALL runs, noisy ones included (not for quoting)`);
-    say(throughputTable(summarize(all, tools.map((tool) => tool.name), references), references));
+    const allSummary = summarize(all, tools.map((tool) => tool.name), references);
+    say(throughputTable(allSummary, references));
+    sayRatios(allSummary, 'loadlens', references[0]);
   }
   return summary;
 }
@@ -142,7 +145,7 @@ async function efficiencySection(nginx) {
   }
 }
 
-/** Each same-round ratio, in round order, under the table: the spread in full. */
+/** Each same-round ratio, in round order, under the table: the spread in full (nothing when no pair). */
 function sayRatios(summary, tool, reference) {
   const row = summary.find((candidate) => candidate.tool === tool);
   const each = row?.ratios[reference]?.each ?? [];
@@ -166,13 +169,11 @@ async function main() {
     say(`nginx (1 worker) on ${nginx.url}, core ${TARGET_CORE}; generators on core ${GENERATOR_CORE}`);
     if (!options['skip-throughput']) {
       const tools = throughputTools(GENERATOR_CORE, { locust: !options['no-locust'] });
-      const summary = await throughputSection('50 users, GET /, no think time', tools, 50, nginx, ['autocannon', 'wrk']);
-      sayRatios(summary, 'loadlens', 'autocannon');
+      await throughputSection('50 users, GET /, no think time', tools, 50, nginx, ['autocannon', 'wrk']);
     }
     if (!options['skip-one-user']) {
       const tools = throughputTools(GENERATOR_CORE, { locust: false });
-      const summary = await throughputSection('1 user, GET /, no think time', tools, 1, nginx, ['autocannon', 'wrk']);
-      sayRatios(summary, 'loadlens', 'autocannon');
+      await throughputSection('1 user, GET /, no think time', tools, 1, nginx, ['autocannon', 'wrk']);
     }
     if (!options['skip-scaling']) await efficiencySection(nginx);
     if (!options['skip-truth']) {

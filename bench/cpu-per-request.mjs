@@ -11,13 +11,9 @@
 // times each, and print per-run figures and each entry's median and spread.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENGINE_PROTOCOL_VERSION } from '../src/core/protocol/engine.ts';
-import { runToCompletion, spawnEngine } from '../src/engine/spawn.ts';
-import { parsePidStat } from './lib/cpu.mjs';
+import { measureEngineCpu } from './lib/engine-cpu.mjs';
 import { median } from './lib/rounds.mjs';
 import { SCENARIOS } from './lib/scenarios.mjs';
 import { startNginx } from './lib/targets.mjs';
@@ -33,67 +29,23 @@ const { values: options } = parseArgs({
   },
 });
 
-const ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-
-/** CPU seconds of the whole process and of each of its threads (by thread id). */
-function cpuSeconds(pid) {
-  const threads = new Map();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) {
-    try {
-      threads.set(tid, parsePidStat(readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')).own / ticksPerSecond);
-    } catch {
-      // The thread ended.
-    }
-  }
-  return { process: parsePidStat(readFileSync(`/proc/${pid}/stat`, 'utf8')).own / ticksPerSecond, threads };
-}
-
-/** CPU seconds between two samples of the thread that used the most: the worker (the load loop). */
-function busiestThread(first, last) {
-  let most = 0;
-  for (const [tid, seconds] of last.threads) most = Math.max(most, seconds - (first.threads.get(tid) ?? seconds));
-  return most;
-}
-
-/** One run of `entry`: { cpuUsPerRequest, requests, cpuS, wallS, rps } over the middle intervals. */
-async function measure(entry, url, dir) {
-  const handle = spawnEngine({ entry });
-  const samples = [];
+/** One run of `entry`: CPU-µs per request of the engine process and of its worker, over the middle intervals. */
+async function measure(entry, url) {
   const scenarioText = SCENARIOS[options.scenario];
   if (!scenarioText) throw new Error(`--scenario: one of ${Object.keys(SCENARIOS).join(', ')}`);
-  await runToCompletion(
-    handle,
-    {
-      type: 'run/start',
-      protocolVersion: ENGINE_PROTOCOL_VERSION,
-      runId: 'cpu-per-request',
-      scenarioPath: join(dir, 'bench.load.http'),
-      scenarioText,
-      options: { host: url, users: Number(options.users), runTimeMs: Number(options.seconds) * 1000, workers: 1 },
-    },
-    (snapshot) => samples.push({ cpu: cpuSeconds(handle.pid), requests: snapshot.aggregate.total.requests, at: performance.now() }),
-  );
-  await handle.exited;
-  if (samples.length < 4) throw new Error(`only ${samples.length} intervals: run longer (--seconds)`);
-  const first = samples[1];
-  const last = samples[samples.length - 2];
-  const requests = last.requests - first.requests;
-  const cpuS = last.cpu.process - first.cpu.process;
-  const workerS = busiestThread(first.cpu, last.cpu);
-  const wallS = (last.at - first.at) / 1000;
-  return { cpuUsPerRequest: (cpuS * 1e6) / requests, workerUsPerRequest: (workerS * 1e6) / requests, requests, cpuS, wallS, rps: requests / wallS };
+  const run = await measureEngineCpu({ entry, url, scenarioText, users: Number(options.users), runSeconds: Number(options.seconds) });
+  return { ...run, cpuS: run.engineCpuS, cpuUsPerRequest: (run.engineCpuS * 1e6) / run.requests, workerUsPerRequest: (run.workerCpuS * 1e6) / run.requests };
 }
 
 execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
 const entries = options.entry.map((entry) => resolve(entry));
-const dir = mkdtempSync(join(tmpdir(), 'loadlens-cpu-per-request-'));
 const nginx = await startNginx(1);
 const results = new Map(entries.map((entry) => [entry, []]));
 try {
   console.log(`scenario ${options.scenario}, ${options.users} users, ${options.seconds} s runs, nginx on core 1, engine on core 0`);
   for (let round = 0; round < Number(options.repeat); round++) {
     for (const entry of round % 2 ? [...entries].reverse() : entries) {
-      const run = await measure(entry, nginx.url, dir);
+      const run = await measure(entry, nginx.url);
       results.get(entry).push(run);
       console.log(
         `  ${entry}: ${run.cpuUsPerRequest.toFixed(2)} CPU-µs/request, worker thread ${run.workerUsPerRequest.toFixed(2)} (${run.requests} requests, ${run.cpuS.toFixed(2)} CPU-s in ${run.wallS.toFixed(2)} s, ${Math.round(run.rps)} req/s)`,
@@ -102,7 +54,6 @@ try {
   }
 } finally {
   await nginx.stop();
-  rmSync(dir, { recursive: true, force: true });
 }
 const spread = (values) => `median ${median(values).toFixed(2)} (min ${Math.min(...values).toFixed(2)}, max ${Math.max(...values).toFixed(2)})`;
 for (const [entry, runs] of results) {

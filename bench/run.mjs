@@ -20,11 +20,14 @@ import { runPlain } from './lib/processes.mjs';
 import { discardSummary, efficiency, runRounds, summarize } from './lib/rounds.mjs';
 import { checksTable, efficiencyTable, throughputTable } from './lib/table.mjs';
 import { startNginx } from './lib/targets.mjs';
-import { cliPath, repoRoot, runLoadlens, throughputTools } from './lib/tools.mjs';
+import { measureEngineCpu } from './lib/engine-cpu.mjs';
+import { SCENARIOS } from './lib/scenarios.mjs';
+import { cliPath, repoRoot, throughputTools } from './lib/tools.mjs';
 import { arrivalRateChecks, fixedLatencyCheck, freezeCheck, memoryCheck, thinkCheck } from './lib/truth.mjs';
 import { namesChecks } from './lib/names.mjs';
 
 const GENERATOR_CORE = 0;
+const enginePath = join(dirname(cliPath), 'engine.js');
 const TARGET_CORE = 1;
 const RATES = [1, 10, 100, 1000, 5000, 10_000, 20_000];
 
@@ -113,29 +116,26 @@ async function watched(check, maxOtherCores, targetPids) {
 
 /**
  * Per-worker efficiency: the engine with 1, 2... workers, all allowed on both cores while the
- * target stays pinned to its own (so the target shares the generator's cores, as on a laptop).
- * What scales is requests per engine-CPU-second; req/s here is capped by the shared cores.
+ * target stays pinned to its own (so the target shares the generator's cores, as on a laptop),
+ * in rounds with the order rotating. Each run is measured in its steady state (bench/lib/engine-cpu.mjs:
+ * the engine process without the CLI, start-up and stop left out): what scales is requests per
+ * engine-CPU-second; req/s here is capped by the shared cores.
  */
-function efficiencyTools(workerCounts) {
-  return workerCounts.map((workers) => ({
-    name: `loadlens workers=${workers}`,
-    run: ({ url, users, seconds }) =>
-      runLoadlens({
-        core: `${GENERATOR_CORE},${TARGET_CORE}`,
-        scenario: '### root\nGET /\n',
-        args: ['-H', url, '-u', String(users), '-t', `${seconds}s`, '--workers', String(workers)],
-        timeoutMs: seconds * 1000 + 20_000,
-      }),
-  }));
-}
-
 async function efficiencySection(nginx) {
   const workerCounts = options['efficiency-workers'].split(',').map(Number);
   if (workerCounts.some((count) => !Number.isInteger(count) || count < 1)) throw new Error('--efficiency-workers: comma-separated worker counts, e.g. 1,2');
-  const title = `per-worker efficiency, 50 users, engine on cores ${GENERATOR_CORE},${TARGET_CORE}, nginx pinned to core ${TARGET_CORE}`;
+  const cores = `${GENERATOR_CORE},${TARGET_CORE}`;
+  const title = `per-worker efficiency, 50 users, engine on cores ${cores}, nginx pinned to core ${TARGET_CORE}`;
   say(`\n${title}`);
-  const tools = efficiencyTools(workerCounts);
-  const runs = await runRounds({ ...roundsSettings(), tools, settings: { url: nginx.url, users: 50, seconds: Number(options.seconds) }, targetPids: [nginx.pid] });
+  const tools = workerCounts.map((workers) => ({
+    name: `loadlens workers=${workers}`,
+    run: async ({ url, seconds }) => {
+      // Two seconds more than the others: the first and the last second are left out.
+      const run = await measureEngineCpu({ entry: enginePath, url, scenarioText: SCENARIOS.plain, users: 50, workers, runSeconds: seconds + 2, cores, targetPids: [nginx.pid] });
+      return { ...run, errors: 0, p50Ms: undefined, p99Ms: undefined };
+    },
+  }));
+  const runs = await runRounds({ ...roundsSettings(), tools, settings: { url: nginx.url, seconds: Number(options.seconds) }, targetPids: [nginx.pid] });
   say(`\n${title}: medians over kept runs (${discardSummary(runs)})`);
   const names = tools.map((tool) => tool.name);
   say(efficiencyTable(efficiency(runs, names)));

@@ -99,9 +99,10 @@ export function summarize(runs, toolNames, references) {
 }
 
 /**
- * Per-worker efficiency (bench/run.mjs `--efficiency-workers`): for each tool, medians over kept
- * runs of req/s, the engine's CPU in cores (its process tree, start-up included), the target's CPU
- * in cores, and requests per engine-CPU-second (the run's requests / the engine's CPU seconds).
+ * Per-worker efficiency (bench/run.mjs `--efficiency-workers`), from runs measured by
+ * bench/lib/engine-cpu.mjs (steady state: { requests, wallS, rps, engineCpuS, targetCpuS }):
+ * per tool, medians over kept runs of req/s, the engine's and the target's CPU in cores, and
+ * requests per engine-CPU-second and per target-CPU-second.
  */
 export function efficiency(runs, toolNames) {
   const kept = runs.filter((run) => !run.discarded);
@@ -112,10 +113,10 @@ export function efficiency(runs, toolNames) {
       kept: mine.length,
       total: runs.filter((run) => run.tool === name).length,
       rps: median(mine.map((run) => run.rps)),
-      engineCores: median(mine.map((run) => run.cpu.tool / run.cpu.wallS)),
-      targetCores: median(mine.map((run) => run.cpu.targets / run.cpu.wallS)),
-      perEngineCpuS: median(mine.map((run) => run.requests / Math.max(run.cpu.tool, 0.01))),
-      perTargetCpuS: median(mine.map((run) => run.requests / Math.max(run.cpu.targets, 0.01))),
+      engineCores: median(mine.map((run) => run.engineCpuS / run.wallS)),
+      targetCores: median(mine.map((run) => run.targetCpuS / run.wallS)),
+      perEngineCpuS: median(mine.map((run) => run.requests / Math.max(run.engineCpuS, 0.01))),
+      perTargetCpuS: median(mine.map((run) => run.requests / Math.max(run.targetCpuS, 0.01))),
     };
   });
 }

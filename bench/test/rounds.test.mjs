@@ -51,12 +51,18 @@ test('the throughput table shows each ratio with its spread over the rounds', ()
 });
 
 test('efficiency: requests per CPU-second of the engine and of the target, kept runs only', () => {
-  const cpu = (tool, targets, otherCores = 0.05) => ({ wallS: 5, tool, targets, otherCores });
+  const measured = (round, tool, requests, engineCpuS, targetCpuS, otherCores = 0.05) => ({
+    ...run(round, tool, requests / 5, { otherCores }),
+    requests,
+    wallS: 5,
+    engineCpuS,
+    targetCpuS,
+  });
   const runs = [
-    { ...run(0, 'w1', 10_000, cpu(4, 3)), requests: 50_000 },
-    { ...run(1, 'w1', 9_000, cpu(5, 3)), requests: 45_000 },
-    { ...run(0, 'w2', 12_000, cpu(6, 4)), requests: 60_000 },
-    { ...run(1, 'w2', 1, cpu(1, 1, 0.9)), requests: 5 }, // discarded: busy
+    measured(0, 'w1', 50_000, 4, 3),
+    measured(1, 'w1', 45_000, 5, 3),
+    measured(0, 'w2', 60_000, 6, 4),
+    measured(1, 'w2', 5, 1, 1, 0.9), // discarded: busy
   ];
   for (const r of runs) r.discarded = discardReason(r, 0.15);
   const [one, two] = efficiency(runs, ['w1', 'w2']);

@@ -1,0 +1,85 @@
+// The engine's steady-state CPU: one run through the engine process (src/engine/spawn.ts, no
+// CLI), the CPU of the engine process (every thread), of its busiest thread (a worker) and of the
+// target's process tree read from /proc at each per-second interval; the figures cover the
+// 2nd to the last-but-one interval, so start-up, JIT and the stop are left out.
+// Used by bench/cpu-per-request.mjs and the per-worker efficiency section of bench/run.mjs.
+
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ENGINE_PROTOCOL_VERSION } from '../../src/core/protocol/engine.ts';
+import { runToCompletion, spawnEngine } from '../../src/engine/spawn.ts';
+import { parsePidStat, processTree } from './cpu.mjs';
+
+let ticksPerSecond;
+function seconds(ticks) {
+  ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return ticks / ticksPerSecond;
+}
+
+function ownSeconds(path) {
+  try {
+    return seconds(parsePidStat(readFileSync(path, 'utf8')).own);
+  } catch {
+    return 0; // It ended.
+  }
+}
+
+/** CPU seconds of the process, of each of its threads (by thread id), and of the targets' trees. */
+function sample(pid, targetPids) {
+  const threads = new Map();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) threads.set(tid, ownSeconds(`/proc/${pid}/task/${tid}/stat`));
+  let targets = 0;
+  for (const root of targetPids) for (const child of processTree(root)) targets += ownSeconds(`/proc/${child}/stat`);
+  return { process: ownSeconds(`/proc/${pid}/stat`), threads, targets };
+}
+
+/** CPU seconds between two samples of the thread that used the most: a worker (the load loop). */
+function busiestThread(first, last) {
+  let most = 0;
+  for (const [tid, cpu] of last.threads) most = Math.max(most, cpu - (first.threads.get(tid) ?? cpu));
+  return most;
+}
+
+/**
+ * Runs `scenarioText` against `url` with `users` users and `workers` workers for `runSeconds`;
+ * `cores` (taskset list) pins the engine's threads. Resolves with, over the middle intervals:
+ * requests, wallS, rps, engineCpuS, workerCpuS, targetCpuS.
+ */
+export async function measureEngineCpu({ entry, url, scenarioText, users, workers = 1, runSeconds, cores, targetPids = [] }) {
+  const dir = mkdtempSync(join(tmpdir(), 'loadlens-engine-cpu-'));
+  try {
+    const handle = spawnEngine({ entry });
+    if (cores !== undefined) execFileSync('taskset', ['-a', '-p', '-c', cores, String(handle.pid)], { stdio: 'ignore' });
+    const samples = [];
+    await runToCompletion(
+      handle,
+      {
+        type: 'run/start',
+        protocolVersion: ENGINE_PROTOCOL_VERSION,
+        runId: 'engine-cpu',
+        scenarioPath: join(dir, 'bench.load.http'),
+        scenarioText,
+        options: { host: url, users, runTimeMs: runSeconds * 1000, workers },
+      },
+      (snapshot) => samples.push({ cpu: sample(handle.pid, targetPids), requests: snapshot.aggregate.total.requests, at: performance.now() }),
+    );
+    await handle.exited;
+    if (samples.length < 4) throw new Error(`only ${samples.length} intervals: run longer`);
+    const first = samples[1];
+    const last = samples[samples.length - 2];
+    const requests = last.requests - first.requests;
+    const wallS = (last.at - first.at) / 1000;
+    return {
+      requests,
+      wallS,
+      rps: requests / wallS,
+      engineCpuS: last.cpu.process - first.cpu.process,
+      workerCpuS: busiestThread(first.cpu, last.cpu),
+      targetCpuS: last.cpu.targets - first.cpu.targets,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

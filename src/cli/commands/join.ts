@@ -48,16 +48,38 @@ async function errorOf(response: Response): Promise<string> {
   return typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
 }
 
-/** Joins, retrying while the coordinator cannot be reached, for up to JOIN_GIVE_UP_MS. */
+/**
+ * True when a failed request had reached the coordinator: the connection was made and then cut
+ * (undici's errors: a held answer timed out after 300 s, the socket was closed) rather than
+ * refused or never made (ECONNREFUSED, ENOTFOUND, EHOSTUNREACH...).
+ */
+function reachedBeforeFailing(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof code === 'string' && (code.startsWith('UND_ERR_') || code === 'ECONNRESET' || code === 'EPIPE');
+}
+
+/**
+ * Joins, retrying while the coordinator cannot be reached, for up to JOIN_GIVE_UP_MS. The
+ * coordinator holds the join until every shard has joined, which may take longer than any
+ * timeout on the way: a join cut after it reached the coordinator is asked again, with a fresh
+ * give-up time (the coordinator freed the number when the connection closed, see
+ * src/cli/coordinator/joined-run.ts).
+ */
 async function joinRun(url: string, wanted: ReturnType<typeof wantedShard>, note: (text: string) => void): Promise<JoinAnswer> {
-  const giveUpAt = Date.now() + JOIN_GIVE_UP_MS;
+  let giveUpAt = Date.now() + JOIN_GIVE_UP_MS;
   let said = false;
+  let toldHeld = false;
   for (;;) {
     let response: Response | undefined;
     try {
       response = await post(url, 'join', { protocolVersion: SHARD_PROTOCOL_VERSION, name: hostname(), shard: wanted.shard, shards: wanted.shards } satisfies JoinRequest, undefined);
-    } catch {
+    } catch (error) {
       response = undefined;
+      if (reachedBeforeFailing(error)) {
+        giveUpAt = Date.now() + JOIN_GIVE_UP_MS;
+        if (!toldHeld) note(`The coordinator at ${url} is still waiting for the other shards: asking again.`);
+        toldHeld = true;
+      }
     }
     if (response) {
       const from = wanted.from ? ` (${wanted.from})` : '';

@@ -13,6 +13,8 @@ let sessions = 0;
 let refuseLogins = 0;
 /** What the task requests carried that the server did not hand out. */
 const wrong: string[] = [];
+/** The Cookie header of each /cookie-seen request. */
+const cookiesSeen: string[] = [];
 
 before(async () => {
   server = await startServer((req, res) => {
@@ -21,6 +23,14 @@ before(async () => {
     switch (url.pathname) {
       case '/token':
         res.end(JSON.stringify({ token: `T${++tokens}` }));
+        return;
+      case '/token-cookie':
+        res.setHeader('set-cookie', 'from_setup=1; Path=/');
+        res.end(JSON.stringify({ token: 'T1' }));
+        return;
+      case '/cookie-seen':
+        cookiesSeen.push(req.headers.cookie ?? '');
+        res.end('{}');
         return;
       case '/token-broken':
         res.statusCode = 500;
@@ -58,6 +68,7 @@ beforeEach(() => {
   server.hits.clear();
   tokens = sessions = refuseLogins = 0;
   wrong.length = 0;
+  cookiesSeen.length = 0;
 });
 
 function scenario(load: string[], setupPath = '/token'): string {
@@ -186,4 +197,12 @@ test('a stop while setup waits on its request ends the run cleanly as stopped, w
   } finally {
     handle.kill();
   }
+});
+
+test('the setup keeps its cookies in a jar of its own: users receive its captures, not its cookies', async () => {
+  const text = [`# @host ${server.url}`, '# @users 2', '# @run-time 500ms', '# @think 50ms', '', '###', '# @setup', '# @name setup', 'GET /token-cookie', '', '###', '# @task', 'GET /cookie-seen?token={{setup.response.body.$.token}}', ''].join('\n');
+  const { result } = await runScenario(text, { workers: 2 });
+  assert.equal(result.aggregate.failures, 0, JSON.stringify(result.failures));
+  assert.ok(cookiesSeen.length >= 2);
+  assert.deepEqual(cookiesSeen.filter((cookie) => cookie !== ''), []);
 });

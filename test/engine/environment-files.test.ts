@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { environmentValues } from '../../src/core/plan';
-import { findEnvironments, parseEnvironmentFile } from '../../src/engine/environment-files';
+import { environmentsFor, findEnvironments, parseEnvironmentFile } from '../../src/engine/environment-files';
 import { fileAccess } from '../../src/engine/file-access';
 
 const root = mkdtempSync(join(tmpdir(), 'loadlens-envfiles-'));
@@ -65,5 +65,25 @@ describe('parseEnvironmentFile', () => {
   it('reads a BOM-prefixed file', () => {
     const parsed = parseEnvironmentFile('\uFEFF{"dev": {"a": "1"}}', 'f');
     assert.deepEqual(parsed, { content: { dev: { a: '1' } } });
+  });
+});
+
+describe('environmentsFor: REST Client\'s rest-client.environmentVariables setting', () => {
+  const setting = { $shared: { api: '/v1' }, local: { host: 'http://127.0.0.1:3' } };
+
+  it('stands in when no environment file is found, read the same way and never private', () => {
+    const alone = join(root, 'no-files', 'a.load.http');
+    write(alone, '');
+    const found = environmentsFor(alone, fileAccess([join(root, 'no-files')], 'allow it'), setting);
+    assert.deepEqual(found.names, ['local']);
+    assert.deepEqual(environmentValues(found, 'local').get('api'), { value: '/v1', secret: false });
+    assert.deepEqual(found.files, ['the rest-client.environmentVariables setting']);
+  });
+
+  it('is not used when a file defines environments (the files win)', () => {
+    const dir = join(root, 'with-files');
+    write(join(dir, 'http-client.env.json'), '{"fromFile": {"host": "http://127.0.0.1:4"}}');
+    const found = environmentsFor(join(dir, 'b.load.http'), fileAccess([dir], 'allow it'), setting);
+    assert.deepEqual(found.names, ['fromFile']);
   });
 });

@@ -24,6 +24,7 @@ async function pickInQuickPick(steps: number): Promise<unknown> {
 
 describe('environments', () => {
   const hits = { one: 0, two: 0 };
+  const pathsOnTwo = new Set<string>();
   let one: Awaited<ReturnType<typeof loopbackTarget>>;
   let two: Awaited<ReturnType<typeof loopbackTarget>>;
 
@@ -32,8 +33,9 @@ describe('environments', () => {
       hits.one++;
       response.end('one');
     });
-    two = await loopbackTarget((_request, response) => {
+    two = await loopbackTarget((request, response) => {
       hits.two++;
+      pathsOnTwo.add((request.url ?? '').split('?')[0] ?? '');
       response.end('two');
     });
     await writeWorkspaceFile('envs/http-client.env.json', JSON.stringify({ one: { host: one.base }, two: { host: two.base, onlyTwo: 'x' } }, null, 2));
@@ -66,6 +68,18 @@ describe('environments', () => {
     assert.ok(hits.two > 0, 'the second run went to two');
     assert.equal(hits.one, before, 'and not to one');
     for (const text of both) assert.ok(!text.includes(SECRET), 'no private value in the run history');
+  });
+
+  it('a plain .http file load-tested through its lens takes the chosen environment, $shared and the private file, as in REST Client', async () => {
+    const document = await openNewScenario('envs/plain.http', ['GET {{host}}/plain/{{who}}', 'Authorization: Bearer {{token}}']);
+    await writeWorkspaceFile('envs/http-client.env.json', JSON.stringify({ $shared: { who: 'shared-user' }, one: { host: one.base }, two: { host: two.base, onlyTwo: 'x' } }, null, 2));
+    await vscode.commands.executeCommand('loadlens.selectEnvironment', 'two');
+    const before = hits.one;
+    await vscode.commands.executeCommand('loadlens.loadTestHttpFile', document.uri, undefined, { users: 1, runTimeMs: 1000 });
+    await waitFor('the run of plain.http in .loadlens/runs', async () => ((await savedRunTexts('plain')).length > 0 ? true : undefined));
+    assert.ok(pathsOnTwo.has('/plain/shared-user'), `paths on two: ${[...pathsOnTwo].join(', ')}`);
+    assert.equal(hits.one, before);
+    for (const text of await savedRunTexts('plain')) assert.ok(!text.includes(SECRET));
   });
 
   it('checks use the chosen environment; the hover lists environments and hides a private value', async () => {

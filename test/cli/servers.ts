@@ -2,7 +2,9 @@
 
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { after, before } from 'node:test';
 import type { DemoServer } from '../../examples/demo-server.mjs';
+import { ensureBuilt, tempDir } from './helpers';
 
 export interface TestServer {
   url: string;
@@ -15,6 +17,24 @@ export async function startDemo(): Promise<DemoServer> {
   const { startDemoServer } = await import('../../examples/demo-server.mjs');
   // No random slow calls: the tests' thresholds must not depend on luck.
   return startDemoServer({ port: 0, slowRatio: 0 });
+}
+
+/**
+ * For a suite that runs the CLI against the demo API: the built CLI, a demo server and a
+ * temporary folder, made before the suite's tests and removed after them.
+ */
+export function demoForSuite(): { dir: ReturnType<typeof tempDir>; url(): string } {
+  const dir = tempDir();
+  let demo: DemoServer | undefined;
+  before(async () => {
+    ensureBuilt();
+    demo = await startDemo();
+  });
+  after(async () => {
+    await demo?.close();
+    dir.remove();
+  });
+  return { dir, url: () => demo?.url ?? '' };
 }
 
 /** A loopback server on port 0 that answers every request with `handler`. */

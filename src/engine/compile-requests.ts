@@ -51,6 +51,8 @@ export interface CompiledScenario {
   checkCount: number;
   /** Users keep cookies (false under `# @no-cookie-jar`). */
   cookieJar: boolean;
+  /** `# @http1`: `https://` does not offer HTTP/2. */
+  http1Only: boolean;
 }
 
 /** `http://a:1/x/y?q` -> [`http://a:1`, `/x/y?q`]; undefined when it is not an absolute http(s) URL. */
@@ -162,5 +164,6 @@ export function compileScenario(scenario: Scenario, setup: CompileInputs): Compi
     endpointCount: endpointMap(scenario).endpoints.length,
     checkCount,
     cookieJar: !scenario.noCookieJar,
+    http1Only: scenario.http1 === true,
   };
 }

@@ -70,7 +70,7 @@ export abstract class LoadDriver implements UserDriver {
     this.deadlines = new Deadlines(this.now);
     const longestTimeoutMs = Math.max(0, ...config.compiled.requests.map((request) => request.timeoutMs));
     const redirects = config.redirectOrigins ? redirectGuard(config.redirectOrigins) : undefined;
-    this.client = new HttpClient({ insecure: config.insecure, longestTimeoutMs, redirectGuard: redirects }, this.deadlines);
+    this.client = new HttpClient({ insecure: config.insecure, longestTimeoutMs, redirectGuard: redirects, http2: !config.compiled.http1Only }, this.deadlines);
   }
 
   readonly now = (): number => performance.now();

@@ -1,5 +1,7 @@
-// Sending requests: one undici Pool (keep-alive, HTTP/1.1) per origin, driven through the low-level
-// `dispatch` API with one small handler object per request (no promises, no streams, no closures).
+// Sending requests: `http://` over our own HTTP/1.1 connections (http1-transport.ts); `https://`
+// over HTTP/2 where ALPN agrees on it (tls-transport.ts), else over one undici Pool (keep-alive,
+// HTTP/1.1) per origin, driven through the low-level `dispatch` API with one small handler object
+// per request (no promises, no streams, no closures).
 // Bodies are read to the end and counted; a body is kept only when a capture needs it.
 // Cookies and redirects live here, above the transports (docs/scenario-format.md, "Sessions"):
 // every transport sends each hop of a chain through `transmit`, with the user's jar applied.
@@ -14,6 +16,7 @@ import { chooseHttp1Parser, type Http1ParserClass } from './http1-parser';
 import { Http1Origin, type Http1Request } from './http1-transport';
 import { isRedirectStatus, locationOf, MAX_REDIRECTS, nextHop, TOO_MANY_REDIRECTS, type Hop, type RedirectGuard } from './redirects';
 import { checkHeaders, requestTarget } from './request-head';
+import { PROTOCOL_HTTP1, TlsOrigin, type TlsRequest, type TlsResponseHandler } from './tls-transport';
 
 /** Node's parser for `http://`, when its self-test passes; else undici serves `http://` too. */
 const HTTP1 = chooseHttp1Parser();
@@ -86,6 +89,8 @@ export class Exchange implements Expirable, Hop {
   readonly cookies: UserCookies | undefined;
   /** Set while the answer is a redirect to follow: its body is read and dropped. */
   private location: string | undefined;
+  /** The protocol that carried it (PROTOCOL_HTTP1 or PROTOCOL_HTTP2 of tls-transport.ts). */
+  protocol = PROTOCOL_HTTP1;
   /** Set when the request failed: the text for the failures table. */
   failure: string | undefined;
   /** When it ended (performance.now()). */
@@ -235,6 +240,8 @@ export class Exchange implements Expirable, Hop {
     this.headers = next.headers;
     this.body = next.body;
     this.status = this.contentBytes = this.keptBytes = 0;
+    // The protocol shown is the last hop's: an h2 redirect to an http:// URL ends on HTTP/1.1.
+    this.protocol = PROTOCOL_HTTP1;
     this.chunks = this.rawHeaders = this.abort = undefined;
     this.bodyTooLarge = false;
     this.client.transmit(this, { spec: next.method === this.spec.method ? this.spec : getSpecOf(this.spec), path: next.path, headers: next.headers, body: next.body });
@@ -249,6 +256,8 @@ export class Exchange implements Expirable, Hop {
 
 export interface HttpClientOptions {
   insecure: boolean;
+  /** `https://` offers HTTP/2 through ALPN; false with `# @http1` (HTTP/1.1 only). */
+  http2?: boolean;
   /** The longest request timeout of the run: connecting must not give up before it. */
   longestTimeoutMs: number;
   /** VS Code runs: the origins a redirect may lead to (docs/scenario-format.md, "Redirects"); undefined = any. */
@@ -259,6 +268,8 @@ export class HttpClient {
   private readonly pools = new Map<string, Pool>();
   /** Plain-HTTP origins: our own keep-alive connections (http1-transport.ts), the fast path. */
   private readonly http1Origins = new Map<string, Http1Origin>();
+  /** `https://` origins that offer HTTP/2 (tls-transport.ts). */
+  private readonly tlsOrigins = new Map<string, TlsOrigin>();
   inFlight = 0;
   /** After a hard stop, requests still ending are not counted (they were cut off by the stop). */
   private discarding = false;
@@ -297,6 +308,28 @@ export class HttpClient {
     return this.options.redirectGuard;
   }
 
+  private tls(origin: string): TlsOrigin {
+    let connections = this.tlsOrigins.get(origin);
+    if (!connections) {
+      const options = { insecure: this.options.insecure, connectTimeoutMs: this.options.longestTimeoutMs + 1000, now: performance.now.bind(performance) };
+      connections = new TlsOrigin(origin, options, (handler, request) => this.sendHttp1(origin, handler as Exchange, request));
+      this.tlsOrigins.set(origin, connections);
+    }
+    return connections;
+  }
+
+  /** Through undici's pool for `origin` (HTTP/1.1); a request that cannot go out fails alone. */
+  private sendHttp1(origin: string, exchange: Exchange, request: TlsRequest): void {
+    try {
+      // The same checks as http1-transport.ts, so both refuse the same requests with the same text.
+      checkHeaders(request.headers);
+      const path = requestTarget(request.path);
+      this.pool(origin).dispatch({ origin, path, method: request.spec.method as Dispatcher.HttpMethod, headers: request.headers, body: request.body ?? null }, exchange);
+    } catch (error) {
+      exchange.onError(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
   send(request: OutgoingRequest): void {
     const exchange = new Exchange(this, request);
     this.inFlight++;
@@ -323,11 +356,10 @@ export class HttpClient {
     try {
       if (HTTP1_PARSER && origin.startsWith('http://')) {
         this.http1(origin, HTTP1_PARSER).send(exchange, hop);
+      } else if (this.options.http2 && origin.startsWith('https://')) {
+        this.tls(origin).send(exchange satisfies TlsResponseHandler, hop);
       } else {
-        // The same checks as http1-transport.ts, so both refuse the same requests with the same text.
-        checkHeaders(headers);
-        const path = requestTarget(hop.path);
-        this.pool(origin).dispatch({ origin, path, method: hop.spec.method as Dispatcher.HttpMethod, headers, body: hop.body ?? null }, exchange);
+        this.sendHttp1(origin, exchange, hop);
       }
     } catch (error) {
       // A request that cannot be sent as built, or an origin undici cannot use (a bad URL), fails
@@ -358,6 +390,8 @@ export class HttpClient {
     this.pools.clear();
     for (const connections of this.http1Origins.values()) connections.destroy(new Error('run stopped'));
     this.http1Origins.clear();
+    for (const connections of this.tlsOrigins.values()) connections.destroy(new Error('run stopped'));
+    this.tlsOrigins.clear();
     await Promise.allSettled(pools.map((pool) => pool.destroy()));
   }
 }

@@ -219,6 +219,8 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
     }
     this.driver.recorder.record(request.endpoint, micros, exchange.contentBytes, failure);
     if (exchange.redirects > 0) this.driver.recorder.recordRedirects(request.endpoint, exchange.redirects);
+    // A request that got no answer (refused, timed out before headers) has no protocol to show.
+    if (exchange.status > 0) this.driver.recorder.recordProtocol(request.endpoint, exchange.protocol);
     if (keeps) this.responses[request.index] = stored;
     this.step++;
     if (failure !== undefined && this.sequence !== undefined) this.sequenceRequestFailed(request.index, failure);

@@ -9,7 +9,7 @@ import { TemplateCompiler, type TemplateContext } from '../../src/engine/compile
 import { DataFeed, shareRows } from '../../src/engine/data-feed';
 import { DeadlineList, type Expirable } from '../../src/engine/deadlines';
 import { offsetTime, parseDotenv, uuidFrom } from '../../src/engine/dynamic-values';
-import { errorCodeOf, errorText, timeoutText } from '../../src/engine/failure-text';
+import { errorCodeOf, errorText, http2Failure, timeoutText } from '../../src/engine/failure-text';
 import { WakeQueue, type Sleeper } from '../../src/engine/wake-queue';
 
 test('JSONPath steps and values', () => {
@@ -100,6 +100,19 @@ test('failure texts group well', () => {
   assert.equal(errorText(Object.assign(new Error('bad'), { code: 'HPE_INVALID_CONSTANT' })), 'invalid HTTP response');
   assert.equal(errorText(new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' })])), 'ECONNREFUSED');
   assert.equal(errorText(new Error('plain')), 'plain');
+});
+
+test('HTTP/2 failure texts name the frame and its error code (RFC 9113 section 7)', () => {
+  assert.equal(errorText(http2Failure('RST_STREAM', 7)), 'RST_STREAM REFUSED_STREAM');
+  assert.equal(errorText(http2Failure('GOAWAY', 11)), 'GOAWAY ENHANCE_YOUR_CALM');
+  assert.equal(errorText(http2Failure('GOAWAY', 0x99)), 'GOAWAY error 153');
+  // Node's own http2 errors carry nghttp2's name in the message.
+  const nodeError = (code: string, message: string): Error => Object.assign(new Error(message), { code });
+  assert.equal(errorText(nodeError('ERR_HTTP2_STREAM_ERROR', 'Stream closed with error code NGHTTP2_PROTOCOL_ERROR')), 'RST_STREAM PROTOCOL_ERROR');
+  assert.equal(errorText(nodeError('ERR_HTTP2_SESSION_ERROR', 'Session closed with error code NGHTTP2_INTERNAL_ERROR')), 'GOAWAY INTERNAL_ERROR');
+  assert.equal(errorText(nodeError('ERR_HTTP2_GOAWAY_SESSION', 'New streams cannot be created after receiving a GOAWAY')), 'GOAWAY');
+  assert.equal(errorText(nodeError('ERR_HTTP2_ERROR', 'Protocol error')), 'HTTP/2 protocol error');
+  assert.equal(errorText(nodeError('ERR_HTTP2_INVALID_HEADER_VALUE', 'x')), 'HTTP/2 protocol error');
 });
 
 test('deadline lists expire in order and forget removed items', () => {

@@ -95,6 +95,24 @@ export async function runScenario(scenarioText: string, options: RunOptions = {}
   }
 }
 
+/**
+ * A header value and a URL built from an environment value with CR/LF (`injectionEnv`): the
+ * header must be refused (`invalid header value`), the URL percent-encoded, on every transport.
+ */
+export const HEADER_INJECTION_LINES = [
+  '@evil = a{{$processEnv LOADLENS_TEST_CRLF}}b',
+  '',
+  '### bad header',
+  'GET /h',
+  'X-Evil: {{evil}}',
+  '',
+  '### wide',
+  'GET /w?q=中文&v={{evil}}',
+];
+export const injectionEnv = { LOADLENS_TEST_CRLF: '\r\nX-Injected: 1' };
+/** The path HEADER_INJECTION_LINES's `wide` request arrives with. */
+export const INJECTION_ENCODED_PATH = '/w?q=%E4%B8%AD%E6%96%87&v=aX-Injected:%201b';
+
 export function endpoint(result: RunResult, name: string) {
   const found = result.endpoints.find((e) => e.name === name);
   if (!found) throw new Error(`no endpoint ${name} in ${result.endpoints.map((e) => e.name).join(', ')}`);

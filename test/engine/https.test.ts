@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import { join } from 'node:path';
-import { closeServer, listening, runScenario } from './helpers';
+import { closeServer, HEADER_INJECTION_LINES, INJECTION_ENCODED_PATH, injectionEnv, listening, runScenario } from './helpers';
 
 let server: Server;
 let port: number;
@@ -43,20 +43,13 @@ test('https refuses the same header values and encodes the same URL as plain htt
     '# @users 1',
     '# @run-time 500ms',
     '# @stop-timeout 2s',
-    '@evil = a{{$processEnv LOADLENS_TEST_CRLF}}b',
-    '',
-    '### bad header',
-    'GET /h',
-    'X-Evil: {{evil}}',
-    '',
-    '### wide',
-    'GET /w?q=中文&v={{evil}}',
+    ...HEADER_INJECTION_LINES,
     '',
   ].join('\n');
-  const { result } = await runScenario(scenario, { insecure: true, env: { LOADLENS_TEST_CRLF: '\r\nX-Injected: 1' } });
+  const { result } = await runScenario(scenario, { insecure: true, env: injectionEnv });
   const bad = result.endpoints.find((e) => e.name === 'bad header');
   assert.ok(bad && bad.requests > 0);
   assert.deepEqual(result.failures.map((f) => [f.name, f.error, f.occurrences]), [['bad header', 'invalid header value', bad.requests]]);
   assert.ok(urls.length > 0);
-  assert.ok(urls.every((url) => url === '/w?q=%E4%B8%AD%E6%96%87&v=aX-Injected:%201b'), urls[0]);
+  assert.ok(urls.every((url) => url === INJECTION_ENCODED_PATH), urls[0]);
 });

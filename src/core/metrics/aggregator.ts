@@ -6,6 +6,7 @@ import { CheckTotals, type CheckKey, type CheckStats } from './check-counts';
 import { createHistogram, decodeSamples, encodeHistogram, type Histogram } from './histogram';
 import { RedirectCounter, type RedirectStats } from './redirect-counts';
 import type { IntervalPartial } from './partial';
+import { protocolNames } from './protocols';
 import type { EndpointStats, FailureRow, IntervalSnapshot, IntervalStats } from './result';
 import { addCounts, emptyCounts, StatsSeries, type IntervalSamples } from './series';
 
@@ -24,11 +25,14 @@ export class RunAggregator {
   /** The aggregate's samples of the interval being merged (reset after each). */
   private readonly intervalHistogram: Histogram = createHistogram();
   private droppedTotal = 0;
+  /** Per endpoint, the protocols that answered it so far (bits of protocols.ts). */
+  private readonly protocolBits: number[];
   private readonly checkTotals: CheckTotals | undefined;
   private readonly redirectTotals = new RedirectCounter();
 
   constructor(endpoints: readonly EndpointKey[], checks: readonly CheckKey[] = []) {
     this.series = endpoints.map((endpoint) => new StatsSeries(endpoint.method, endpoint.name));
+    this.protocolBits = endpoints.map(() => 0);
     if (checks.length > 0) this.checkTotals = new CheckTotals(checks);
   }
 
@@ -45,6 +49,7 @@ export class RunAggregator {
         const part = partial.endpoints[index];
         if (!part) continue;
         addCounts(counts, part);
+        if (part.protocols) this.protocolBits[index] = (this.protocolBits[index] ?? 0) | part.protocols;
         if (part.histogram === '') continue;
         const histogram = decodeSamples(part.histogram);
         aggregateHistogram.add(histogram);
@@ -85,10 +90,17 @@ export class RunAggregator {
 
   /** Cumulative statistics per endpoint and for the aggregate, over a run of `durationMs`. */
   stats(durationMs: number, withHistograms = true): { endpoints: EndpointStats[]; aggregate: EndpointStats } {
-    return {
-      endpoints: this.series.map((series) => series.summarize(durationMs, withHistograms)),
-      aggregate: this.aggregate.summarize(durationMs, withHistograms),
-    };
+    let all = 0;
+    const endpoints = this.series.map((series, index) => {
+      const stats = series.summarize(durationMs, withHistograms);
+      const bits = this.protocolBits[index] ?? 0;
+      all |= bits;
+      if (bits !== 0) stats.protocols = protocolNames(bits);
+      return stats;
+    });
+    const aggregate = this.aggregate.summarize(durationMs, withHistograms);
+    if (all !== 0) aggregate.protocols = protocolNames(all);
+    return { endpoints, aggregate };
   }
 
   /** Failures grouped by request name and error text: most frequent first, then in request order. */

@@ -3,6 +3,7 @@ export * from './result';
 export { createHistogram, recordMicros, encodeHistogram, decodeHistogram, addEncoded, mergeEncodedHistograms, percentileSet, percentileMs, HIGHEST_TRACKABLE_US, type Histogram } from './histogram';
 export { emptyEndpointPartial, type EndpointPartial, type IntervalCounts, type IntervalPartial } from './partial';
 export { MetricsRecorder } from './recorder';
+export { PROTOCOL_BITS, protocolNames, type ProtocolName } from './protocols';
 export { StatsSeries, WINDOW_INTERVALS } from './series';
 export { RunAggregator, AGGREGATE_NAME, type EndpointKey } from './aggregator';
 export { CheckCounter, CheckTotals, type CheckKey, type CheckPartial, type CheckStats } from './check-counts';

@@ -21,6 +21,8 @@ export interface IntervalCounts {
 export interface EndpointPartial extends IntervalCounts {
   /** Encoded latency histogram of the samples (`''` when none). */
   histogram: string;
+  /** Protocols that answered, as bits (protocols.ts); absent when none did. */
+  protocols?: number;
 }
 
 export interface IntervalPartial {

@@ -17,6 +17,8 @@ class EndpointCounters {
   sumMicros = 0;
   minMicros = Infinity;
   maxMicros = 0;
+  /** Protocols that answered in this interval, as bits (protocols.ts). */
+  protocols = 0;
   /** Failures of this interval by error text. */
   readonly errors = new Map<string, number>();
 
@@ -34,6 +36,8 @@ class EndpointCounters {
       maxMicros: this.maxMicros,
       histogram: this.histogram ? encodeHistogram(this.histogram) : '',
     };
+    if (this.protocols !== 0) partial.protocols = this.protocols;
+    this.protocols = 0;
     if (this.histogram?.totalCount === 0) this.histogram = undefined;
     else this.histogram?.reset();
     this.requests = this.failures = this.contentBytes = this.sumMicros = this.maxMicros = 0;
@@ -69,6 +73,12 @@ export class MetricsRecorder {
   /** A request that followed `hops` redirects (counted besides its `record`). */
   recordRedirects(endpoint: number, hops: number): void {
     this.redirects.count(endpoint, hops);
+  }
+
+  /** The protocol (a bit of protocols.ts) that answered a request of `endpoint`. */
+  recordProtocol(endpoint: number, protocol: number): void {
+    const counters = this.endpoints[endpoint];
+    if (counters) counters.protocols |= protocol;
   }
 
   /** A request that failed before it could be sent (a capture found nothing): no latency sample. */

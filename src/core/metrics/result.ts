@@ -5,6 +5,7 @@ import type { CheckStats } from './check-counts';
 import type { RedirectStats } from './redirect-counts';
 
 import type { IntervalPartial } from './partial';
+import type { ProtocolName } from './protocols';
 
 export const RESULT_FORMAT_VERSION = 1;
 
@@ -33,6 +34,11 @@ export interface EndpointStats {
   percentiles: PercentileSet;
   /** hdr-histogram-js compressed base64 (microsecond values), so results merge exactly. */
   histogram: string;
+  /**
+   * The protocols that answered this name (`HTTP/1.1`, `HTTP/2`), in that order; absent when no
+   * request got an answer, and in results written before protocols were recorded.
+   */
+  protocols?: ProtocolName[];
 }
 
 /** Statistics of one request name (or the aggregate) for one 1 s interval. */

@@ -1,5 +1,6 @@
 // `--json FILE`: the loss-free result (run history, baselines, `loadlens report`). Reading one back
 // checks its shape and says precisely what is wrong instead of throwing.
+import { PROTOCOL_NAMES } from '../metrics/protocols';
 import { RESULT_FORMAT_VERSION, type RunResult } from '../metrics/result';
 import { withoutCredentials } from './credentials';
 
@@ -75,6 +76,7 @@ const endpointStats = shape({
   failuresPerSec: number,
   percentiles: numberMap,
   histogram: string,
+  protocols: optional(list(oneOf(...PROTOCOL_NAMES))),
 });
 
 const intervalStats = shape({

@@ -113,6 +113,14 @@ export const DIRECTIVES: readonly DirectiveInfo[] = [
     example: '# @seed 42',
   },
   {
+    name: 'http1',
+    scope: 'header',
+    syntax: '# @http1',
+    summary: 'Keep https:// requests on HTTP/1.1. Without it they use HTTP/2 when the server offers it through ALPN (http:// is always HTTP/1.1).',
+    example: '# @http1',
+    equivalent: 'curl: --http1.1',
+  },
+  {
     name: 'name',
     scope: 'request',
     syntax: '# @name ID',

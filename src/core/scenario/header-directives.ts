@@ -5,7 +5,7 @@ import { parseDuration, parseInteger, parseRate, DURATION_HELP } from './duratio
 import { readCount, readDuration, readPerSecond, readRate, readThink, readThreshold } from './directive-values';
 import { durationOverLimit, MAX_RATE, MAX_SPAWN_RATE, MAX_USERS, overLimit } from './limits';
 import { diagnostic, quote } from './ranges';
-import { applySessionDirective } from './request-directives';
+import { applySessionDirective, ignoreArgument } from './request-directives';
 
 /** A stage as written, with its kind, kept until all stages are known. */
 export interface WrittenStage {
@@ -34,6 +34,7 @@ export interface HeaderSettings {
   seed?: number;
   noRedirect?: boolean;
   noCookieJar?: boolean;
+  http1?: boolean;
   data: DataBinding[];
   thresholds: Threshold[];
   load: LoadDirectives;
@@ -183,6 +184,10 @@ export function applyHeaderDirective(ctx: ParseContext, directive: Directive, se
     case 'no-redirect':
     case 'no-cookie-jar':
       applySessionDirective(ctx, directive, settings);
+      return;
+    case 'http1':
+      ignoreArgument(ctx, directive);
+      settings.http1 = true;
       return;
   }
 }

@@ -303,6 +303,8 @@ export interface Scenario {
   noRedirect?: boolean;
   /** `# @no-cookie-jar` in the header: users keep no cookies (a written `Cookie:` header still goes out). */
   noCookieJar?: boolean;
+  /** `# @http1`: `https://` stays on HTTP/1.1 (no HTTP/2 through ALPN). */
+  http1?: true;
   data: DataBinding[];
   /** Header-level rules; request rules live on each request. */
   thresholds: Threshold[];

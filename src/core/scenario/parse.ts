@@ -168,6 +168,7 @@ export function parseWithDiagnostics(text: string): ParseOutput {
   if (settings.seed !== undefined) scenario.seed = settings.seed;
   if (settings.noRedirect) scenario.noRedirect = true;
   if (settings.noCookieJar) scenario.noCookieJar = true;
+  if (settings.http1) scenario.http1 = true;
   if (skipped.length > 0) scenario.skipped = skipped;
   return { scenario, diagnostics: ctx.diagnostics, templates: ctx.templates };
 }

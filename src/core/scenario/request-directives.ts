@@ -13,10 +13,15 @@ export type SequenceKind = 'on-start' | 'setup';
  * `# @no-redirect` and `# @no-cookie-jar`, in the header or a block (docs/scenario-format.md,
  * "Sessions"). They take no argument: text after one is a warning, and the directive applies.
  */
-export function applySessionDirective(ctx: ParseContext, directive: Directive, settings: { noRedirect?: boolean; noCookieJar?: boolean }): void {
+/** A directive that takes no argument (`@no-redirect`, `@http1`): one written is ignored, with a warning on it. */
+export function ignoreArgument(ctx: ParseContext, directive: Directive): void {
   if (directive.args !== '') {
     ctx.diagnostics.push(diagnostic(directive.argsRange, 'warning', 'unexpected-argument', `@${directive.name} takes no argument: ${quote(directive.args)} is ignored`));
   }
+}
+
+export function applySessionDirective(ctx: ParseContext, directive: Directive, settings: { noRedirect?: boolean; noCookieJar?: boolean }): void {
+  ignoreArgument(ctx, directive);
   if (directive.name === 'no-redirect') settings.noRedirect = true;
   else settings.noCookieJar = true;
 }

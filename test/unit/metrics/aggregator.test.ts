@@ -1,12 +1,34 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHistogram, decodeHistogram, MetricsRecorder, recordMicros, RunAggregator, WINDOW_INTERVALS, type IntervalPartial } from '../../../src/core/metrics';
+import { createHistogram, decodeHistogram, MetricsRecorder, PROTOCOL_BITS, protocolNames, recordMicros, RunAggregator, WINDOW_INTERVALS, type IntervalPartial } from '../../../src/core/metrics';
 
 const endpoints = [
   { method: 'GET', name: 'home' },
   { method: 'POST', name: 'create' },
 ];
 const gauges = { users: 5, inFlight: 2, dropped: 1 };
+
+test('the protocols that answered merge across workers and intervals, per name and for the aggregate', () => {
+  const a = new MetricsRecorder(2);
+  const b = new MetricsRecorder(2);
+  a.record(0, 1000, 0, undefined);
+  a.recordProtocol(0, PROTOCOL_BITS['HTTP/2']);
+  b.record(0, 1000, 0, undefined);
+  b.recordProtocol(0, PROTOCOL_BITS['HTTP/1.1']);
+  b.record(1, 1000, 0, 'ECONNREFUSED');
+  const aggregator = new RunAggregator(endpoints);
+  const first = [a.takePartial(gauges), b.takePartial(gauges)];
+  assert.equal(first[1]?.endpoints[1]?.protocols, undefined, 'no answer, no protocol');
+  aggregator.addInterval(first, { time: 1000, elapsedMs: 1000, intervalMs: 1000 });
+  // The next interval starts from nothing: a name's set is the union over the run.
+  assert.equal(a.takePartial(gauges).endpoints[0]?.protocols, undefined);
+  aggregator.addInterval([a.takePartial(gauges)], { time: 2000, elapsedMs: 2000, intervalMs: 1000 });
+  const stats = aggregator.stats(2000);
+  assert.deepEqual(stats.endpoints[0]?.protocols, ['HTTP/1.1', 'HTTP/2']);
+  assert.equal(stats.endpoints[1]?.protocols, undefined);
+  assert.deepEqual(stats.aggregate.protocols, ['HTTP/1.1', 'HTTP/2']);
+  assert.deepEqual(protocolNames(PROTOCOL_BITS['HTTP/2']), ['HTTP/2']);
+});
 
 test('partials of two workers merge into one interval: counts summed, histograms added', () => {
   const a = new MetricsRecorder(2);

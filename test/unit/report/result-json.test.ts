@@ -28,6 +28,19 @@ describe('resultJson / parseResultJson', () => {
     assert.equal(parsed.result.aggregate.histogram, result.aggregate.histogram);
   });
 
+  it('round-trips the protocols per request name, and reads results written without them', () => {
+    const result = fullResult();
+    (result.endpoints[0] as { protocols?: string[] }).protocols = ['HTTP/1.1', 'HTTP/2'];
+    result.aggregate.protocols = ['HTTP/1.1', 'HTTP/2'];
+    const parsed = parseResultJson(resultJson(result));
+    assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
+    assert.deepEqual(parsed.result.endpoints[0]?.protocols, ['HTTP/1.1', 'HTTP/2']);
+    assert.equal(parsed.result.endpoints[1]?.protocols, undefined);
+    const hostile = JSON.parse(resultJson(result));
+    hostile.endpoints[0].protocols = ['<script>'];
+    assert.equal(message(JSON.stringify(hostile)), "not a valid Loadlens result: endpoints[0].protocols[0]: expected one of HTTP/1.1, HTTP/2, found '<script>'");
+  });
+
   it('round-trips every load model', () => {
     for (const load of [{ kind: 'users' as const, users: 10 }, { kind: 'rate' as const, rate: 100, runTimeMs: 60_000, maxUsers: 1000 }]) {
       const result = { ...buildRunResult({ durationS: 2 }), load };

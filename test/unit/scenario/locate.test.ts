@@ -43,7 +43,7 @@ test('elsewhere in a block: the request; outside any block: none', () => {
 
 test('catalogs: every directive has its fields and a valid example; methods and headers', () => {
   const names = DIRECTIVES.map((d) => d.name);
-  assert.deepEqual([...names].sort(), ['data', 'expect', 'host', 'max-users', 'name', 'no-cookie-jar', 'no-redirect', 'on-start', 'rate', 'run-time', 'seed', 'setup', 'spawn-rate', 'stage', 'stop-timeout', 'task', 'think', 'threshold', 'timeout', 'users']);
+  assert.deepEqual([...names].sort(), ['data', 'expect', 'host', 'http1', 'max-users', 'name', 'no-cookie-jar', 'no-redirect', 'on-start', 'rate', 'run-time', 'seed', 'setup', 'spawn-rate', 'stage', 'stop-timeout', 'task', 'think', 'threshold', 'timeout', 'users']);
   for (const info of DIRECTIVES) {
     assert.ok(info.summary.length > 10 && info.syntax.startsWith(`# @${info.name}`), info.name);
     const header = info.scope === 'request' ? '' : info.example;

@@ -3,81 +3,21 @@
 // and servers that reset streams, send GOAWAY or headers past the limit.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSecureServer, constants, type Http2SecureServer, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { generate } from 'selfsigned';
+import { constants } from 'node:http2';
+import { startH2Server, startHttp1TlsServer, type H2Server } from '../support/tls-servers';
 import { endpoint, failureCount, HEADER_INJECTION_LINES, INJECTION_ENCODED_PATH, injectionEnv, runScenario } from './helpers';
 
-interface Certificate {
-  key: string;
-  cert: string;
-}
-
-let certificate: Certificate;
+let plain: H2Server;
 before(async () => {
-  // A fresh self-signed certificate for localhost and 127.0.0.1 (selfsigned: docs/engine.md, "HTTP/2").
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
-  });
-  certificate = { key: pems.private, cert: pems.cert };
   plain = await startPlain();
 });
 after(() => plain.close());
 
-/** Protocol versions the server saw, by request path. */
-interface H2Server {
-  port: number;
-  seen: Map<string, Set<string>>;
-  sessions: Set<ServerHttp2Session>;
-  close(): Promise<void>;
-}
-
-async function startH2(onStream: (stream: ServerHttp2Stream, path: string, count: number) => void, allowHTTP1 = true): Promise<H2Server> {
-  const seen = new Map<string, Set<string>>();
-  const sessions = new Set<ServerHttp2Session>();
-  let count = 0;
-  const server: Http2SecureServer = createSecureServer({ ...certificate, allowHTTP1 });
-  server.on('session', (session) => {
-    sessions.add(session);
-    session.on('close', () => sessions.delete(session));
-    session.on('error', () => undefined);
-  });
-  server.on('stream', (stream, headers) => {
-    const path = String(headers[':path']);
-    (seen.get(path) ?? seen.set(path, new Set()).get(path))?.add('2.0');
-    stream.on('error', () => undefined);
-    onStream(stream, path, ++count);
-  });
-  // HTTP/1.1 clients (allowHTTP1) arrive as 'request'.
-  server.on('request', (req, res) => {
-    if (req.httpVersion === '2.0') return;
-    const path = req.url ?? '/';
-    (seen.get(path) ?? seen.set(path, new Set()).get(path))?.add(req.httpVersion);
-    res.end('one');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    port,
-    seen,
-    sessions,
-    close: () =>
-      new Promise<void>((done) => {
-        for (const session of sessions) session.destroy();
-        server.close(() => done());
-      }),
-  };
-}
-
 const scenario = (port: number, extra: string[], requests: string[]): string =>
   [`# @host https://127.0.0.1:${port}`, '# @users 2', '# @run-time 1s', '# @stop-timeout 2s', ...extra, '', ...requests, ''].join('\n');
 
-let plain: H2Server;
 function startPlain(): Promise<H2Server> {
-  return startH2((stream, path) => {
+  return startH2Server((stream, path) => {
     if (path === '/teapot') {
       stream.respond({ ':status': 418 });
       stream.end();
@@ -140,23 +80,16 @@ test('a self-signed certificate is refused without --insecure, over h2 as over H
 });
 
 test('a TLS server that speaks only HTTP/1.1 gets HTTP/1.1', async () => {
-  let hits = 0;
-  const server = createHttpsServer(certificate, (_req, res) => {
-    hits++;
-    res.end('h1');
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const server = await startHttp1TlsServer('h1');
   try {
-    const port = (server.address() as AddressInfo).port;
-    const { result } = await runScenario(scenario(port, [], ['### home', 'GET /home']), { insecure: true });
+    const { result } = await runScenario(scenario(server.port, [], ['### home', 'GET /home']), { insecure: true });
     const home = endpoint(result, 'home');
     assert.ok(home.requests > 0);
     assert.equal(home.failures, 0);
-    assert.equal(home.requests, hits);
+    assert.equal(home.requests, server.hits());
     assert.deepEqual(home.protocols, ['HTTP/1.1']);
   } finally {
-    server.closeAllConnections();
-    await new Promise<void>((done) => server.close(() => done()));
+    await server.close();
   }
 });
 
@@ -172,7 +105,7 @@ test('header values with CR/LF are refused on h2 with the HTTP/1.1 text; a URL i
 });
 
 test('hostile h2 servers: RST_STREAM, GOAWAY mid-run and huge headers are failures with short texts', async () => {
-  const server = await startH2((stream, path, count) => {
+  const server = await startH2Server((stream, path, count) => {
     if (path === '/reset') {
       stream.close(constants.NGHTTP2_REFUSED_STREAM);
     } else if (path === '/goaway') {
@@ -219,7 +152,7 @@ test('hostile h2 servers: RST_STREAM, GOAWAY mid-run and huge headers are failur
 });
 
 test('a stop while h2 answers hang ends the run at once and closes the sessions', async () => {
-  const server = await startH2((stream) => stream.respond({ ':status': 200 }));
+  const server = await startH2Server((stream) => stream.respond({ ':status': 200 }));
   try {
     const text = [`# @host https://127.0.0.1:${server.port}`, '# @users 4', '# @run-time 1s', '', '### hang', 'GET /hang', ''].join('\n');
     const started = Date.now();
@@ -235,7 +168,7 @@ test('a stop while h2 answers hang ends the run at once and closes the sessions'
 });
 
 test('an h2 response body past the capture limit drops the capture, not the run', async () => {
-  const server = await startH2((stream) => {
+  const server = await startH2Server((stream) => {
     stream.respond({ ':status': 200 });
     stream.end(Buffer.alloc(2 * 1024 * 1024, 'x'));
   });

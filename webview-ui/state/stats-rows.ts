@@ -2,7 +2,7 @@
 // interval) and for a finished one (from the result), and its sorting. Pure: the view renders
 // what these functions return; a row and how its cells read are src/core/present/stats-row.ts.
 import type { IntervalSnapshot, RunResult } from '../../src/core/metrics/result';
-import { statsRowFromEndpoint, statsRowFromInterval, type StatsColumn, type StatsRow } from '../../src/core/present/stats-row';
+import { formatProtocols, statsRowFromEndpoint, statsRowFromInterval, type StatsColumn, type StatsRow } from '../../src/core/present/stats-row';
 
 export type { StatsColumn, StatsRow };
 
@@ -28,6 +28,7 @@ export const STATS_COLUMNS: readonly StatsColumnInfo[] = [
   { key: 'avgBytes', label: 'Average size (bytes)', numeric: true },
   { key: 'rps', label: 'RPS', liveLabel: 'Current RPS', numeric: true },
   { key: 'failuresPerSec', label: 'Failures/s', liveLabel: 'Current Failures/s', numeric: true },
+  { key: 'protocol', label: 'Protocol', numeric: false },
 ];
 
 export interface SortOrder {
@@ -50,7 +51,7 @@ export function tableFromSnapshot(snapshot: IntervalSnapshot): StatsTable {
 
 /** Before the first interval of a run: one empty row per request, so the table has its shape at once. */
 export function emptyTable(requestNames: readonly string[]): StatsTable {
-  const zero = { requests: 0, failures: 0, medianMs: 0, p95Ms: 0, p99Ms: 0, meanMs: 0, minMs: 0, maxMs: 0, avgBytes: 0, rps: 0, failuresPerSec: 0 };
+  const zero = { requests: 0, failures: 0, medianMs: 0, p95Ms: 0, p99Ms: 0, meanMs: 0, minMs: 0, maxMs: 0, avgBytes: 0, rps: 0, failuresPerSec: 0, protocol: formatProtocols(undefined) };
   return { rows: requestNames.map((name) => ({ method: '', name, ...zero })), aggregate: undefined };
 }
 

@@ -59,7 +59,10 @@ export class RunAggregator {
       const stats = series.addInterval(samples, counts, at.intervalMs);
       // A name not requested yet has no row: a scenario imported with thousands of requests sends
       // and keeps rows only for those that ran (docs/reports.md, intervals).
-      if (stats.total.requests > 0) endpoints.push(stats);
+      if (stats.total.requests === 0) return;
+      const bits = this.protocolBits[index] ?? 0;
+      if (bits !== 0) stats.protocols = protocolNames(bits);
+      endpoints.push(stats);
     });
     const encoded = encodeHistogram(aggregateHistogram);
     const aggregate = this.aggregate.addInterval(encoded === '' ? [] : [{ encoded, histogram: aggregateHistogram }], aggregateCounts, at.intervalMs);

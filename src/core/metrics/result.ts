@@ -62,6 +62,8 @@ export interface IntervalStats {
     maxMs: number;
     avgContentBytes: number;
   };
+  /** The protocols that answered this name since the start (as EndpointStats.protocols). */
+  protocols?: ProtocolName[];
 }
 
 export interface IntervalSnapshot {

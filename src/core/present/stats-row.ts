@@ -18,6 +18,8 @@ export interface StatsRow {
   avgBytes: number;
   rps: number;
   failuresPerSec: number;
+  /** The protocols that answered, as they read (`HTTP/2`, `HTTP/1.1, HTTP/2`); `–` before any answer. */
+  protocol: string;
 }
 
 export type StatsColumn = keyof StatsRow;
@@ -37,7 +39,13 @@ export function statsRowFromEndpoint(stats: EndpointStats): StatsRow {
     avgBytes: stats.requests > 0 ? stats.contentBytes / stats.requests : 0,
     rps: stats.rps,
     failuresPerSec: stats.failuresPerSec,
+    protocol: formatProtocols(stats.protocols),
   };
+}
+
+/** `['HTTP/1.1', 'HTTP/2']` -> `HTTP/1.1, HTTP/2`; none (no answer yet, or an older result) -> `–`. */
+export function formatProtocols(protocols: readonly string[] | undefined): string {
+  return protocols && protocols.length > 0 ? protocols.join(', ') : NO_VALUE;
 }
 
 /** Live: counts and averages are cumulative, percentiles over the last 10 s, rates of the last second. */
@@ -56,6 +64,7 @@ export function statsRowFromInterval(stats: IntervalStats): StatsRow {
     avgBytes: stats.total.avgContentBytes,
     rps: stats.rps,
     failuresPerSec: stats.failuresPerSec,
+    protocol: formatProtocols(stats.protocols),
   };
 }
 

@@ -62,6 +62,8 @@ const numberMap: Check = (value, path) => {
   return undefined;
 };
 
+const protocols = optional(list(oneOf(...PROTOCOL_NAMES)));
+
 const endpointStats = shape({
   method: string,
   name: string,
@@ -76,7 +78,7 @@ const endpointStats = shape({
   failuresPerSec: number,
   percentiles: numberMap,
   histogram: string,
-  protocols: optional(list(oneOf(...PROTOCOL_NAMES))),
+  protocols,
 });
 
 const intervalStats = shape({
@@ -88,6 +90,7 @@ const intervalStats = shape({
   failuresPerSec: number,
   window: numberMap,
   total: shape({ requests: number, failures: number, medianMs: number, meanMs: number, minMs: number, maxMs: number, avgContentBytes: number }),
+  protocols,
 });
 
 const interval = shape({

@@ -2,12 +2,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyTable, nextSort, sortRows, STATS_COLUMNS, tableFromResult, tableFromSnapshot } from '../../../webview-ui/state/stats-rows';
 import { result, snapshot } from './fixtures';
+import type { EndpointStats, IntervalStats } from '../../../src/core/metrics/result';
+import { statsCellText, type StatsRow } from '../../../src/core/present/stats-row';
 
-test('the table has Locust\'s web UI columns in Locust\'s order', () => {
+test('the table has Locust\'s web UI columns in Locust\'s order, then the protocol', () => {
   assert.deepEqual(
     STATS_COLUMNS.map((column) => column.liveLabel ?? column.label),
-    ['Type', 'Name', '# Requests', '# Fails', 'Median (ms)', '95%ile (ms)', '99%ile (ms)', 'Average (ms)', 'Min (ms)', 'Max (ms)', 'Average size (bytes)', 'Current RPS', 'Current Failures/s'],
+    ['Type', 'Name', '# Requests', '# Fails', 'Median (ms)', '95%ile (ms)', '99%ile (ms)', 'Average (ms)', 'Min (ms)', 'Max (ms)', 'Average size (bytes)', 'Current RPS', 'Current Failures/s', 'Protocol'],
   );
+});
+
+test('the protocol cell names each protocol a request name saw, live and finished; none reads as a dash', () => {
+  const finished = result();
+  finished.endpoints[0] = { ...(finished.endpoints[0] as EndpointStats), protocols: ['HTTP/1.1', 'HTTP/2'] };
+  const table = tableFromResult(finished);
+  assert.equal(statsCellText(table.rows[0] as StatsRow, 'protocol'), 'HTTP/1.1, HTTP/2');
+  assert.equal(statsCellText(table.rows[1] as StatsRow, 'protocol'), '–');
+  const live = snapshot(5, 10, [['Home page', 7, 1], ['List hospitals', 3, 0]]);
+  live.endpoints[1] = { ...(live.endpoints[1] as IntervalStats), protocols: ['HTTP/2'] };
+  assert.equal(tableFromSnapshot(live).rows[1]?.protocol, 'HTTP/2');
+  assert.equal(tableFromSnapshot(live).rows[0]?.protocol, '–');
+  assert.equal(emptyTable(['a']).rows[0]?.protocol, '–');
 });
 
 test('a finished result gives one row per request and the aggregate apart', () => {

@@ -1,7 +1,7 @@
 // The report's tables: threshold verdicts, insights, Locust's statistics and percentiles, failures.
 import { PERCENTILES, type EndpointStats, type RunResult, type ThresholdVerdict } from '../../metrics/result';
 import { parseThresholdRule } from '../../scenario/thresholds';
-import { formatCount, formatMetricValue, formatMsNumber as ms, formatRate } from '../../present';
+import { formatCount, formatMetricValue, formatMsNumber as ms, formatProtocols, formatRate } from '../../present';
 import { escapeHtml } from './escape';
 
 const text = (value: string): string => `<td class="text">${escapeHtml(value)}</td>`;
@@ -44,10 +44,10 @@ export function statsSection(result: RunResult): string {
     return (
       `<tr>${text(s.method)}${text(s.name)}${num(formatCount(s.requests))}${num(formatCount(s.failures))}` +
       `${num(has ? ms(s.medianMs) : 'N/A')}${num(p('95'))}${num(p('99'))}${num(ms(s.meanMs))}${num(ms(s.minMs))}${num(ms(s.maxMs))}` +
-      `${num(formatCount(has ? Math.round(s.contentBytes / s.requests) : 0))}${num(formatRate(s.rps))}${num(formatRate(s.failuresPerSec))}</tr>`
+      `${num(formatCount(has ? Math.round(s.contentBytes / s.requests) : 0))}${num(formatRate(s.rps))}${num(formatRate(s.failuresPerSec))}${text(formatProtocols(s.protocols))}</tr>`
     );
   };
-  const head = heads(['Type', 'Name', '# Requests', '# Fails', 'Median', '95%ile', '99%ile', 'Average', 'Min', 'Max', 'Average size', 'RPS', 'Failures/s'], [0, 1]);
+  const head = heads(['Type', 'Name', '# Requests', '# Fails', 'Median', '95%ile', '99%ile', 'Average', 'Min', 'Max', 'Average size', 'RPS', 'Failures/s', 'Protocol'], [0, 1, 13]);
   const percentileRow = (s: EndpointStats): string =>
     `<tr>${text(s.method)}${text(s.name)}${PERCENTILES.map((p) => num(s.requests > 0 ? ms(s.percentiles[String(p)] ?? 0) : 'N/A')).join('')}</tr>`;
   const percentileHead = heads(['Type', 'Name', ...PERCENTILES.map((p) => `${p}%`)], [0, 1]);

@@ -3,7 +3,7 @@
 // server that speaks only HTTP/1.1 over TLS.
 import { createSecureServer, type Http2SecureServer, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { generate } from 'selfsigned';
 
 export interface Certificate {
@@ -36,6 +36,16 @@ export interface H2Server {
   close(): Promise<void>;
 }
 
+/** Every TCP connection the server accepted and that is still open. */
+function trackSockets(server: NetServer): Set<Socket> {
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return sockets;
+}
+
 function note(seen: Map<string, Set<string>>, path: string, version: string): void {
   let versions = seen.get(path);
   if (!versions) seen.set(path, (versions = new Set()));
@@ -48,6 +58,7 @@ export async function startH2Server(onStream: (stream: ServerHttp2Stream, path: 
   const sessions = new Set<ServerHttp2Session>();
   let count = 0;
   const server: Http2SecureServer = createSecureServer({ ...(await selfSignedCertificate()), allowHTTP1: true });
+  const sockets = trackSockets(server);
   server.on('session', (session) => {
     sessions.add(session);
     session.on('close', () => sessions.delete(session));
@@ -73,6 +84,8 @@ export async function startH2Server(onStream: (stream: ServerHttp2Stream, path: 
     close: () =>
       new Promise<void>((done) => {
         for (const session of sessions) session.destroy();
+        // Also the connections that are no session (yet): one mid-handshake would hold close() open.
+        for (const socket of sockets) socket.destroy();
         server.close(() => done());
       }),
   };
@@ -85,12 +98,14 @@ export async function startHttp1TlsServer(body: string): Promise<{ port: number;
     hits++;
     res.end(body);
   });
+  const sockets = trackSockets(server);
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return {
     port: (server.address() as AddressInfo).port,
     hits: () => hits,
     close: () => {
       server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
       return new Promise<void>((done) => server.close(() => done()));
     },
   };

@@ -165,27 +165,31 @@ class H2Connection {
     this.handler = handler;
     this.stream = stream;
     handler.protocol = PROTOCOL_HTTP2;
-    handler.onConnect((error) => this.abortStream(handler, error));
+    // Listeners check the stream, not the handler: a redirect sends the next hop of the same
+    // exchange on this connection while the previous stream is still closing.
+    handler.onConnect((error) => this.abortStream(stream, error));
     stream.on('response', (headers: IncomingHttpHeaders) => {
-      if (this.handler !== handler) return;
+      if (this.stream !== stream) return;
       const flat = flatHeaders(headers);
-      if (headerBytes(flat) > MAX_HEADER_LIST_BYTES) this.abortStream(handler, connectionError('response headers over 16 KiB', 'UND_ERR_HEADERS_OVERFLOW'));
+      if (headerBytes(flat) > MAX_HEADER_LIST_BYTES) this.abortStream(stream, connectionError('response headers over 16 KiB', 'UND_ERR_HEADERS_OVERFLOW'));
       else handler.onHeaders(Number(headers[HTTP2_HEADER_STATUS]), flat);
     });
     stream.on('data', (chunk: Buffer) => {
-      if (this.handler === handler) handler.onData(chunk);
+      if (this.stream === stream) handler.onData(chunk);
     });
-    stream.on('end', () => this.streamEnded(handler, undefined));
-    stream.on('error', (error) => this.streamEnded(handler, error));
+    stream.on('end', () => this.streamEnded(stream, undefined));
+    stream.on('error', (error) => this.streamEnded(stream, error));
     stream.on('close', () => {
       // Closed without an end: reset by the server (RST_STREAM) or cut off with the session.
       const code = stream.rstCode ?? constants.NGHTTP2_NO_ERROR;
-      this.streamEnded(handler, http2Failure('RST_STREAM', code === constants.NGHTTP2_NO_ERROR ? constants.NGHTTP2_CANCEL : code));
+      this.streamEnded(stream, http2Failure('RST_STREAM', code === constants.NGHTTP2_NO_ERROR ? constants.NGHTTP2_CANCEL : code));
     });
   }
 
-  private streamEnded(handler: TlsResponseHandler, error: Error | undefined): void {
-    if (this.handler !== handler) return;
+  /** The stream in flight ended (an answer, or `error`): the connection is free again, or done. */
+  private streamEnded(stream: ClientHttp2Stream, error: Error | undefined): void {
+    const handler = this.handler;
+    if (this.stream !== stream || !handler) return;
     this.handler = undefined;
     this.stream = undefined;
     if (error) {
@@ -201,13 +205,13 @@ class H2Connection {
     handler.onComplete();
   }
 
-  private abortStream(handler: TlsResponseHandler, error: Error | undefined): void {
-    if (this.handler !== handler) return;
-    const stream = this.stream;
+  /** Cuts off the stream in flight (a timeout, headers over the limit); the session stays sound. */
+  private abortStream(stream: ClientHttp2Stream, error: Error | undefined): void {
+    const handler = this.handler;
+    if (this.stream !== stream || !handler) return;
     this.handler = undefined;
     this.stream = undefined;
-    // Cancelling a stream leaves the session sound: the connection goes back to the pool.
-    stream?.close(constants.NGHTTP2_CANCEL);
+    stream.close(constants.NGHTTP2_CANCEL);
     if (this.reusable && this.alive) this.origin.release(this);
     else this.destroyIfIdle();
     handler.onError(error ?? connectionError('aborted', 'ECONNRESET'));

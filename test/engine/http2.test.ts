@@ -61,6 +61,32 @@ test('https negotiates HTTP/2 through ALPN; the result names the protocol per re
   assert.equal(result.aggregate.contentBytes, (login.requests + item.requests) * '{"ok":true,"id":7}'.length);
 });
 
+test('cookies and redirects work over h2: a login sets a cookie and redirects to a page that needs it', async () => {
+  const server = await startH2Server((stream, path, _count, headers) => {
+    if (path === '/login') {
+      stream.respond({ ':status': 302, location: '/home', 'set-cookie': ['sid=s3cret; Path=/; HttpOnly'] });
+      stream.end();
+    } else if (headers.cookie === 'sid=s3cret') {
+      stream.respond({ ':status': 200 });
+      stream.end('welcome');
+    } else {
+      stream.respond({ ':status': 401 });
+      stream.end('who are you?');
+    }
+  });
+  try {
+    const { result } = await runScenario(scenario(server.port, [], ['### login', 'GET /login']), { insecure: true });
+    const login = endpoint(result, 'login');
+    assert.ok(login.requests > 0);
+    assert.equal(login.failures, 0, JSON.stringify(result.failures));
+    assert.equal(login.contentBytes, login.requests * 'welcome'.length);
+    assert.deepEqual(login.protocols, ['HTTP/2']);
+    assert.deepEqual([...(server.seen.get('/home') ?? [])], ['2.0']);
+  } finally {
+    await server.close();
+  }
+});
+
 test('# @http1 keeps https on HTTP/1.1 against the same server', async () => {
   plain.seen.clear();
   const { result } = await runScenario(scenario(plain.port, ['# @http1'], ['### home', 'GET /home']), { insecure: true });

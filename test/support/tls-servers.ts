@@ -1,7 +1,7 @@
 // TLS servers on loopback for the HTTP/2 tests (engine and CLI): a self-signed certificate made
 // once per test process, an HTTP/2 server that also takes HTTP/1.1 (as most gateways), and a
 // server that speaks only HTTP/1.1 over TLS.
-import { createSecureServer, type Http2SecureServer, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
+import { createSecureServer, type Http2SecureServer, type IncomingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import { generate } from 'selfsigned';
@@ -53,7 +53,10 @@ function note(seen: Map<string, Set<string>>, path: string, version: string): vo
 }
 
 /** `http2.createSecureServer` with `allowHTTP1`: h2 streams go to `onStream`, HTTP/1.1 requests get `h1body`. */
-export async function startH2Server(onStream: (stream: ServerHttp2Stream, path: string, count: number) => void, h1body = 'one'): Promise<H2Server> {
+export async function startH2Server(
+  onStream: (stream: ServerHttp2Stream, path: string, count: number, headers: IncomingHttpHeaders) => void,
+  h1body = 'one',
+): Promise<H2Server> {
   const seen = new Map<string, Set<string>>();
   const sessions = new Set<ServerHttp2Session>();
   let count = 0;
@@ -68,7 +71,7 @@ export async function startH2Server(onStream: (stream: ServerHttp2Stream, path: 
     const path = String(headers[':path']);
     note(seen, path, '2.0');
     stream.on('error', () => undefined);
-    onStream(stream, path, ++count);
+    onStream(stream, path, ++count, headers);
   });
   // HTTP/1.1 clients arrive as 'request' only (h2 ones as 'stream' and 'request': skipped here).
   server.on('request', (req, res) => {

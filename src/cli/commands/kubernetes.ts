@@ -18,7 +18,9 @@ import { MAX_SHARDS } from '../shard-options';
 import { filesOf } from './coordinate';
 
 /** Run options that describe the load: handed to the coordinator in the cluster as given. */
-const PASSED_ON = ['host', 'users', 'spawn-rate', 'run-time', 'rate', 'stop-timeout', 'seed', 'insecure', 'csv-full-history'];
+const PASSED_ON = ['host', 'users', 'spawn-rate', 'run-time', 'rate', 'stop-timeout', 'seed', 'insecure', 'csv-full-history', 'env'];
+/** The private environment file's values go into a Secret, not the ConfigMap. */
+const PRIVATE_ENV_FILE = 'http-client.private.env.json';
 
 export const KUBERNETES_HELP: CommandHelp = {
   usage: 'loadlens kubernetes SCENARIO.load.http --shards N [--image IMAGE] [--namespace NS] [run options]',
@@ -27,7 +29,7 @@ export const KUBERNETES_HELP: CommandHelp = {
     { name: 'shards', value: 'N', description: 'how many shard pods make the load' },
     { name: 'image', value: 'IMAGE', description: `the Loadlens image (built from the repository's Dockerfile; default loadlens:${version})` },
     { name: 'namespace', value: 'NS', description: 'the namespace of every object (default: kubectl\'s current one)' },
-    ...RUN_OPTIONS.filter((spec) => PASSED_ON.includes(spec.name) || spec.name === 'allow-path'),
+    ...RUN_OPTIONS.filter((spec) => PASSED_ON.includes(spec.name) || spec.name === 'var' || spec.name === 'allow-path'),
     HELP_OPTION,
   ],
   examples: ['loadlens kubernetes api.load.http --shards 8 --rate 2000 -t 10m --image registry.example/loadlens:0.1.0 | kubectl apply -f -'],
@@ -55,11 +57,11 @@ export function runKubernetes(argv: readonly string[]): ExitCode {
     if (args.flags.has(name)) return [`--${name}`];
     const value = args.values.get(name);
     return value === undefined ? [] : [`--${name}`, value];
-  });
+  }).concat((args.lists.get('var') ?? []).flatMap((variable) => ['--var', variable]));
   const manifests = kubernetesManifests({
     scenarioName: basename(scenario.absolutePath),
     scenarioText: scenario.text,
-    files: filesOf(scenario.displayPath, plan, (path) => readScenarioFile(scenario.absolutePath, path, scenario.access)),
+    files: filesOf(scenario.displayPath, plan, (path) => readScenarioFile(scenario.absolutePath, path, scenario.access)).map((file) => ({ ...file, secret: file.path === PRIVATE_ENV_FILE })),
     shards: count,
     image,
     namespace,

@@ -1,5 +1,6 @@
 // `loadlens kubernetes`: the Kubernetes objects of one coordinated run (docs/scale-out.md): a
-// ConfigMap with the scenario and its files, a Secret with the shard token, the coordinator (a
+// ConfigMap with the scenario and its files, a Secret with the shard token (and the private
+// environment file, when the run has one), the coordinator (a
 // Job of one pod and its Service) and the shards (an Indexed Job of N pods). Pure: objects in,
 // objects out; the command prints them as YAML.
 
@@ -15,7 +16,8 @@ export interface KubernetesRun {
   /** Scenario file name and text; the files it reads, by the relative path it writes. */
   scenarioName: string;
   scenarioText: string;
-  files: Array<{ path: string; base64: string }>;
+  /** `secret`: held in a Secret, not the ConfigMap (http-client.private.env.json). */
+  files: Array<{ path: string; base64: string; secret?: boolean }>;
   shards: number;
   image: string;
   namespace?: string;
@@ -52,10 +54,20 @@ export function kubernetesManifests(run: KubernetesRun): Array<Record<string, un
     labels: { 'app.kubernetes.io/name': 'loadlens', 'app.kubernetes.io/instance': name, 'app.kubernetes.io/component': component },
   });
   // Kubernetes wants plain descending paths: `./users.csv` is mounted as `users.csv`, the same file.
-  const keys = run.files.map((file, index) => ({ key: `file-${index}`, path: file.path.replace(/^(\.\/)+/, '') }));
+  const mounted = run.files.map((file, index) => ({ ...file, key: `file-${index}`, path: file.path.replace(/^(\.\/)+/, '') }));
+  const plain = mounted.filter((file) => !file.secret);
+  const secret = mounted.filter((file) => file.secret);
+  const item = (file: { key: string; path: string }) => ({ key: file.key, path: file.path });
+  // One folder for the scenario and every file it reads: private values come from a Secret
+  // (readable only by who may read Secrets), projected beside the rest (docs/security.md, Scale-out).
   const scenarioVolume = {
     name: 'scenario',
-    configMap: { name: `${name}-scenario`, items: [{ key: 'scenario', path: run.scenarioName }, ...keys] },
+    projected: {
+      sources: [
+        { configMap: { name: `${name}-scenario`, items: [{ key: 'scenario', path: run.scenarioName }, ...plain.map(item)] } },
+        ...(secret.length > 0 ? [{ secret: { name: `${name}-private`, items: secret.map(item) } }] : []),
+      ],
+    },
   };
   const token = { name: 'LOADLENS_SHARD_TOKEN', valueFrom: { secretKeyRef: { name: `${name}-token`, key: 'token' } } };
   const container = (command: string[], extra: Record<string, unknown> = {}) => ({
@@ -84,8 +96,9 @@ export function kubernetesManifests(run: KubernetesRun): Array<Record<string, un
   const coordinatorUrl = `http://${name}-coordinator:${COORDINATOR_PORT}`;
 
   return [
-    { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('scenario', 'scenario'), data: { scenario: run.scenarioText }, binaryData: Object.fromEntries(run.files.map((file, index) => [`file-${index}`, file.base64])) },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('scenario', 'scenario'), data: { scenario: run.scenarioText }, binaryData: Object.fromEntries(plain.map((file) => [file.key, file.base64])) },
     { apiVersion: 'v1', kind: 'Secret', metadata: meta('token', 'token'), type: 'Opaque', stringData: { token: run.token } },
+    ...(secret.length > 0 ? [{ apiVersion: 'v1', kind: 'Secret', metadata: meta('private', 'scenario'), type: 'Opaque', data: Object.fromEntries(secret.map((file) => [file.key, file.base64])) }] : []),
     {
       apiVersion: 'v1',
       kind: 'Service',

@@ -20,11 +20,12 @@ import { ensureBuilt, CLI, ROOT, tempDir } from '../../cli/helpers';
 type Loose = any;
 type Obj = { kind: string; metadata: { name: string; namespace?: string }; spec?: Loose; data?: Loose; binaryData?: Loose };
 
-function generate(shards: number, extra: string[] = []): Obj[] {
+function generate(shards: number, extra: string[] = [], files: Record<string, string> = {}): Obj[] {
   ensureBuilt();
   const dir = tempDir();
   try {
     dir.file('users.csv', 'id,name\n1,a\n2,b\n');
+    for (const [name, text] of Object.entries(files)) dir.file(name, text);
     const scenario = dir.file('Checkout API.load.http', '# @host http://api.invalid\n# @rate 100/s\n# @run-time 1m\n# @data ./users.csv as users\n\n### list\nGET /users/{{users.id}}\n');
     const out = spawnSync(process.execPath, [CLI, 'kubernetes', scenario, '--shards', String(shards), '--namespace', 'load', '--image', 'registry.invalid/loadlens:1', '--rate', '400', ...extra], { encoding: 'utf8', cwd: dir.path });
     assert.equal(out.status, 0, out.stderr);
@@ -68,8 +69,8 @@ test('an Indexed Job of N shards joins the coordinator through its Service', () 
   // The scenario and its data file reach the pods under the names the scenario uses.
   assert.match(configMap.data.scenario, /# @data \.\/users\.csv as users/);
   assert.equal(Buffer.from(configMap.binaryData['file-0'], 'base64').toString(), 'id,name\n1,a\n2,b\n');
-  const items = shards.spec.template.spec.volumes[0].configMap.items;
-  assert.deepEqual(items, [{ key: 'scenario', path: 'Checkout API.load.http' }, { key: 'file-0', path: 'users.csv' }]);
+  const sources = shards.spec.template.spec.volumes[0].projected.sources;
+  assert.deepEqual(sources, [{ configMap: { name: configMap.metadata.name, items: [{ key: 'scenario', path: 'Checkout API.load.http' }, { key: 'file-0', path: 'users.csv' }] } }]);
   // No privileges; one core per pod.
   for (const pod of [coordinator, shards]) {
     const spec = pod.spec.template.spec;
@@ -83,8 +84,33 @@ test('an Indexed Job of N shards joins the coordinator through its Service', () 
   }
 });
 
+test('--env and --var reach the coordinator; the private environment file is a Secret beside the scenario, never in the ConfigMap', () => {
+  const secret = 'sekr1t-k8s-7d2e';
+  const objects = generate(2, ['--env', 'dev', '--var', 'region=eu'], {
+    'http-client.env.json': JSON.stringify({ dev: { host: 'http://api.invalid' } }),
+    'http-client.private.env.json': JSON.stringify({ dev: { token: secret } }),
+  });
+  assert.deepEqual(objects.map((o) => o.kind), ['ConfigMap', 'Secret', 'Secret', 'Service', 'Job', 'Job']);
+  for (const object of objects) assert.doesNotThrow(() => new VALIDATORS[object.kind]!(object).validate(), `${object.kind} ${object.metadata.name}`);
+  const [configMap, , privateSecret, , coordinator, shards] = objects as [Obj, Obj, Obj, Obj, Obj, Obj];
+  const script: string = coordinator.spec.template.spec.containers[0].command[2];
+  assert.match(script, /'--env' 'dev' '--var' 'region=eu'/);
+  // The secret is nowhere but in the Secret's data.
+  const publicText = JSON.stringify(configMap) + Buffer.from(Object.values(configMap.binaryData as Record<string, string>).join(''), 'base64').toString('latin1');
+  assert.ok(!publicText.includes(secret));
+  const privateFiles = Object.values(privateSecret.data as Record<string, string>).map((value) => Buffer.from(value, 'base64').toString());
+  assert.ok(privateFiles.some((text) => text.includes(secret)));
+  // Both files are mounted in the scenario's folder, where the shard looks for them.
+  for (const pod of [coordinator, shards]) {
+    const sources = pod.spec.template.spec.volumes[0].projected.sources;
+    const paths = sources.flatMap((source: Loose) => (source.configMap ?? source.secret).items.map((entry: { path: string }) => entry.path));
+    assert.deepEqual(paths.sort(), ['Checkout API.load.http', 'http-client.env.json', 'http-client.private.env.json', 'users.csv']);
+    assert.equal(sources[1].secret.name, privateSecret.metadata.name);
+  }
+});
+
 test('a failed shard pod fails its index only: the other shards go on, and a pod that died before the start is replaced once', () => {
-  const shards = generate(4)[4] as Obj;
+  const shards = generate(4).find((o) => o.metadata.name.endsWith('-shards')) as Obj;
   // A Job-wide backoffLimit of 0 would fail the whole Job at the first dead pod, and Kubernetes then
   // ends every other pod of the Job: the run would lose all its shards, not one.
   assert.equal(shards.spec.backoffLimit, undefined);

@@ -110,4 +110,40 @@ describe('run results in the editor', () => {
     }).catch((error: unknown) => assert.fail(`${String(error)}; the lenses: ${titles.join(' | ')}`));
     assert.match(lens, /^p95 [\d.,]+ ms ▲\d+% · /);
   });
+
+  it('Compare With… offers the scenario\'s earlier run first and puts the change on the lens', async () => {
+    const document = await openNewScenario('run-compare.load.http', [
+      `# @host ${target.base}`,
+      '# @users 2',
+      '# @spawn-rate 2',
+      '# @run-time 2s',
+      '# @think 20ms',
+      '',
+      '### Slow list',
+      'GET /slow',
+    ]);
+    const lensTitles = async (): Promise<string[]> =>
+      (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)).map((l) => l.command?.title ?? '');
+    slowMs = 5;
+    await vscode.commands.executeCommand('loadlens.run', document.uri);
+    await waitFor('the first run to end', async () => ((await lensTitles()).some((t) => t.startsWith('p95 ')) ? true : undefined));
+    slowMs = 150;
+    await vscode.commands.executeCommand('loadlens.run', document.uri);
+    let before = '';
+    await waitFor('the second run to end', async () => {
+      before = (await lensTitles()).find((t) => t.startsWith('p95 ')) ?? '';
+      return /^p95 (1[5-9]\d|[2-9]\d\d)/.test(before) ? true : undefined;
+    });
+    assert.doesNotMatch(before, /▲|~/, 'no baseline: no change on the lens before Compare With…');
+    // The quick pick opens; its first item is the newest other run of this scenario (the first run).
+    const compared = vscode.commands.executeCommand('loadlens.compareWith');
+    await new Promise((done) => setTimeout(done, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await compared;
+    let titles: string[] = [];
+    await waitFor('the change on the lens after Compare With…', async () => {
+      titles = await lensTitles();
+      return titles.some((t) => /^p95 [\d.,]+ ms ▲\d+% · /.test(t)) ? true : undefined;
+    }).catch((error: unknown) => assert.fail(`${String(error)}; the lenses: ${titles.join(' | ')}`));
+  });
 });

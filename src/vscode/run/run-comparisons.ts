@@ -12,6 +12,7 @@ import { formatTimestamp } from '../../core/present';
 import type { ResultsPanel } from '../panel/results-panel';
 import { UserFacingError } from '../shared/command';
 import type { Baselines } from './baselines';
+import { scenarioSlug } from './logic/history';
 import type { RunController } from './run-controller';
 import type { RunHistory } from './run-history';
 import { readResultFile } from './run-history';
@@ -64,7 +65,7 @@ export class RunComparisons implements vscode.Disposable {
     const scenario = vscode.Uri.file(next.scenario.path);
     const baseline = next.scenario.hash === '' ? undefined : await this.baselines.read(scenario).catch(() => undefined);
     const saved = (await this.history.list()).filter((entry) => entry.startTime !== next.startTime);
-    const sameName = scenario.path.split('/').pop() ?? '';
+    const slug = scenarioSlug(scenario.path.split('/').pop() ?? '');
     type Item = vscode.QuickPickItem & { load: () => Promise<RunResult>; label: string; what: string };
     const items: Item[] = [];
     if (baseline && baseline.result.startTime !== next.startTime) {
@@ -72,7 +73,7 @@ export class RunComparisons implements vscode.Disposable {
       items.push({ label: '$(pinned) Baseline', description: when, detail: vscode.workspace.asRelativePath(baseline.file), load: async () => baseline.result, what: `baseline (${when})` });
     }
     // Runs of the same scenario file first, each group newest first.
-    const ordered = [...saved].sort((a, b) => Number(!sameName.startsWith(a.scenario)) - Number(!sameName.startsWith(b.scenario)) || b.startTime - a.startTime);
+    const ordered = [...saved].sort((a, b) => Number(a.scenario !== slug) - Number(b.scenario !== slug) || b.startTime - a.startTime);
     for (const entry of ordered) {
       const when = formatTimestamp(entry.startTime);
       items.push({ label: entry.scenario, description: when, detail: vscode.workspace.asRelativePath(entry.uri), load: () => readResultFile(entry.uri), what: `run of ${when}` });

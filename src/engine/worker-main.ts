@@ -7,7 +7,9 @@ import { StoredResponse } from './captures';
 import { compileScenario } from './compile-requests';
 import { ExpansionLimitError } from './compile-template';
 import { DataFeed } from './data-feed';
+import { GeneratorMeter } from './generator-meter';
 import { createDriver } from './drivers';
+import type { IntervalPartial } from '../core/metrics/partial';
 import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol';
 
 function post(message: FromWorker): void {
@@ -31,20 +33,33 @@ function main(): void {
     setupResponses: setup.setupResponses.map((shared) => [shared.index, StoredResponse.fromShared(shared)] as const),
     redirectOrigins: setup.redirectOrigins,
   });
+  // Started with the run's clock: the warm-up and the first connections are not the run's load.
+  let meter: GeneratorMeter | undefined;
+  const partial = (): IntervalPartial => {
+    const taken = driver.takePartial();
+    if (meter) taken.generator = meter.take();
+    return taken;
+  };
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'start': {
         // Align on the shared start time, expressed on this thread's monotonic clock.
         const startedAt = performance.now() + (message.startAt - Date.now());
-        setTimeout(() => driver.start(startedAt), Math.max(0, startedAt - performance.now()));
+        setTimeout(() => {
+          meter = new GeneratorMeter();
+          driver.start(startedAt);
+        }, Math.max(0, startedAt - performance.now()));
         break;
       }
       case 'flush':
-        post({ type: 'partial', seq: message.seq, partial: driver.takePartial() });
+        post({ type: 'partial', seq: message.seq, partial: partial() });
         break;
       case 'stop':
         driver.stop(message.graceMs).then(
-          () => post({ type: 'stopped', partial: driver.takePartial() }),
+          () => {
+            post({ type: 'stopped', partial: partial() });
+            meter?.stop();
+          },
           (error: unknown) => post({ type: 'failed', message: String(error) }),
         );
         break;

@@ -33,6 +33,7 @@ export function boundedSeries(series: ChartSeries, maxPoints = MAX_SAVED_POINTS)
     p95: pick(series.p95),
     p99: pick(series.p99),
     users: pick(series.users),
+    ...(series.saturated ? { saturated: pick(series.saturated) } : {}),
   };
 }
 

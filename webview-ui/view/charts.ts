@@ -78,7 +78,30 @@ function clockLabel(unixSeconds: number): string {
   return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
 }
 
-function options(spec: ChartSpec, palette: Palette, width: number): uPlot.Options {
+/**
+ * Shades the seconds in which the load generator was saturated (their latencies may be inflated;
+ * docs/reading-numbers.md), under the lines: interval i spans from the end of i-1 to its own end.
+ */
+function shadeSaturated(chart: uPlot, series: ChartSeries | undefined, palette: Palette): void {
+  const saturated = series?.saturated;
+  if (!saturated?.includes(1)) return;
+  const times = chart.data[0];
+  const { ctx } = chart;
+  const { top, height } = chart.bbox;
+  ctx.save();
+  ctx.fillStyle = palette.red;
+  ctx.globalAlpha = 0.12;
+  saturated.forEach((flag, index) => {
+    const end = times[index];
+    if (flag !== 1 || end === undefined) return;
+    const start = times[index - 1] ?? end - 1;
+    const left = chart.valToPos(start, 'x', true);
+    ctx.fillRect(left, top, Math.max(1, chart.valToPos(end, 'x', true) - left), height);
+  });
+  ctx.restore();
+}
+
+function options(spec: ChartSpec, palette: Palette, width: number, current: () => ChartSeries | undefined): uPlot.Options {
   const axis: uPlot.Axis = { stroke: palette.foreground, font: palette.font, grid: { stroke: palette.grid, width: 1 }, ticks: { stroke: palette.grid, width: 1 } };
   return {
     width,
@@ -99,6 +122,7 @@ function options(spec: ChartSpec, palette: Palette, width: number): uPlot.Option
     scales: { y: { range: (_chart, _min, max) => [0, max > 0 ? max * 1.1 : 1] } },
     cursor: { drag: { x: false, y: false } },
     legend: { live: true },
+    hooks: { drawClear: [(chart) => shadeSaturated(chart, current(), palette)] },
   };
 }
 
@@ -118,7 +142,8 @@ function lastDrawn(values: ReadonlyArray<number | null>): number {
 function describe(spec: ChartSpec, series: ChartSeries): string {
   if (series.time.length === 0) return `${spec.title}: no data yet`;
   const last = spec.series.map((line) => `${line.label} ${line.format(lastDrawn(line.values(series)))}`).join(', ');
-  return `${spec.title}, last value: ${last}`;
+  const saturated = series.saturated?.filter((flag) => flag === 1).length ?? 0;
+  return `${spec.title}, last value: ${last}${saturated > 0 ? `; load generator saturated in ${saturated} s (shaded)` : ''}`;
 }
 
 export class Charts {
@@ -153,7 +178,7 @@ export class Charts {
 
   private create(slot: (typeof this.slots)[number]): void {
     if (!this.series) return;
-    slot.chart = new uPlot(options(slot.spec, readPalette(), this.width(slot)), dataOf(slot.spec, this.series), slot.holder);
+    slot.chart = new uPlot(options(slot.spec, readPalette(), this.width(slot), () => this.series), dataOf(slot.spec, this.series), slot.holder);
   }
 
   private rebuild(): void {

@@ -1,6 +1,7 @@
 // The warning signs of a run (docs/reports.md, Insights), as plain messages with numbers.
 import type { EndpointStats, FailureRow, Insight, RunResult } from '../metrics/result';
 import { formatCount, formatMs, formatPercent, shorten } from '../present';
+import { generatorSaturated } from './generator-insight';
 import { latencyDrift, latencyGrowsWithLoad } from './latency-trends';
 import { errorPercent, statsPercentileMs } from './measure';
 
@@ -28,6 +29,7 @@ export function deriveInsights(result: Omit<RunResult, 'insights'>): Insight[] {
   }
   insights.push(...timeouts(result.failures));
   push(droppedArrivals(result));
+  push(generatorSaturated(result.intervals));
   return insights
     .map((insight, order) => ({ insight, order }))
     .sort((a, b) => SEVERITY_ORDER[a.insight.severity] - SEVERITY_ORDER[b.insight.severity] || a.order - b.order)

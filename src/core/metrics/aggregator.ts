@@ -3,6 +3,7 @@
 // cumulative statistics, failures table and dropped count.
 
 import { CheckTotals, type CheckKey, type CheckStats } from './check-counts';
+import { generatorLoad } from './generator-load';
 import { createHistogram, decodeSamples, encodeHistogram, type Histogram } from './histogram';
 import { RedirectCounter, type RedirectStats } from './redirect-counts';
 import type { IntervalPartial } from './partial';
@@ -79,7 +80,10 @@ export class RunAggregator {
       this.redirectTotals.add(partial.redirects);
     }
     this.droppedTotal += dropped;
-    return { time: at.time, elapsedMs: at.elapsedMs, users, inFlight, dropped, aggregate, endpoints };
+    const snapshot: IntervalSnapshot = { time: at.time, elapsedMs: at.elapsedMs, users, inFlight, dropped, aggregate, endpoints };
+    const generator = generatorLoad(partials.map((partial) => partial.generator));
+    if (generator) snapshot.generator = generator;
+    return snapshot;
   }
 
   private countFailure(index: number, error: string, occurrences: number): void {

@@ -8,3 +8,4 @@ export { StatsSeries, WINDOW_INTERVALS } from './series';
 export { RunAggregator, AGGREGATE_NAME, type EndpointKey } from './aggregator';
 export { CheckCounter, CheckTotals, type CheckKey, type CheckPartial, type CheckStats } from './check-counts';
 export { RedirectCounter, type RedirectPartial, type RedirectStats } from './redirect-counts';
+export { generatorLoad, isSaturated, SATURATED_LOOP_BUSY, SATURATED_MEDIAN_DELAY_MS, type GeneratorLoad, type GeneratorSample } from './generator-load';

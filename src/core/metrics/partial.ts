@@ -1,5 +1,6 @@
 import type { CheckPartial } from './check-counts';
 import type { RedirectPartial } from './redirect-counts';
+import type { GeneratorSample } from './generator-load';
 
 // What a worker thread reports for one interval: counts and an encoded histogram per endpoint,
 // failures by error text, and its gauges. The engine's main thread merges the partials of all
@@ -38,6 +39,8 @@ export interface IntervalPartial {
   users: number;
   inFlight: number;
   dropped: number;
+  /** The worker's own load over the interval (absent from shards recorded before it was measured). */
+  generator?: GeneratorSample;
 }
 
 export function emptyEndpointPartial(): EndpointPartial {

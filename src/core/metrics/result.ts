@@ -4,6 +4,7 @@
 import type { CheckStats } from './check-counts';
 import type { RedirectStats } from './redirect-counts';
 
+import type { GeneratorLoad } from './generator-load';
 import type { IntervalPartial } from './partial';
 import type { ProtocolName } from './protocols';
 
@@ -77,6 +78,8 @@ export interface IntervalSnapshot {
   inFlight: number;
   /** Open model: arrivals dropped in this interval because `@max-users` was full. */
   dropped: number;
+  /** Whether the load generator was the bottleneck (absent in results from before it was measured). */
+  generator?: GeneratorLoad;
   aggregate: IntervalStats;
   /**
    * Per request name, in the scenario's request order: the names requested so far (a name gets
@@ -118,7 +121,7 @@ export interface ThresholdVerdict {
 }
 
 export interface Insight {
-  kind: 'tail-ratio' | 'latency-grows-with-users' | 'latency-drift' | 'error-rate' | 'timeouts' | 'dropped-arrivals';
+  kind: 'tail-ratio' | 'latency-grows-with-users' | 'latency-drift' | 'error-rate' | 'timeouts' | 'dropped-arrivals' | 'generator-saturated';
   severity: 'critical' | 'warning' | 'info';
   /** A request's stats name, or undefined for the whole run. */
   target?: string;

@@ -22,6 +22,8 @@ export interface ChartSeries {
   p95: number[];
   p99: number[];
   users: number[];
+  /** 1 where the load generator was saturated in that interval, else 0 (absent in older saved panels). */
+  saturated?: number[];
 }
 
 export type RunPhase =
@@ -241,7 +243,8 @@ const GAPPED_KEYS: ReadonlyArray<keyof ChartSeries> = ['rps', 'failuresPerSec'];
 function isSeries(value: unknown): value is ChartSeries {
   return (
     isRecord(value) &&
-    SERIES_KEYS.every((key) => Array.isArray(value[key]) && (value[key] as unknown[]).every((n) => typeof n === 'number' || (n === null && GAPPED_KEYS.includes(key))))
+    SERIES_KEYS.every((key) => Array.isArray(value[key]) && (value[key] as unknown[]).every((n) => typeof n === 'number' || (n === null && GAPPED_KEYS.includes(key)))) &&
+    (value.saturated === undefined || (Array.isArray(value.saturated) && value.saturated.every((n) => n === 0 || n === 1)))
   );
 }
 

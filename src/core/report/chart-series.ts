@@ -7,7 +7,7 @@ import { intervalRates } from './interval-rates';
 export type { ChartSeries };
 
 export function emptySeries(): ChartSeries {
-  return { time: [], rps: [], failuresPerSec: [], p50: [], p95: [], p99: [], users: [] };
+  return { time: [], rps: [], failuresPerSec: [], p50: [], p95: [], p99: [], users: [], saturated: [] };
 }
 
 /**
@@ -25,6 +25,7 @@ export function appendSnapshot(series: ChartSeries, snapshot: IntervalSnapshot, 
     p95: [...series.p95, window['95'] ?? 0],
     p99: [...series.p99, window['99'] ?? 0],
     users: [...series.users, snapshot.users],
+    saturated: [...(series.saturated ?? series.time.map(() => 0)), snapshot.generator?.saturated ? 1 : 0],
   };
 }
 
@@ -40,6 +41,7 @@ export function seriesFromIntervals(intervals: readonly IntervalSnapshot[]): Cha
     series.p95.push(window['95'] ?? 0);
     series.p99.push(window['99'] ?? 0);
     series.users.push(snapshot.users);
+    series.saturated?.push(snapshot.generator?.saturated ? 1 : 0);
   });
   return series;
 }

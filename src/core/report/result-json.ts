@@ -99,6 +99,7 @@ const interval = shape({
   users: number,
   inFlight: number,
   dropped: number,
+  generator: optional(shape({ saturated: boolean, loopBusy: number, cpuCores: number, loopDelayMedianMs: number, loopDelayMaxMs: number })),
   aggregate: intervalStats,
   endpoints: list(intervalStats),
 });
@@ -149,7 +150,7 @@ const result = shape({
   ),
   insights: list(
     shape({
-      kind: oneOf('tail-ratio', 'latency-grows-with-users', 'latency-drift', 'error-rate', 'timeouts', 'dropped-arrivals'),
+      kind: oneOf('tail-ratio', 'latency-grows-with-users', 'latency-drift', 'error-rate', 'timeouts', 'dropped-arrivals', 'generator-saturated'),
       severity: oneOf('critical', 'warning', 'info'),
       target: optional(string),
       message: string,

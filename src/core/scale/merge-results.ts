@@ -27,7 +27,12 @@ function isPartial(value: unknown, endpoints: number): value is IntervalPartial 
     (e: unknown) => isObject(e) && isCount(e.requests) && isCount(e.failures) && isCount(e.contentBytes) && isNumber(e.sumMicros) && isNumber(e.maxMicros) && (isNumber(e.minMicros) || e.minMicros === null) && typeof e.histogram === 'string',
   );
   const failuresOk = value.failures.every((f: unknown) => Array.isArray(f) && f.length === 3 && isCount(f[0]) && f[0] < endpoints && typeof f[1] === 'string' && isCount(f[2]));
-  return endpointsOk && failuresOk;
+  // A worker's own load (src/core/metrics/generator-load.ts): absent in shards recorded before it was measured.
+  const generator = value.generator;
+  const generatorOk =
+    generator === undefined ||
+    (isObject(generator) && [generator.loopBusy, generator.cpuCores, generator.loopDelayMedianMs, generator.loopDelayMaxMs].every((n) => isNumber(n) && Number.isFinite(n) && n >= 0));
+  return endpointsOk && failuresOk && generatorOk;
 }
 
 /** The shard record of an untrusted result file, checked before its numbers are added anywhere. */

@@ -100,6 +100,11 @@ test('results of different scenarios, twice the same shard, or not a shard are r
   (damaged.shard?.intervals[0]?.partials[0] as unknown as { endpoints: unknown[] }).endpoints = [];
   const bad = mergeShardResults([{ label: 'd.json', result: damaged }]);
   assert.ok(!bad.ok && /do not match the requests/.test(bad.message));
+  // A worker's load figures from an untrusted file are numbers, or the shard is refused.
+  const hostileLoad = JSON.parse(JSON.stringify(one)) as RunResult;
+  (hostileLoad.shard?.intervals[0]?.partials[0] as unknown as { generator: unknown }).generator = { loopBusy: '<img src=x>', cpuCores: 1, loopDelayMedianMs: 1, loopDelayMaxMs: -5 };
+  const refusedLoad = mergeShardResults([{ label: 'e.json', result: hostileLoad }]);
+  assert.ok(!refusedLoad.ok && /do not match the requests/.test(refusedLoad.message));
 });
 
 test('a missing shard is said, and the others still merge', () => {

@@ -4,13 +4,27 @@ import { histogramDistribution } from '../../analysis/histogram';
 import { formatCount, formatMs } from '../../present';
 import { ratesOverTime } from '../interval-rates';
 import { escapeHtml } from './escape';
-import { barChart, lineChart, type Series } from './svg-chart';
+import { barChart, lineChart, type LineChartInput, type Series } from './svg-chart';
 
 const DISTRIBUTION_BUCKETS = 24;
 
 function figure(caption: string, series: Series[], svg: string): string {
   const legend = series.map((s) => `<span><i class="${s.colour}"></i>${escapeHtml(s.label)}</span>`).join('');
   return `<figure><figcaption>${escapeHtml(caption)}</figcaption><div class="legend">${legend}</div>${svg}</figure>`;
+}
+
+/** The seconds in which the load generator was saturated, as shaded stretches (one per run of them). */
+function saturatedBands(intervals: RunResult['intervals']): NonNullable<LineChartInput['bands']> {
+  const bands: NonNullable<LineChartInput['bands']> = [];
+  intervals.forEach((interval, index) => {
+    if (!interval.generator?.saturated) return;
+    const fromSeconds = index > 0 ? (intervals[index - 1]?.elapsedMs ?? 0) / 1000 : 0;
+    const toSeconds = interval.elapsedMs / 1000;
+    const last = bands.at(-1);
+    if (last && Math.abs(last.toSeconds - fromSeconds) < 1e-6) last.toSeconds = toSeconds;
+    else bands.push({ fromSeconds, toSeconds, label: 'load generator saturated' });
+  });
+  return bands;
 }
 
 export function timelineSection(result: RunResult): string {
@@ -30,11 +44,14 @@ export function timelineSection(result: RunResult): string {
     { label: 'p99', colour: 'c3', values: windowed('99') },
   ];
   const users: Series[] = [{ label: 'Users', colour: 'c1', values: result.intervals.map((i) => i.users) }];
+  const bands = saturatedBands(result.intervals);
+  const note = bands.length > 0 ? '<div class="legend"><span><i class="band"></i>load generator saturated: latencies there may be inflated</span></div>' : '';
   return (
     `<section><h2>Over time</h2>` +
-    figure('Requests and failures per second', throughput, lineChart({ title: 'Requests and failures per second', unit: 'req/s', xSeconds: x, series: throughput })) +
-    figure('Response times (last 10 s window)', latency, lineChart({ title: 'Response times p50, p95, p99', unit: 'ms', xSeconds: x, series: latency })) +
-    figure('Users', users, lineChart({ title: 'Users over time', unit: 'users', xSeconds: x, series: users })) +
+    figure('Requests and failures per second', throughput, lineChart({ title: 'Requests and failures per second', unit: 'req/s', xSeconds: x, series: throughput, bands })) +
+    figure('Response times (last 10 s window)', latency, lineChart({ title: 'Response times p50, p95, p99', unit: 'ms', xSeconds: x, series: latency, bands })) +
+    note +
+    figure('Users', users, lineChart({ title: 'Users over time', unit: 'users', xSeconds: x, series: users, bands })) +
     `</section>`
   );
 }

@@ -51,6 +51,8 @@ svg .axis { stroke: var(--muted); stroke-width: 1; }
 svg .tick { fill: var(--muted); font-size: 11px; }
 svg .line { fill: none; stroke-width: 2; stroke-linejoin: round; }
 svg .bar { fill: var(--c1); }
+svg .band { fill: var(--c2); fill-opacity: 0.12; }
+.legend i.band { height: 10px; background: var(--c2); opacity: 0.25; }
 .c1 { stroke: var(--c1); color: var(--c1); } .c2 { stroke: var(--c2); color: var(--c2); }
 .c3 { stroke: var(--c3); color: var(--c3); } .c4 { stroke: var(--c4); color: var(--c4); }
 .c5 { stroke: var(--c5); color: var(--c5); }

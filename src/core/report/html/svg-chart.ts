@@ -17,6 +17,8 @@ export interface LineChartInput {
   /** Seconds since the start, one per value. */
   xSeconds: number[];
   series: Series[];
+  /** Stretches shaded behind the lines, in seconds since the start (the load generator's saturated seconds). */
+  bands?: Array<{ fromSeconds: number; toSeconds: number; label: string }>;
 }
 
 const WIDTH = 720;
@@ -82,6 +84,11 @@ export function lineChart(input: LineChartInput): string {
   for (let v = 0; v <= xMax + xStep / 2; v += xStep) {
     if (v > xMax) break;
     body += `<text class="tick" x="${fmt(x(v))}" y="${HEIGHT - 10}" text-anchor="middle">${formatClock(v * 1000)}</text>`;
+  }
+  for (const band of input.bands ?? []) {
+    const left = x(Math.max(0, band.fromSeconds));
+    const width = Math.max(1, x(Math.min(xMax, band.toSeconds)) - left);
+    body += `<rect class="band" x="${fmt(left)}" y="${MARGIN.top}" width="${fmt(width)}" height="${PLOT_H}"><title>${escapeHtml(band.label)}</title></rect>`;
   }
   body += `<line class="axis" x1="${MARGIN.left}" x2="${WIDTH - MARGIN.right}" y1="${MARGIN.top + PLOT_H}" y2="${MARGIN.top + PLOT_H}"/>`;
   for (const series of input.series) {

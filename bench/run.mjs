@@ -6,6 +6,7 @@
 //                    [--efficiency-workers 1,2]
 //                    [--skip-truth] [--long] [--think-users 10000] [--out FILE]
 //                    [--skip-names] [--names 10000] [--names-seconds 60] [--names-rounds 3]
+//                    [--skip-saturation] [--saturation-seconds 10] [--saturation-rounds 3]
 //
 // Targets run on core 1, load generators on core 0. Everything started is killed at the end
 // (bench/lib/processes.mjs), and all traffic goes to 127.0.0.1.
@@ -25,6 +26,7 @@ import { SCENARIOS } from './lib/scenarios.mjs';
 import { cliPath, repoRoot, throughputTools } from './lib/tools.mjs';
 import { arrivalRateChecks, fixedLatencyCheck, freezeCheck, memoryCheck, thinkCheck } from './lib/truth.mjs';
 import { namesChecks } from './lib/names.mjs';
+import { saturationChecks } from './lib/saturation.mjs';
 
 const GENERATOR_CORE = 0;
 const enginePath = join(dirname(cliPath), 'engine.js');
@@ -49,6 +51,9 @@ const { values: options } = parseArgs({
     names: { type: 'string', default: '10000' },
     'names-seconds': { type: 'string', default: '60' },
     'names-rounds': { type: 'string', default: '3' },
+    'skip-saturation': { type: 'boolean', default: false },
+    'saturation-seconds': { type: 'string', default: '10' },
+    'saturation-rounds': { type: 'string', default: '3' },
     out: { type: 'string', default: join(repoRoot, 'bench', '.tools', 'last-run.txt') },
   },
 });
@@ -194,6 +199,12 @@ async function main() {
       const seconds = Number(options['names-seconds']);
       const names = () => namesChecks({ core: GENERATOR_CORE, url: nginx.url, counts, seconds, rounds: Number(options['names-rounds']), log: say });
       checks.push(...(await watched(names, Number(options['max-other']), [nginx.pid])));
+    }
+    if (!options['skip-saturation']) {
+      say('\nthe load generator says when it is the bottleneck');
+      const seconds = Number(options['saturation-seconds']);
+      const saturation = () => saturationChecks({ core: GENERATOR_CORE, url: nginx.url, seconds, rounds: Number(options['saturation-rounds']), log: say });
+      checks.push(...(await watched(saturation, Number(options['max-other']), [nginx.pid])));
     }
     if (checks.length > 0) {
       say('');

@@ -68,9 +68,10 @@ export async function namesChecks({ core, url, counts, seconds, rounds, log }) {
     const late = kept.filter((run) => !run.onTime).length;
     return {
       name: `${names.toLocaleString('en-US')} names, ${seconds} s: memory`,
-      expected: '< 64 KiB per name, < 1024 MiB',
-      measured: `${spread(perName.map((bytes) => bytes / 1024), 1)} KiB per name; peak ${spread(peaks, 0)} MiB (one name: ${(base / MIB).toFixed(0)} MiB)`,
-      pass: median(perName) < 64 * 1024 && Math.max(...peaks) < 1024,
+      // Every name here is busy (50 users cycle through them all): this is the active names' cost.
+      expected: '< 1024 MiB peak',
+      measured: `peak ${spread(peaks, 0)} MiB (one name: ${(base / MIB).toFixed(0)} MiB): ${spread(perName.map((bytes) => bytes / 1024), 1)} KiB per busy name`,
+      pass: Math.max(...peaks) < 1024,
       extra: {
         name: `${names.toLocaleString('en-US')} names, ${seconds} s: on time`,
         expected: `run <= ${seconds + RUN_SLACK_MS / 1000} s, command <= ${seconds + COMMAND_SLACK_MS / 1000} s`,

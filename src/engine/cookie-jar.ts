@@ -27,14 +27,25 @@ export class UserCookies {
   /** The `Cookie` value for a request to `url`, or undefined when the jar has none for it. */
   cookieHeader(url: string): string | undefined {
     if (!this.jar) return undefined;
-    const value = this.jar.getCookieStringSync(url);
+    let value = '';
+    try {
+      value = this.jar.getCookieStringSync(url);
+    } catch {
+      // A URL tough-cookie cannot read gets no cookies; the request itself decides whether it can be sent.
+    }
     return value === '' ? undefined : value;
   }
 
   /** Stores the cookies a response from `url` set; malformed or foreign-domain ones are ignored, as a browser ignores them. */
   store(url: string, setCookies: readonly string[]): void {
     const jar = (this.jar ??= newJar());
-    for (const value of setCookies) jar.setCookieSync(value, url, { ignoreError: true });
+    for (const value of setCookies) {
+      try {
+        jar.setCookieSync(value, url, { ignoreError: true });
+      } catch {
+        // A server's header must never fail the request path: a cookie the jar cannot take is dropped.
+      }
+    }
   }
 
   /** A user that stops, or an open-model iteration that ends: the next visitor starts without a session. */

@@ -37,3 +37,11 @@ test('a written Cookie header is sent as written with the jar cookies after it; 
   assert.deepEqual(written, ['Accept', '*/*', 'Cookie', 'mine=1;']);
   assert.deepEqual(withJarCookies(['Accept', '*/*'], 'sid=2'), ['Accept', '*/*', 'cookie', 'sid=2']);
 });
+
+test('a URL tough-cookie cannot read neither throws nor gets cookies (the request path must not crash on it)', () => {
+  const cookies = new UserCookies();
+  cookies.store('http://127.0.0.1:1/', ['a=1']);
+  assert.doesNotThrow(() => cookies.store('not a url', ['b=2']));
+  assert.equal(cookies.cookieHeader('not a url'), undefined);
+  assert.equal(cookies.cookieHeader('http://127.0.0.1:1/'), 'a=1');
+});

@@ -8,6 +8,7 @@ import { version } from '../../../package.json';
 import { planRun } from '../../core/plan';
 import { kubernetesManifests, runName } from '../../core/scale/kubernetes-manifests';
 import { readScenarioFile } from '../../engine/file-access';
+import { PRIVATE_ENVIRONMENT_FILE } from '../../engine/environment-files';
 import { runEnvironment } from '../../engine/run-environment';
 import { parseArgs } from '../args';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
@@ -19,8 +20,6 @@ import { filesOf } from './coordinate';
 
 /** Run options that describe the load: handed to the coordinator in the cluster as given. */
 const PASSED_ON = ['host', 'users', 'spawn-rate', 'run-time', 'rate', 'stop-timeout', 'seed', 'insecure', 'csv-full-history', 'env'];
-/** The private environment file's values go into a Secret, not the ConfigMap. */
-const PRIVATE_ENV_FILE = 'http-client.private.env.json';
 
 export const KUBERNETES_HELP: CommandHelp = {
   usage: 'loadlens kubernetes SCENARIO.load.http --shards N [--image IMAGE] [--namespace NS] [run options]',
@@ -61,7 +60,7 @@ export function runKubernetes(argv: readonly string[]): ExitCode {
   const manifests = kubernetesManifests({
     scenarioName: basename(scenario.absolutePath),
     scenarioText: scenario.text,
-    files: filesOf(scenario.displayPath, plan, (path) => readScenarioFile(scenario.absolutePath, path, scenario.access)).map((file) => ({ ...file, secret: file.path === PRIVATE_ENV_FILE })),
+    files: filesOf(scenario.displayPath, plan, (path) => readScenarioFile(scenario.absolutePath, path, scenario.access)).map((file) => ({ ...file, secret: file.path === PRIVATE_ENVIRONMENT_FILE })),
     shards: count,
     image,
     namespace,

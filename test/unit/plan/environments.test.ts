@@ -109,3 +109,23 @@ test('redaction: as written, percent-encoded and JSON-escaped; keys too; histogr
   assert.deepEqual(redactDeep(event, forms), { name: 'GET /[private]', result: { failures: [{ error: 'got "[private]"' }], histogram: 'HISTtok', counts: [1, 2], byName: { '[private]-name': 1 } } });
   assert.equal(redactDeep(event, []), event, 'nothing to hide: the same object, no copy');
 });
+
+test('a private value is redacted after the normalisations it meets on the way: trimmed, trailing slashes gone, host lower-cased', () => {
+  const base = ' http://Api.Tenant-SEKRIT42.localhost:8080/Key-SEKRIT42/ ';
+  const forms = secretForms([base, 'Pa55word']);
+  // ../../../src/core/plan/host.ts renderHost: trimmed, no trailing slash.
+  assert.equal(redactText('host http://Api.Tenant-SEKRIT42.localhost:8080/Key-SEKRIT42', forms), 'host [private]');
+  // `new URL` lower-cases the host name of a request's final URL.
+  const shown = new URL('items', base.trim()).href;
+  assert.equal(redactText(`redirect to ${shown}`, forms), 'redirect to [private]items');
+  // A value that is no address keeps an exact match: another case of it is other text.
+  assert.equal(redactText('Pa55word pa55word', forms), '[private] pa55word');
+  const result = { host: 'http://api.tenant-sekrit42.localhost:8080/Key-SEKRIT42', failures: [{ error: `got ${shown}` }] };
+  assert.ok(!/sekrit42/i.test(JSON.stringify(redactDeep(result, forms))));
+});
+
+test('no private values: texts and data come back as they are, the same objects', () => {
+  const data = { host: 'http://x.localhost/' };
+  assert.equal(redactDeep(data, secretForms([])), data);
+  assert.equal(redactText('http://x.localhost/', []), 'http://x.localhost/');
+});

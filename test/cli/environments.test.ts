@@ -12,7 +12,7 @@ import { planRun } from '../../src/core/plan';
 import { filesOf } from '../../src/cli/commands/coordinate';
 import { commandLineFileAccess, readScenarioFile } from '../../src/engine/file-access';
 import { runEnvironment } from '../../src/engine/run-environment';
-import { ensureBuilt, runCli, tempDir } from './helpers';
+import { ensureBuilt, runCli, startCli, tempDir } from './helpers';
 import { startServer, type TestServer } from './servers';
 
 const SECRET = 'sekr1t-t0ken-7f3a9';
@@ -175,6 +175,46 @@ describe('environments: --env, --var, nearest folder, private values', () => {
       assert.ok(!text.includes(SECRET) && !text.includes('sekr1t'), text.slice(0, 3000));
     }
     assert.match(outcome.stdout, /\[private\]/, 'the summary shows where the secret was');
+  });
+
+  // A base URL as teams write it: a trailing slash (the host loses it, src/core/plan/host.ts) and
+  // a mixed-case host name (`new URL` lower-cases it). Neither normalised form may leak.
+  const TENANT = 'Tenant-SEKRIT42';
+  const leaks = (text: string) => /sekrit42/i.test(text);
+  const normalisedBase = () => `${dev.url.replace('127.0.0.1', 'LocalHost')}/${TENANT}/`;
+  const reportArgs = (out: string) => ['--json', `${out}.json`, '--html', `${out}.html`, '--junit', `${out}.xml`, '--summary', `${out}.md`];
+  const everyOutput = (home: string, prefix: string, outcome: { stdout: string; stderr: string }) => {
+    const files = readdirSync(home).filter((name) => name.startsWith(prefix));
+    assert.ok(files.length >= 4, files.join(', '));
+    return [outcome.stdout, outcome.stderr, ...files.map((name) => readFileSync(join(home, name), 'utf8'))];
+  };
+
+  it('a private base URL with a trailing slash and a mixed-case host appears in no output of `run`', async () => {
+    const home = folder('normalised', { dev: {} }, { dev: { baseUrl: normalisedBase() } });
+    const file = scenario(join(home, 's.load.http'), ['# @host {{baseUrl}}', ...SHORT_RUN, '', '### one', 'GET /items', '?? status == 299']);
+    dev.paths.length = 0;
+    const outcome = await runCli(['run', file, '--env', 'dev', ...reportArgs(join(home, 'report'))], { cwd: dir.path });
+    assert.ok(outcome.code === 0 || outcome.code === 1, outcome.stdout + outcome.stderr);
+    assert.ok(dev.paths.some((path) => path === `/${TENANT}/items`), `the secret was sent: ${dev.paths.join(', ')}`);
+    for (const text of everyOutput(home, 'report', outcome)) assert.ok(!leaks(text), text.slice(0, 3000));
+    const result = JSON.parse(readFileSync(join(home, 'report.json'), 'utf8')) as { host?: string };
+    assert.equal(result.host, '[private]');
+  });
+
+  it('`coordinate` redacts the joined result it builds itself: summary, JSON, HTML, JUnit, Markdown', async () => {
+    const home = folder('coordinated', { dev: {} }, { dev: { baseUrl: normalisedBase() } });
+    const file = scenario(join(home, 's.load.http'), ['# @host {{baseUrl}}', ...SHORT_RUN, '', '### one', 'GET /items']);
+    dev.paths.length = 0;
+    const coordinator = startCli(['coordinate', file, '--env', 'dev', '--shards', '1', '--listen', '127.0.0.1:0', ...reportArgs(join(home, 'joined'))], { cwd: dir.path, timeoutMs: 60_000 });
+    await coordinator.waitFor(/--join (http:\/\/127\.0\.0\.1:\d+)/);
+    const joinUrl = /--join (http:\/\/127\.0\.0\.1:\d+)/.exec(coordinator.text())?.[1] as string;
+    const shard = await runCli(['run', '--join', joinUrl], { cwd: dir.path, timeoutMs: 60_000 });
+    const outcome = await coordinator.done;
+    assert.equal(outcome.code, 0, outcome.stdout + outcome.stderr);
+    assert.ok(dev.paths.some((path) => path === `/${TENANT}/items`), `the secret was sent: ${dev.paths.join(', ')}`);
+    for (const text of [...everyOutput(home, 'joined', outcome), shard.stdout, shard.stderr]) assert.ok(!leaks(text), text.slice(0, 3000));
+    const result = JSON.parse(readFileSync(join(home, 'joined.json'), 'utf8')) as { host?: string };
+    assert.equal(result.host, '[private]');
   });
 });
 

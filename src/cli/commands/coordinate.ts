@@ -6,7 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { applicableThresholds } from '../../core/analysis';
-import { planRun } from '../../core/plan';
+import { planRun, redactDeep, redactText } from '../../core/plan';
 import { isFinishedReport, isIntervalReport, isJoinRequest, SHARD_PROTOCOL_VERSION, SHARD_TOKEN_VARIABLE as TOKEN_VARIABLE, versionMismatch, type JoinAnswer } from '../../core/protocol/shard';
 import { withoutCredentials } from '../../core/report/credentials';
 import { shardIntervalProblem } from '../../core/scale/merge-results';
@@ -101,14 +101,14 @@ export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> 
   prepareReportPaths(settings.reports);
   const runId = randomUUID();
   const style = createStyle(wantsColor(process.stderr, process.env));
-  const say = (text: string) => progress.note(escapeControls(text));
+  const say = (text: string) => progress.note(escapeControls(redactText(text, plan.secrets)));
   const progress = createProgress(settings.quiet, plan.load ? plannedDurationMs(plan.load) : undefined, style);
   const endpoints = plan.scenario.requests.map((request) => ({ method: request.method, name: request.statsName }));
 
   let allDone: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (allDone = resolve));
   const run = new JoinedRun(count, plan, options, endpoints, {
-    onSecond: (snapshot) => progress.update(snapshot),
+    onSecond: (snapshot) => progress.update(redactDeep(snapshot, plan.secrets)),
     onAbort: (rule, target) => say(`Threshold \`${rule}\` broken for 10 s on ${target === 'aggregate' ? 'the aggregate' : target} of the joined run: stopping every shard.`),
     onLost: (shard: ShardState) => say(`Shard ${shard.index}/${count} (${shard.name}) lost: no numbers from second ${shard.lost?.fromSecond ?? 1} on; the run goes on with the others.`),
     onAllDone: () => allDone(),
@@ -185,7 +185,10 @@ export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> 
   }
   if (run.startAt === 0) throw new CliFailure(`stopped before all ${count} shards joined (${run.shards.length} did): nothing was run.`, ExitCode.runFailed);
 
-  const result = run.result({ scenarioPath: scenario.absolutePath, scenarioHash: createHash('sha256').update(scenario.text).digest('hex'), host: plan.host && withoutCredentials(plan.host), engineVersion: ENGINE_VERSION }, Date.now());
+  // The joined result is built here, not in an engine, so it gets the engine's redaction here
+  // (src/engine/main.ts): whole, before the summary and every report read it (docs/security.md).
+  const joined = run.result({ scenarioPath: scenario.absolutePath, scenarioHash: createHash('sha256').update(scenario.text).digest('hex'), host: plan.host && withoutCredentials(plan.host), engineVersion: ENGINE_VERSION }, Date.now());
+  const result = redactDeep(joined, plan.secrets);
   const outStyle = createStyle(wantsColor(process.stdout, process.env));
   process.stdout.write(`\n${renderSummary(result, outStyle)}`);
   const missing = result.joined?.missing ?? [];

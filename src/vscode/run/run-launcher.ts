@@ -8,7 +8,7 @@ import { UserFacingError } from '../shared/command';
 import type { CsvHeaderCache } from '../../engine/file-check-environment';
 import { readSettings } from '../shared/settings';
 import { CONFIRMED_HOSTS_KEY } from './ids';
-import { isLoopbackUrl, originOf } from '../../core/plan/loopback';
+import { redirectOriginsOf, unconfirmedTargets, withConfirmed } from './logic/target-confirmation';
 import { engineSpawnFailureMessage, runErrorMessage } from './logic/run-failure';
 import type { RunController } from './run-controller';
 import { fileNameOf, requireTrust, scenarioDocument, scenarioPathOf } from './scenario-document';
@@ -42,13 +42,18 @@ export interface LaunchServices {
   environments: WorkspaceEnvironments;
 }
 
-/** Asks once per origin (and workspace) before load goes to a machine other than this one. */
-async function confirmTargets(urls: readonly string[], plan: string, state: vscode.Memento): Promise<boolean> {
-  const confirmed = new Set(state.get<string[]>(CONFIRMED_HOSTS_KEY, []));
-  const remote = [...new Set(urls.filter((url) => !isLoopbackUrl(url)).map((url) => originOf(url) ?? url))].filter((origin) => !confirmed.has(origin));
+/**
+ * Asks once per origin (and workspace) before load goes to a machine other than this one. The
+ * targets are the plan's real ones (src/vscode/run/logic/target-confirmation.ts); the dialog shows
+ * them redacted of private environment values.
+ */
+async function confirmTargets(targets: readonly string[], secrets: readonly string[], plan: string, state: vscode.Memento): Promise<boolean> {
+  const stored = state.get<string[]>(CONFIRMED_HOSTS_KEY, []);
+  const remote = unconfirmedTargets(targets, secrets, stored);
   if (remote.length === 0) return true;
+  const shown = [...new Set(remote.map((target) => target.shown))];
   const choice = await vscode.window.showWarningMessage(
-    `This load test sends real traffic to ${remote.join(', ')}.`,
+    `This load test sends real traffic to ${shown.join(', ')}.`,
     {
       modal: true,
       detail: `Plan: ${plan}.\nOnly load-test systems you own or are allowed to test. Loadlens will not ask again for ${remote.length === 1 ? 'this host' : 'these hosts'} in this workspace (confirmations can be turned off only in your user settings: loadlens.confirmNonLocalTargets).`,
@@ -56,7 +61,7 @@ async function confirmTargets(urls: readonly string[], plan: string, state: vsco
     'Run Load Test',
   );
   if (choice !== 'Run Load Test') return false;
-  await state.update(CONFIRMED_HOSTS_KEY, [...confirmed, ...remote]);
+  await state.update(CONFIRMED_HOSTS_KEY, withConfirmed(stored, remote));
   return true;
 }
 
@@ -118,12 +123,11 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   // The log, the panel and the status bar show the host without its credentials.
   // Private environment values are never shown: the host and the targets are redacted of them.
   const shownHost = host === undefined ? undefined : redactText(withoutCredentials(host), plan.secrets);
-  const shownTargets = plan.targets.map((target) => redactText(target, plan.secrets));
-  if (settings.confirmNonLocalTargets && !(await confirmTargets(shownTargets, planText, services.workspaceState))) return;
+  if (settings.confirmNonLocalTargets && !(await confirmTargets(plan.targets, plan.secrets, planText, services.workspaceState))) return;
   const baseline = await baselineOf(services, document.uri);
   if (baseline) options.baseline = { endpoints: baseline.result.endpoints, aggregate: baseline.result.aggregate };
   // A redirect must not take the load past the confirmation: only to this machine or a confirmed origin.
-  if (settings.confirmNonLocalTargets) options.redirectOrigins = services.workspaceState.get<string[]>(CONFIRMED_HOSTS_KEY, []);
+  if (settings.confirmNonLocalTargets) options.redirectOrigins = redirectOriginsOf(plan.targets, services.workspaceState.get<string[]>(CONFIRMED_HOSTS_KEY, []));
   // The user may have started another run while the confirmation was open.
   if (services.controller.active) return explainActiveRun(services);
   const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;

@@ -55,6 +55,14 @@ test('an origin saved in plain text before the keys were hashed still counts; a 
   assert.match(remaining[0]?.key ?? '', /^sha256:[0-9a-f]{64}$/);
 });
 
+test('a private base URL the URL parser rewrites (default port dropped) is still stored hashed and shown redacted', () => {
+  const secrets = ['https://prod.corp.invalid:443'];
+  const [asked] = unconfirmedTargets(['https://prod.corp.invalid:443/users'], secrets, []);
+  assert.match(asked?.key ?? '', /^sha256:[0-9a-f]{64}$/);
+  assert.ok(!asked?.shown.includes('prod.corp'), asked?.shown);
+  assert.deepEqual(unconfirmedTargets(['https://prod.corp.invalid/users'], secrets, withConfirmed([], asked ? [asked] : [])), [], 'the same origin');
+});
+
 test('targets on this machine need no confirmation; credentials are not shown; one question per origin', () => {
   const targets = ['http://127.0.0.1:8080/a', 'http://localhost/b', 'https://user:pw@api.example.invalid/a', 'https://api.example.invalid/b'];
   assert.deepEqual(unconfirmedTargets(targets, [], []), [{ key: 'https://api.example.invalid', shown: 'https://api.example.invalid' }]);

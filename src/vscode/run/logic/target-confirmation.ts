@@ -23,9 +23,24 @@ function hashed(origin: string): string {
   return `sha256:${createHash('sha256').update(origin).digest('hex')}`;
 }
 
-/** The stored form of a confirmed origin. */
-export function confirmationKey(origin: string, secrets: readonly string[]): string {
-  return redactText(origin, secrets) === origin ? origin : hashed(origin);
+/**
+ * Whether a target's origin holds a private value. Asked of the target as written too: the URL
+ * parser rewrites an origin (drops a default port, encodes a name), which redaction may not
+ * recognise (docs/security.md).
+ */
+function holdsPrivateValue(target: string, origin: string, secrets: readonly string[]): boolean {
+  return redactText(origin, secrets) !== origin || redactText(target, secrets) !== target;
+}
+
+/** The stored form of a confirmed origin (of `target`, which defaults to the origin itself). */
+export function confirmationKey(origin: string, secrets: readonly string[], target = origin): string {
+  return holdsPrivateValue(target, origin, secrets) ? hashed(origin) : origin;
+}
+
+/** The origin for the dialog; when redaction does not recognise the rewritten origin, the target as written, redacted. */
+function shownOrigin(target: string, origin: string, secrets: readonly string[]): string {
+  const shown = redactText(withoutCredentials(origin), secrets);
+  return shown === withoutCredentials(origin) && holdsPrivateValue(target, origin, secrets) ? redactText(withoutCredentials(target), secrets) : shown;
 }
 
 /**
@@ -39,10 +54,10 @@ export function unconfirmedTargets(targets: readonly string[], secrets: readonly
   for (const target of targets) {
     if (isLoopbackUrl(target)) continue;
     const origin = originOrText(target);
-    const key = confirmationKey(origin, secrets);
+    const key = confirmationKey(origin, secrets, target);
     // A private value made public later (or the other way round) keeps its consent.
     if (confirmed.has(origin) || confirmed.has(hashed(origin)) || found.has(key)) continue;
-    found.set(key, { key, shown: redactText(withoutCredentials(origin), secrets) });
+    found.set(key, { key, shown: shownOrigin(target, origin, secrets) });
   }
   return [...found.values()];
 }

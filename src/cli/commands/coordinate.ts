@@ -9,7 +9,7 @@ import { applicableThresholds } from '../../core/analysis';
 import { planRun, redactDeep, redactText } from '../../core/plan';
 import { isFinishedReport, isIntervalReport, isJoinRequest, SHARD_PROTOCOL_VERSION, SHARD_TOKEN_VARIABLE as TOKEN_VARIABLE, versionMismatch, type JoinAnswer } from '../../core/protocol/shard';
 import { withoutCredentials } from '../../core/report/credentials';
-import { shardIntervalProblem } from '../../core/scale/merge-results';
+import { shardIntervalProblem, shardResultProblem } from '../../core/scale/merge-results';
 import { plannedDurationMs } from '../../core/schedule';
 import { readScenarioFile } from '../../engine/file-access';
 import { runEnvironment } from '../../engine/run-environment';
@@ -146,9 +146,8 @@ export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> 
     },
     finished: (body, reply) => {
       if (!isFinishedReport(body) || body.runId !== runId) return reply(400, { error: 'not a result of this run' });
-      const record = body.result.shard;
-      const bad = !record || !Array.isArray(record.intervals) ? 'no shard record' : record.intervals.map((interval) => shardIntervalProblem(interval, endpoints.length)).find(Boolean);
-      if (bad) return reply(400, { error: bad });
+      const bad = shardResultProblem(body.result, endpoints.length);
+      if (bad) return reply(400, { error: `the shard's result: ${bad}` });
       run.finish(body.shard, body.result, Date.now());
       reply(200, { stop: true });
     },

@@ -48,14 +48,19 @@ async function errorOf(response: Response): Promise<string> {
   return typeof body.error === 'string' ? body.error : `HTTP ${response.status}`;
 }
 
+/** undici's errors of a connection never made: the coordinator was not reached. */
+const CONNECT_FAILURES: ReadonlySet<string> = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_CONNECT']);
+
 /**
  * True when a failed request had reached the coordinator: the connection was made and then cut
  * (undici's errors: a held answer timed out after 300 s, the socket was closed) rather than
- * refused or never made (ECONNREFUSED, ENOTFOUND, EHOSTUNREACH...).
+ * refused or never made (ECONNREFUSED, ENOTFOUND, EHOSTUNREACH, UND_ERR_CONNECT_TIMEOUT...).
+ * Only a reached coordinator restarts the give-up time: one never reached is given up on.
  */
-function reachedBeforeFailing(error: unknown): boolean {
+export function reachedBeforeFailing(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
-  return typeof code === 'string' && (code.startsWith('UND_ERR_') || code === 'ECONNRESET' || code === 'EPIPE');
+  if (typeof code !== 'string' || CONNECT_FAILURES.has(code)) return false;
+  return code.startsWith('UND_ERR_') || code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 /**

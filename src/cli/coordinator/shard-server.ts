@@ -78,7 +78,15 @@ export function createShardServer(routes: Record<string, ShardRoute>, token: str
     }
     const connection = connectionOf(res);
     readBody(req).then(
-      (body) => route(body, (status, answer) => send(res, status, answer), connection),
+      (body) => {
+        // A body the checks let through and a route then trips on is that request's fault: it gets
+        // a 400 and the run goes on (an unhandled rejection would end the coordinator and its run).
+        try {
+          route(body, (status, answer) => send(res, status, answer), connection);
+        } catch {
+          send(res, 400, { error: 'the request body cannot be used: it does not match this Loadlens\'s shard protocol; run the same version everywhere' });
+        }
+      },
       (error: Error) => send(res, 400, { error: `the request body is ${error.message}` }),
     );
   });

@@ -24,7 +24,8 @@ function isPartial(value: unknown, endpoints: number): value is IntervalPartial 
   if (!isObject(value) || !Array.isArray(value.endpoints) || value.endpoints.length !== endpoints || !Array.isArray(value.failures)) return false;
   if (!isCount(value.users) || !isCount(value.inFlight) || !isCount(value.dropped)) return false;
   const endpointsOk = value.endpoints.every(
-    (e: unknown) => isObject(e) && isCount(e.requests) && isCount(e.failures) && isCount(e.contentBytes) && isNumber(e.sumMicros) && isNumber(e.maxMicros) && (isNumber(e.minMicros) || e.minMicros === null) && typeof e.histogram === 'string',
+    (e: unknown) =>
+      isObject(e) && isCount(e.requests) && isCount(e.failures) && isCount(e.contentBytes) && isNumber(e.sumMicros) && isNumber(e.maxMicros) && (isNumber(e.minMicros) || e.minMicros === null) && typeof e.histogram === 'string' && (e.protocols === undefined || isCount(e.protocols)),
   );
   const failuresOk = value.failures.every((f: unknown) => Array.isArray(f) && f.length === 3 && isCount(f[0]) && f[0] < endpoints && typeof f[1] === 'string' && isCount(f[2]));
   // A worker's own load (src/core/metrics/generator-load.ts): absent in shards recorded before it was measured.
@@ -32,7 +33,31 @@ function isPartial(value: unknown, endpoints: number): value is IntervalPartial 
   const generatorOk =
     generator === undefined ||
     (isObject(generator) && [generator.loopBusy, generator.cpuCores, generator.loopDelayMedianMs, generator.loopDelayMaxMs].every((n) => isNumber(n) && Number.isFinite(n) && n >= 0));
-  return endpointsOk && failuresOk && generatorOk;
+  return endpointsOk && failuresOk && generatorOk && checksOk(value.checks) && redirectsOk(value.redirects, endpoints);
+}
+
+/** `[check index, evaluated, [reason, count][]]` per check (src/core/metrics/check-counts.ts); absent when the scenario has none. */
+function checksOk(checks: unknown): boolean {
+  if (checks === undefined) return true;
+  return Array.isArray(checks) && checks.every((c: unknown) => Array.isArray(c) && c.length === 3 && isCount(c[0]) && isCount(c[1]) && Array.isArray(c[2]) && c[2].every((r: unknown) => Array.isArray(r) && r.length === 2 && typeof r[0] === 'string' && isCount(r[1])));
+}
+
+/** `[endpoint index, requests redirected, hops followed]` per name (src/core/metrics/redirect-counts.ts); absent when none was. */
+function redirectsOk(redirects: unknown, endpoints: number): boolean {
+  if (redirects === undefined) return true;
+  return Array.isArray(redirects) && redirects.every((r: unknown) => Array.isArray(r) && r.length === 3 && isCount(r[0]) && r[0] < endpoints && isCount(r[1]) && isCount(r[2]));
+}
+
+const OUTCOMES: ReadonlySet<unknown> = new Set(['completed', 'stopped', 'aborted']);
+
+/** The figures of a shard's whole result that the joined result adds up, beyond its shard record. */
+export function shardResultProblem(result: unknown, endpoints: number): string | undefined {
+  if (!isObject(result)) return 'it is not a result';
+  if (!isCount(result.workers)) return 'its `workers` is not a count';
+  if (!OUTCOMES.has(result.outcome)) return 'its `outcome` is not completed, stopped or aborted';
+  if (!isNumber(result.startTime) || !isNumber(result.endTime)) return 'its start or end time is not a number';
+  if (!Array.isArray(result.thresholds)) return 'its `thresholds` is not a list';
+  return shardProblem(result.shard, endpoints);
 }
 
 /** The shard record of an untrusted result file, checked before its numbers are added anywhere. */
@@ -66,7 +91,7 @@ export function mergeShardResults(inputs: readonly ShardResultInput[]): MergeOut
   if (!first) return { ok: false, message: 'no results to merge' };
   const shards: Array<{ label: string; result: RunResult; record: ShardRecord }> = [];
   for (const { label, result } of inputs) {
-    const problem = shardProblem(result.shard, result.endpoints.length);
+    const problem = shardResultProblem(result, result.endpoints.length);
     if (problem) return { ok: false, message: `${label}: ${problem}` };
     if (result.scenario.hash !== first.result.scenario.hash || !sameRequests(result, first.result)) {
       return { ok: false, message: `${label} is a run of a different scenario than ${first.label} (${result.scenario.path} vs ${first.result.scenario.path}): only the shards of one run merge` };

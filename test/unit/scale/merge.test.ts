@@ -137,3 +137,41 @@ test('a missing shard is in the HTML report, the summary, the Markdown summary a
   damaged.joined.missing = '<script>';
   assert.deepEqual(parseResultJson(JSON.stringify(damaged)), { ok: false, message: "not a valid Loadlens result: joined.missing: expected a list, found '<script>'" });
 });
+
+/** A shard's result whose first partial (or the result itself) a hostile writer changed. */
+function crafted(change: (partial: Record<string, unknown>, result: Record<string, unknown>) => void): RunResult {
+  const result = shardResult(1, 2, 2);
+  const partial = result.shard?.intervals[0]?.partials[0] as unknown as Record<string, unknown>;
+  change(partial, result as unknown as Record<string, unknown>);
+  return result;
+}
+
+test('a crafted shard result (redirects, checks, protocols, workers, outcome) is refused with what is wrong, never thrown', () => {
+  const attacks: Array<[string, (partial: Record<string, unknown>, result: Record<string, unknown>) => void, RegExp]> = [
+    ['redirects a number', (p) => (p.redirects = 5), /partials that do not match/],
+    ['redirects [5]', (p) => (p.redirects = [5]), /partials that do not match/],
+    ['redirects of a request that is not there', (p) => (p.redirects = [[9, 1, 1]]), /partials that do not match/],
+    ['redirects with a negative count', (p) => (p.redirects = [[0, -1, 1]]), /partials that do not match/],
+    ['checks a string', (p) => (p.checks = 'x'), /partials that do not match/],
+    ['checks with reasons not a list', (p) => (p.checks = [[0, 1, 7]]), /partials that do not match/],
+    ['protocols a string', (p) => ((p.endpoints as Array<Record<string, unknown>>)[0] as Record<string, unknown>).protocols = 'h2', /partials that do not match/],
+    ['workers a string', (_p, r) => (r.workers = 'many'), /`workers` is not a count/],
+    ['outcome unknown', (_p, r) => (r.outcome = { evil: true }), /`outcome` is not completed, stopped or aborted/],
+  ];
+  for (const [name, change, reason] of attacks) {
+    let outcome: ReturnType<typeof mergeShardResults> | undefined;
+    assert.doesNotThrow(() => (outcome = mergeShardResults([{ label: 'evil.json', result: crafted(change) }])), name);
+    assert.ok(outcome && !outcome.ok, name);
+    assert.match(outcome.message, /^evil\.json: /, name);
+    assert.match(outcome.message, reason, name);
+  }
+  // Well-formed redirects, checks and protocols still merge.
+  const fine = crafted((p) => {
+    p.redirects = [[1, 2, 3]];
+    p.checks = [[0, 4, [['got 503', 1]]]];
+    ((p.endpoints as Array<Record<string, unknown>>)[0] as Record<string, unknown>).protocols = 1;
+  });
+  const merged = mergeShardResults([{ label: 'fine.json', result: fine }]);
+  assert.ok(merged.ok, merged.ok ? '' : merged.message);
+  assert.deepEqual(merged.result.redirects?.map((r) => [r.name, r.redirected, r.followed]), [['create', 2, 3]]);
+});

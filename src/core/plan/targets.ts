@@ -29,9 +29,15 @@ export function takesHost(request: RequestBlock, compile: (template: Template) =
  */
 export function targetUrls(scenario: Scenario, host: Template | undefined, compile: (template: Template) => PreparedTemplate): string[] {
   const urls = new Set<string>();
+  // The host is compiled once, each request's URL once (not again to decide whether it takes the host).
+  let hostTarget: string | undefined;
   for (const request of scenario.requests) {
-    const template = takesHost(request, compile) ? host : request.url;
-    if (template) urls.add(knownTarget(compile(template), template.raw));
+    const url = compile(request.url);
+    if (isRelativeUrl(request.url) || startsAsPath(url.literalPrefix)) {
+      if (host) urls.add((hostTarget ??= knownTarget(compile(host), host.raw)));
+    } else {
+      urls.add(knownTarget(url, request.url.raw));
+    }
   }
   return [...urls];
 }

@@ -18,10 +18,21 @@ import { isRedirectStatus, locationOf, MAX_REDIRECTS, nextHop, TOO_MANY_REDIRECT
 import { checkHeaders, requestTarget } from './request-head';
 import { PROTOCOL_HTTP1, TlsOrigin, type TlsRequest, type TlsResponseHandler } from './tls-transport';
 
-/** Node's parser for `http://`, when its self-test passes; else undici serves `http://` too. */
-const HTTP1 = chooseHttp1Parser();
-const HTTP1_PARSER = HTTP1.parser;
-if (HTTP1.problem) process.stderr.write(`loadlens engine: http:// goes through undici (Node's HTTP parser failed its self-test: ${HTTP1.problem})\n`);
+/**
+ * Node's parser for `http://`, when its self-test passes; else undici serves `http://` too. Chosen
+ * by the first client, not when the module loads: the extension host loads this module for Send
+ * Request (src/engine/send-once.ts) and must not pay for the self-test on activation.
+ */
+let http1Choice: Http1ParserClass | null | undefined;
+
+function http1Parser(): Http1ParserClass | undefined {
+  if (http1Choice === undefined) {
+    const choice = chooseHttp1Parser();
+    if (choice.problem) process.stderr.write(`loadlens engine: http:// goes through undici (Node's HTTP parser failed its self-test: ${choice.problem})\n`);
+    http1Choice = choice.parser ?? null;
+  }
+  return http1Choice ?? undefined;
+}
 
 /** What the sender needs of a request, prepared once per run (see compile-requests.ts). */
 export interface SendSpec {
@@ -96,7 +107,7 @@ export class Exchange implements Expirable, Hop {
   /** When it ended (performance.now()). */
   endedAt = 0;
   chunks: Buffer[] | undefined;
-  /** Bytes in `chunks`; past CAPTURE_BODY_LIMIT_BYTES the body is dropped and no longer kept. */
+  /** Bytes in `chunks`; past CAPTURE_BODY_LIMIT_BYTES the rest of the body is counted, not kept. */
   private keptBytes = 0;
   private bodyTooLarge = false;
   /** Names and values alternating: Buffers from undici (https), strings from http1-transport. */
@@ -150,11 +161,15 @@ export class Exchange implements Expirable, Hop {
     if (this.location !== undefined) return true;
     this.contentBytes += chunk.length;
     if (this.spec.keepBody && !this.bodyTooLarge) {
-      this.keptBytes += chunk.length;
-      if (this.keptBytes > CAPTURE_BODY_LIMIT_BYTES) {
+      // The first CAPTURE_BODY_LIMIT_BYTES stay (Send Request shows them, src/engine/send-once.ts);
+      // a capture still fails on the whole body being too large (storedResponse).
+      const room = CAPTURE_BODY_LIMIT_BYTES - this.keptBytes;
+      if (chunk.length > room) {
         this.bodyTooLarge = true;
-        this.chunks = undefined;
+        if (room > 0) (this.chunks ??= []).push(Buffer.from(chunk.subarray(0, room)));
+        this.keptBytes = CAPTURE_BODY_LIMIT_BYTES;
       } else {
+        this.keptBytes += chunk.length;
         (this.chunks ??= []).push(chunk);
       }
     }
@@ -274,6 +289,9 @@ export class HttpClient {
   /** After a hard stop, requests still ending are not counted (they were cut off by the stop). */
   private discarding = false;
 
+  /** Node's HTTP/1.1 parser for `http://` (http1-transport.ts); undefined: undici serves it. */
+  private readonly http1Parser = http1Parser();
+
   constructor(
     private readonly options: HttpClientOptions,
     private readonly deadlines: Deadlines,
@@ -354,8 +372,9 @@ export class HttpClient {
       }
     }
     try {
-      if (HTTP1_PARSER && origin.startsWith('http://')) {
-        this.http1(origin, HTTP1_PARSER).send(exchange, hop);
+      const parser = this.http1Parser;
+      if (parser && origin.startsWith('http://')) {
+        this.http1(origin, parser).send(exchange, hop);
       } else if (this.options.http2 && origin.startsWith('https://')) {
         this.tls(origin).send(exchange satisfies TlsResponseHandler, hop);
       } else {
@@ -373,7 +392,8 @@ export class HttpClient {
    * Plain HTTP only: undici's pools (https) open theirs on the first requests.
    */
   preconnect(origin: string, count: number): Promise<void> {
-    return HTTP1_PARSER && origin.startsWith('http://') && count > 0 ? this.http1(origin, HTTP1_PARSER).preconnect(count) : Promise.resolve();
+    const parser = this.http1Parser;
+    return parser && origin.startsWith('http://') && count > 0 ? this.http1(origin, parser).preconnect(count) : Promise.resolve();
   }
 
   /** Called once per exchange when it ends, whatever the outcome. */

@@ -11,7 +11,7 @@ import { fileAccess } from '../../../src/engine/file-access';
 import { prepareRun } from '../../../src/engine/prepare';
 import { runEnvironment } from '../../../src/engine/run-environment';
 import { prepareSend, SendPreparationError } from '../../../src/vscode/run/send/prepare-request';
-import { sendOnce, SendFailedError } from '../../../src/vscode/run/send/send-once';
+import { sendOnce, SendFailedError } from '../../../src/engine/send-once';
 import type { StoredResponse } from '../../../src/engine/captures';
 
 let server: Server;
@@ -119,7 +119,7 @@ test('a refused connection is reported in words', async () => {
   const port = (closed.address() as { port: number }).port;
   await new Promise<void>((done) => closed.close(() => done()));
   await assert.rejects(
-    sendOnce({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [], body: undefined, timeoutMs: 2000, followRedirects: true, useCookieJar: true }),
+    sendOnce({ method: 'GET', url: `http://127.0.0.1:${port}/`, headers: [], body: undefined, timeoutMs: 2000, followRedirects: true, useCookieJar: true, http1Only: false }),
     (error: unknown) => error instanceof SendFailedError && /ECONNREFUSED/.test(error.message) && /is the server running/.test(error.message),
   );
 });

@@ -1,12 +1,12 @@
 // Send Request keeps a jar per scenario file and follows redirects as a run does
-// (src/vscode/run/send/send-once.ts), against a real loopback server.
+// (src/engine/send-once.ts), against a real loopback server.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import { redirectGuard } from '../../../src/core/plan/loopback';
 import { UserCookies } from '../../../src/engine/cookie-jar';
 import type { PreparedSend } from '../../../src/vscode/run/send/prepare-request';
-import { SendFailedError, sendOnce } from '../../../src/vscode/run/send/send-once';
+import { SendFailedError, sendOnce } from '../../../src/engine/send-once';
 import { responseDocumentText } from '../../../src/vscode/run/logic/response-text';
 
 let server: Server;
@@ -29,7 +29,7 @@ before(async () => {
 after(() => server.close());
 
 function prepared(method: string, path: string, flags: Partial<PreparedSend> = {}): PreparedSend {
-  return { method, url: `${base}${path}`, headers: [], body: undefined, timeoutMs: 5000, followRedirects: true, useCookieJar: true, ...flags };
+  return { method, url: `${base}${path}`, headers: [], body: undefined, timeoutMs: 5000, followRedirects: true, useCookieJar: true, http1Only: false, ...flags };
 }
 
 test('a login that redirects: the jar keeps its cookie for the next send; the final answer and the hops are shown', async () => {

@@ -11,15 +11,22 @@ export interface ResponseView {
   httpVersion: string;
   /** In the order received; names as sent by the server. */
   headers: Array<[string, string]>;
+  /** The body as kept (its first MAX_SHOWN_BODY_BYTES at most, src/engine/send-once.ts). */
   body: Uint8Array;
+  /** The whole body's size, when more arrived than `body` holds; absent: `body` is all of it. */
+  bodyBytes?: number;
   durationMs: number;
   /** Redirects followed to this answer (absent or 0: none), and the URL that gave it. */
   redirects?: number;
   finalUrl?: string;
 }
 
-/** Bodies beyond this are cut in the view (the request itself read them whole). */
+/** Bodies beyond this are cut in the view (the request read them whole, and kept this much: the capture limit of src/engine/captures.ts). */
 export const MAX_SHOWN_BODY_BYTES = 1024 * 1024;
+
+function sizeOf(view: ResponseView): number {
+  return Math.max(view.bodyBytes ?? 0, view.body.byteLength);
+}
 
 function isTextual(contentType: string): boolean {
   return /^text\/|[/+](json|xml|javascript|x-www-form-urlencoded|html|csv|yaml)\b/i.test(contentType) || contentType === '';
@@ -27,11 +34,12 @@ function isTextual(contentType: string): boolean {
 
 function bodyText(view: ResponseView): string {
   const contentType = view.headers.find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
-  if (view.body.byteLength === 0) return '';
-  if (!isTextual(contentType)) return `(${formatCount(view.body.byteLength)} bytes of ${contentType || 'binary data'}, not shown)`;
+  const size = sizeOf(view);
+  if (size === 0) return '';
+  if (!isTextual(contentType)) return `(${formatCount(size)} bytes of ${contentType || 'binary data'}, not shown)`;
   const shown = view.body.subarray(0, MAX_SHOWN_BODY_BYTES);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(shown);
-  const cut = view.body.byteLength > MAX_SHOWN_BODY_BYTES ? `\n… (${formatCount(view.body.byteLength - MAX_SHOWN_BODY_BYTES)} more bytes not shown)` : '';
+  const cut = size > shown.byteLength ? `\n… (${formatCount(size - shown.byteLength)} more bytes not shown)` : '';
   if (/json/i.test(contentType) && !cut) {
     try {
       return JSON.stringify(JSON.parse(text), null, 2);
@@ -44,7 +52,7 @@ function bodyText(view: ResponseView): string {
 
 export function responseDocumentText(view: ResponseView): string {
   const redirected = view.redirects ? ` · ${formatCount(view.redirects)} redirect${view.redirects === 1 ? '' : 's'} to ${view.finalUrl ?? '?'}` : '';
-  const summary = `# ${view.title} · ${view.method} ${view.url}${redirected} · ${formatMs(view.durationMs)} · ${formatCount(view.body.byteLength)} bytes`;
+  const summary = `# ${view.title} · ${view.method} ${view.url}${redirected} · ${formatMs(view.durationMs)} · ${formatCount(sizeOf(view))} bytes`;
   const statusLine = `HTTP/${view.httpVersion} ${view.status} ${view.statusText}`.trimEnd();
   const headers = view.headers.map(([name, value]) => `${name}: ${value}`);
   const body = bodyText(view);

@@ -11,6 +11,7 @@ import { CaptureMissing, type StoredResponse } from '../../../engine/captures';
 import { compileScenario } from '../../../engine/compile-requests';
 import { dataFileProblem } from '../../../engine/data-feed';
 import { readScenarioFile, type FileAccess } from '../../../engine/file-access';
+import type { SingleRequest } from '../../../engine/send-once';
 import type { DataShare } from '../../../engine/worker-protocol';
 
 /** A request that cannot be prepared; the message says what to do. */
@@ -18,18 +19,8 @@ export class SendPreparationError extends Error {
   override readonly name = 'SendPreparationError';
 }
 
-export interface PreparedSend {
-  method: string;
-  url: string;
-  /** `[name, value, name, value...]`. */
-  headers: string[];
-  body: Buffer | undefined;
-  timeoutMs: number;
-  /** False under `# @no-redirect` (the header's or the request's). */
-  followRedirects: boolean;
-  /** False under `# @no-cookie-jar` (the header's or the request's). */
-  useCookieJar: boolean;
-}
+/** The request with its templates rendered, as the engine's one-request entry sends it. */
+export type PreparedSend = SingleRequest;
 
 export interface SendInputs {
   scenarioPath: string;
@@ -77,7 +68,8 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
   }
   const data = readData(inputs);
   // The run's variables, as a run compiles them: the environment's, the file's, then --var's.
-  const compiled = compileScenario({ ...scenario, variables: plan.variables }, { host, env: plan.env, dotenv: plan.dotenv, data, bodies }).requests[requestIndex];
+  const compiledScenario = compileScenario({ ...scenario, variables: plan.variables }, { host, env: plan.env, dotenv: plan.dotenv, data, bodies });
+  const compiled = compiledScenario.requests[requestIndex];
   if (!compiled) throw new SendPreparationError('That request could not be prepared.');
   // After compiling: `{{api}}/home` with `@api = /v1` is relative too (src/core/scenario/urls.ts).
   if (host === undefined && startsAsPath(compiled.url.literalPrefix)) {
@@ -87,7 +79,7 @@ export function prepareSend(inputs: SendInputs): PreparedSend {
   try {
     const headers = compiled.constantHeaders ?? compiled.headerNames.flatMap((name, i) => [name, compiled.headerValues[i]?.render(context) ?? '']);
     const body = compiled.constantBody ?? (compiled.body ? Buffer.from(compiled.body.render(context)) : undefined);
-    const session = { followRedirects: compiled.followRedirects, useCookieJar: compiled.useCookieJar };
+    const session = { followRedirects: compiled.followRedirects, useCookieJar: compiled.useCookieJar, http1Only: compiledScenario.http1Only };
     return { method: request.method, url: compiled.url.render(context), headers, body, timeoutMs: compiled.timeoutMs, ...session };
   } catch (error) {
     if (error instanceof CaptureMissing) {

@@ -1,5 +1,6 @@
-// "Send Request": one request of the scenario, sent only because the user asked, its response in
-// a read-only editor beside. Responses are kept (per file and request) for later
+// "Send Request": one request of the scenario, sent only because the user asked, through the
+// engine's own client (src/engine/send-once.ts: the transports, redirects and cookies of a run),
+// its response in a read-only editor beside. Responses are kept (per file and request) for later
 // `{{name.response...}}` references, as REST Client does, and so are cookies: one jar per
 // scenario file for the window, emptied by "Clear Cookies" (docs/authoring.md).
 import { originOf, redirectGuard } from '../../../core/plan/loopback';
@@ -7,6 +8,7 @@ import * as vscode from 'vscode';
 import type { RequestBlock } from '../../../core/scenario';
 import type { StoredResponse } from '../../../engine/captures';
 import { UserCookies } from '../../../engine/cookie-jar';
+import { SendFailedError, sendOnce } from '../../../engine/send-once';
 import { UserFacingError } from '../../shared/command';
 import { readSettings } from '../../shared/settings';
 import { CONFIRMED_HOSTS_KEY } from '../ids';
@@ -15,7 +17,6 @@ import { planDocument } from '../plan-document';
 import { requireTrust, scenarioDocument } from '../scenario-document';
 import { prepareSend, SendPreparationError } from './prepare-request';
 import type { ResponseDocuments } from './response-documents';
-import { SendFailedError, sendOnce } from './send-once';
 import { redactText } from '../../../core/plan';
 import type { WorkspaceEnvironments } from '../../environments/workspace-environments';
 
@@ -104,8 +105,8 @@ export class SendRequestCommand {
     this.responses.set(key, responses);
     // The log names the request and its outcome, never header values (they may hold credentials).
     const hops = exchange.redirects === 0 ? '' : ` after ${exchange.redirects} redirect${exchange.redirects === 1 ? '' : 's'}`;
-    this.log.info(hide(`Send Request: ${prepared.method} ${prepared.url} -> ${exchange.status}${hops} in ${exchange.durationMs.toFixed(1)} ms`));
-    const view = { title: request.statsName, method: prepared.method, url: prepared.url, redirects: exchange.redirects, finalUrl: exchange.finalUrl, status: exchange.status, statusText: exchange.statusText, httpVersion: '1.1', headers: exchange.headers, body: exchange.body, durationMs: exchange.durationMs };
+    this.log.info(hide(`Send Request: ${prepared.method} ${prepared.url} -> HTTP/${exchange.httpVersion} ${exchange.status}${hops} in ${exchange.durationMs.toFixed(1)} ms`));
+    const view = { title: request.statsName, method: prepared.method, url: prepared.url, ...exchange };
     await this.documents.show(`${responseTabTitle(view)} - ${request.statsName}`, hide(responseDocumentText(view)));
   }
 }

@@ -134,6 +134,25 @@ describe('environments: --env, --var, nearest folder, private values', () => {
     assert.match(unknownEnvironment.stdout, /no environment 'prod'.*'dev', 'staging'/);
   });
 
+  it('an unknown --env is said in the same words by run, check, coordinate and kubernetes (exit 2, naming the environments found)', async () => {
+    const home = folder('unknown-env', { dev: { host: dev.url }, staging: { host: staging.url } });
+    const file = scenario(join(home, 'u.load.http'), ['# @host {{host}}', ...SHORT_RUN, '', '### one', 'GET /u']);
+    const before = dev.requests + staging.requests;
+    const outcomes = {
+      run: await runCli(['run', file, '--env', 'nope', '-q'], { cwd: dir.path }),
+      check: await runCli(['check', file, '--env', 'nope'], { cwd: dir.path }),
+      coordinate: await runCli(['coordinate', file, '--env', 'nope', '--shards', '2', '--listen', '127.0.0.1:0'], { cwd: dir.path }),
+      kubernetes: await runCli(['kubernetes', file, '--env', 'nope', '--shards', '2'], { cwd: dir.path }),
+    };
+    const expected = `no environment 'nope' in ${join(home, 'http-client.env.json')}: the environments found are 'dev', 'staging'`;
+    for (const [command, outcome] of Object.entries(outcomes)) {
+      assert.equal(outcome.code, 2, `${command}: ${outcome.stdout}${outcome.stderr}`);
+      const said = /no environment 'nope'[^\n]*?(?=\. |\.?\n)/.exec(outcome.stdout + outcome.stderr)?.[0];
+      assert.equal(said, expected, `${command} says it in the same words`);
+    }
+    assert.equal(dev.requests + staging.requests, before, 'nothing was sent');
+  });
+
   it('bad JSON in an environment file: exit 2 naming the file, line and column', async () => {
     const home = join(dir.path, 'broken');
     mkdirSync(home);

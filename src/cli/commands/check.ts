@@ -7,8 +7,8 @@ import { readResultFile } from '../result-file';
 import { ExitCode, UsageError } from '../exit-codes';
 import { escapeControls } from '../format';
 import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
-import { listEnvironments, outsideVariables } from '../../core/plan';
-import { findEnvironments } from '../../engine/environment-files';
+import { outsideVariables, unknownEnvironmentMessage } from '../../core/plan';
+import { environmentsFor } from '../../engine/environment-files';
 import { ALLOW_PATH_OPTION, ENVIRONMENT_OPTIONS, environmentOptions } from '../run-options';
 import { checkLoadedScenario, formatDiagnostic, formatEnvironmentProblem, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
 
@@ -24,7 +24,8 @@ export const CHECK_HELP: CommandHelp = {
 
 /** The environment files' problems printed (an unknown --env among them); the names a check then knows. */
 function environmentProblems(scenario: LoadedScenario, options: ReturnType<typeof environmentOptions>) {
-  const found = findEnvironments(scenario.absolutePath, scenario.access);
+  // Looked up as a run looks them up (src/engine/run-environment.ts), and an unknown --env said in the run's words.
+  const found = environmentsFor(scenario.absolutePath, scenario.access);
   let errors = 0;
   let warnings = 0;
   for (const problem of found.problems) {
@@ -33,12 +34,12 @@ function environmentProblems(scenario: LoadedScenario, options: ReturnType<typeo
     else warnings++;
   }
   const chosen = options.environment;
-  if (chosen !== undefined && !found.names.includes(chosen)) {
-    const where = found.files.length > 0 ? `the environments of ${found.files.join(' and ')} are ${listEnvironments(found)}` : 'no http-client.env.json was found beside it or above';
-    process.stdout.write(`${escapeControls(scenario.displayPath)}: error: no environment '${escapeControls(chosen)}': ${escapeControls(where)}\n`);
+  const unknown = unknownEnvironmentMessage(found, chosen);
+  if (unknown !== undefined) {
+    process.stdout.write(`${escapeControls(scenario.displayPath)}: error: ${escapeControls(unknown)}\n`);
     errors++;
   }
-  const known = chosen !== undefined && found.names.includes(chosen) ? chosen : undefined;
+  const known = unknown === undefined ? chosen : undefined;
   return { errors, warnings, outside: outsideVariables(found, known, options.variables, 'any') };
 }
 

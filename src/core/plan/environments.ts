@@ -140,6 +140,19 @@ export function listEnvironments(found: FoundEnvironments): string {
   return found.names.length === 0 ? 'none' : found.names.map((name) => `'${name}'`).join(', ');
 }
 
+/**
+ * The one message for an environment that no file defines (`run`, `check`, `coordinate`,
+ * `kubernetes`, VS Code's Run and Send Request): which files were read and the names they hold.
+ * Undefined when `chosen` is none or is defined.
+ */
+export function unknownEnvironmentMessage(found: FoundEnvironments, chosen: string | undefined): string | undefined {
+  if (chosen === undefined || found.names.includes(chosen)) return undefined;
+  if (found.files.length === 0) {
+    return `no environment '${chosen}': no http-client.env.json or http-client.private.env.json was found beside the scenario or in a folder above it that Loadlens may read`;
+  }
+  return `no environment '${chosen}' in ${found.files.join(' or ')}: the environments found are ${listEnvironments(found)}`;
+}
+
 /** One environment's definition of a name, as an editor may show it: a private value never is. */
 export interface EnvironmentDefinition {
   environment: string;

@@ -7,7 +7,7 @@ import type { EngineErrorCode, RunOptions } from '../protocol/engine';
 import { type CheckResult, type Diagnostic, type FileVariable, type OutsideVariables, type RequestBlock, type Scenario } from '../scenario';
 import { ExpansionLimitError } from '../scenario/limits';
 import { resolveLoadModel } from '../schedule/resolve';
-import { environmentValues, listEnvironments, outsideVariables, runVariables, secretValues, type FoundEnvironments } from './environments';
+import { environmentValues, outsideVariables, runVariables, secretValues, unknownEnvironmentMessage, type FoundEnvironments } from './environments';
 import { hostTemplate, renderHost } from './host';
 import { secretForms } from './secrets';
 import { takesHost, targetUrls } from './targets';
@@ -76,11 +76,7 @@ function listErrors(errors: readonly Diagnostic[]): string {
 function environmentProblem(found: FoundEnvironments, chosen: string | undefined): string | undefined {
   const broken = found.problems.filter((problem) => problem.severity === 'error');
   if (broken.length > 0) return broken.map((problem) => `${problem.file}${problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : ''}: ${problem.message}`).join('; ');
-  if (chosen === undefined || found.names.includes(chosen)) return undefined;
-  if (found.files.length === 0) {
-    return `no environment '${chosen}': no http-client.env.json or http-client.private.env.json was found beside the scenario or in a folder above it that Loadlens may read`;
-  }
-  return `no environment '${chosen}' in ${found.files.join(' or ')}: the environments found are ${listEnvironments(found)}`;
+  return unknownEnvironmentMessage(found, chosen);
 }
 
 export function planRun(scenarioText: string, options: RunOptions, environment: RunEnvironment): RunPlan {

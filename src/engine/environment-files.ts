@@ -4,6 +4,7 @@
 // JSON is read with jsonc-parser (the parser VS Code itself uses for its JSON files): it tolerates
 // comments as the editors of these files do, and says where a mistake is without echoing the
 // file, which may hold secrets.
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { collectEnvironments, NO_ENVIRONMENTS, type EnvironmentFileProblem, type EnvironmentSource, type FoundEnvironments } from '../core/plan';
@@ -83,13 +84,15 @@ function readSource(scenarioPath: string, file: string, secret: boolean, access:
 
 /**
  * The environments of the nearest folder, from the scenario's own up, that holds either file;
- * both files are read from that folder only (a file further up is not merged in).
+ * both files are read from that folder only (a file further up is not merged in). `probed`
+ * gets every path looked at, found or not (EnvironmentFilesCache).
  */
-export function findEnvironments(scenarioPath: string, access: FileAccess): FoundEnvironments {
+export function findEnvironments(scenarioPath: string, access: FileAccess, probed?: string[]): FoundEnvironments {
   let folder = dirname(scenarioPath);
   for (;;) {
     // Above the readable folders: the search ends, as a scenario may not look further up.
     if (!readable(folder, access)) return NO_ENVIRONMENTS;
+    probed?.push(join(folder, PUBLIC_ENVIRONMENT_FILE), join(folder, PRIVATE_ENVIRONMENT_FILE));
     const lookups = [lookUp(scenarioPath, folder, PUBLIC_ENVIRONMENT_FILE, access), lookUp(scenarioPath, folder, PRIVATE_ENVIRONMENT_FILE, access)];
     const stopped = lookups.flatMap((lookup) => ('stop' in lookup && lookup.problem ? [lookup.problem] : []));
     const files = lookups.flatMap((lookup, index) => ('found' in lookup ? [{ file: lookup.found, secret: index === 1 }] : []));
@@ -118,8 +121,8 @@ export const ENVIRONMENT_SETTING_NAME = 'the rest-client.environmentVariables se
  * `rest-client.environmentVariables` setting when one is given (it is read the same way; its
  * values are not private, as REST Client keeps them in settings.json).
  */
-export function environmentsFor(scenarioPath: string, access: FileAccess, setting?: unknown): FoundEnvironments {
-  const found = findEnvironments(scenarioPath, access);
+export function environmentsFor(scenarioPath: string, access: FileAccess, setting?: unknown, cache?: EnvironmentFilesCache): FoundEnvironments {
+  const found = cache ? cache.find(scenarioPath, access) : findEnvironments(scenarioPath, access);
   if (found.files.length > 0 || found.problems.length > 0) return found;
   return environmentsFromSetting(setting);
 }
@@ -127,4 +130,45 @@ export function environmentsFor(scenarioPath: string, access: FileAccess, settin
 /** The setting's environments alone (an untitled document has no folder to look in). */
 export function environmentsFromSetting(setting: unknown): FoundEnvironments {
   return setting === undefined ? NO_ENVIRONMENTS : collectEnvironments([{ file: ENVIRONMENT_SETTING_NAME, content: setting, secret: false }]);
+}
+
+/** Scenarios whose lookups a cache keeps; past this it starts again (an editor has a few open). */
+const MAX_CACHED_SCENARIOS = 256;
+
+/** What a path is now: `-` when nothing is there, else its inode, size and modification time (links followed). */
+function stampOf(path: string): string {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false });
+    return stat ? `${stat.ino}:${stat.size}:${stat.mtimeMs}` : '-';
+  } catch {
+    return '?';
+  }
+}
+
+const stampsOf = (paths: readonly string[]): string => paths.map(stampOf).join('|');
+
+/**
+ * findEnvironments for an editor, which asks on every re-check and hover: a scenario's lookup is
+ * kept and given again while every path it looked at (the files it read, and the nearer places
+ * where a file could appear) has the same inode, size and modification time. A few stat calls
+ * instead of reading and parsing the files, and an edit, a new file or a deleted one is seen at once.
+ */
+export class EnvironmentFilesCache {
+  private readonly entries = new Map<string, { found: FoundEnvironments; probed: string[]; stamps: string }>();
+
+  find(scenarioPath: string, access: FileAccess): FoundEnvironments {
+    const key = `${scenarioPath}\0${access.folders.join('\0')}`;
+    const entry = this.entries.get(key);
+    if (entry && stampsOf(entry.probed) === entry.stamps) return entry.found;
+    const probed: string[] = [];
+    const found = findEnvironments(scenarioPath, access, probed);
+    if (this.entries.size >= MAX_CACHED_SCENARIOS) this.entries.clear();
+    this.entries.set(key, { found, probed, stamps: stampsOf(probed) });
+    return found;
+  }
+
+  /** A file watcher saw a change: the next lookups read the files again. */
+  clear(): void {
+    this.entries.clear();
+  }
 }

@@ -2,12 +2,12 @@
 // nearest folder wins, never above the folders a scenario may read, through the one file rule,
 // and bad JSON said with its line and column, never its content.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { environmentValues } from '../../src/core/plan';
-import { environmentsFor, findEnvironments, parseEnvironmentFile } from '../../src/engine/environment-files';
+import { EnvironmentFilesCache, environmentsFor, findEnvironments, parseEnvironmentFile } from '../../src/engine/environment-files';
 import { fileAccess } from '../../src/engine/file-access';
 
 const root = mkdtempSync(join(tmpdir(), 'loadlens-envfiles-'));
@@ -85,5 +85,48 @@ describe('environmentsFor: REST Client\'s rest-client.environmentVariables setti
     write(join(dir, 'http-client.env.json'), '{"fromFile": {"host": "http://127.0.0.1:4"}}');
     const found = environmentsFor(join(dir, 'b.load.http'), fileAccess([dir], 'allow it'), setting);
     assert.deepEqual(found.names, ['fromFile']);
+  });
+});
+
+describe('EnvironmentFilesCache (the editor asks on every re-check and hover)', () => {
+  const workspace = join(root, 'cached');
+  const scenario = join(workspace, 'load', 'api.load.http');
+  write(scenario, '');
+  const access = fileAccess([workspace], 'allow it');
+  const top = join(workspace, 'http-client.env.json');
+  const nearer = join(workspace, 'load', 'http-client.private.env.json');
+
+  it('gives the same lookup again while the files are unchanged, without reading them again', () => {
+    write(top, '{"dev": {"host": "http://127.0.0.1:1"}}');
+    const cache = new EnvironmentFilesCache();
+    const first = cache.find(scenario, access);
+    assert.deepEqual(first.names, ['dev']);
+    // A new read and parse would give a new object.
+    assert.equal(cache.find(scenario, access), first);
+    assert.equal(cache.find(scenario, access), first);
+  });
+
+  it('sees an edited file, a new file in a nearer folder and a deleted one at once', () => {
+    const cache = new EnvironmentFilesCache();
+    write(top, '{"dev": {"host": "http://127.0.0.1:1"}}');
+    assert.deepEqual(cache.find(scenario, access).names, ['dev']);
+    write(top, '{"dev": {"host": "http://127.0.0.1:1"}, "staging": {"host": "http://127.0.0.1:2"}}');
+    assert.deepEqual(cache.find(scenario, access).names, ['dev', 'staging'], 'the edit is seen with no wait');
+    write(nearer, '{"qa": {"token": "t"}}');
+    assert.deepEqual(cache.find(scenario, access).names, ['qa'], 'the nearer folder now wins');
+    assert.equal(environmentValues(cache.find(scenario, access), 'qa').get('token')?.secret, true);
+    unlinkSync(nearer);
+    assert.deepEqual(cache.find(scenario, access).names, ['dev', 'staging'], 'back to the file above');
+    write(top, '{"dev": {"host": "http://127.0.0.1:1"},');
+    assert.equal(cache.find(scenario, access).problems[0]?.severity, 'error', 'a file broken by the edit is said at once');
+  });
+
+  it('keeps each scenario and each set of readable folders apart', () => {
+    write(top, '{"dev": {}}');
+    const other = write(join(root, 'cached-other', 'b.load.http'), '');
+    const cache = new EnvironmentFilesCache();
+    assert.deepEqual(cache.find(scenario, access).names, ['dev']);
+    assert.deepEqual(cache.find(other, fileAccess([join(root, 'cached-other')], 'allow it')).names, []);
+    assert.deepEqual(cache.find(scenario, fileAccess([join(workspace, 'load')], 'allow it')).names, [], 'the file above the readable folder is not looked at');
   });
 });

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { outsideVariables, type FoundEnvironments } from '../../core/plan';
 import type { RunOptions } from '../../core/protocol/engine';
 import type { OutsideVariables } from '../../core/scenario';
-import { environmentsFor, environmentsFromSetting } from '../../engine/environment-files';
+import { EnvironmentFilesCache, environmentsFor, environmentsFromSetting } from '../../engine/environment-files';
 import { workspaceFileAccess } from '../shared/file-access';
 
 /** workspaceState key: the chosen environment's name; absent: none. */
@@ -30,15 +30,24 @@ export class WorkspaceEnvironments implements vscode.Disposable {
   /** The choice, an environment file or the setting changed: diagnostics and views refresh. */
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The files' lookups, re-read only when a file changed: `of` is asked on every re-check and hover. */
+  private readonly files = new EnvironmentFilesCache();
 
   constructor(private readonly state: vscode.Memento) {
     const watcher = vscode.workspace.createFileSystemWatcher(ENVIRONMENT_FILES_GLOB);
+    // The cache sees changes itself (src/engine/environment-files.ts); dropping it here as well
+    // covers a write that landed while a lookup was reading the file.
+    const fileChanged = (): void => {
+      this.files.clear();
+      this.changed.fire();
+    };
     this.subscriptions.push(
       this.changed,
       watcher,
-      watcher.onDidCreate(() => this.changed.fire()),
-      watcher.onDidChange(() => this.changed.fire()),
-      watcher.onDidDelete(() => this.changed.fire()),
+      watcher.onDidCreate(fileChanged),
+      watcher.onDidChange(fileChanged),
+      watcher.onDidDelete(fileChanged),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.files.clear()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${REST_CLIENT_SECTION}.${REST_CLIENT_ENVIRONMENTS}`)) this.changed.fire();
       }),
@@ -59,7 +68,7 @@ export class WorkspaceEnvironments implements vscode.Disposable {
   /** The environments a document sees: its files (nearest folder, within the workspace), else the setting. */
   of(uri: vscode.Uri): FoundEnvironments {
     const setting = restClientSetting(uri);
-    return uri.scheme === 'file' ? environmentsFor(uri.fsPath, workspaceFileAccess(uri.fsPath), setting) : environmentsFromSetting(setting);
+    return uri.scheme === 'file' ? environmentsFor(uri.fsPath, workspaceFileAccess(uri.fsPath), setting, this.files) : environmentsFromSetting(setting);
   }
 
   /** What a run of the document takes: the chosen environment (when its environments are not empty) and the setting the engine reads too. */

@@ -10,38 +10,53 @@ export function emptySeries(): ChartSeries {
   return { time: [], rps: [], failuresPerSec: [], p50: [], p95: [], p99: [], users: [], saturated: [] };
 }
 
+/** A copy whose columns can grow without changing the original's. */
+export function copySeries(series: ChartSeries): ChartSeries {
+  return {
+    time: series.time.slice(),
+    rps: series.rps.slice(),
+    failuresPerSec: series.failuresPerSec.slice(),
+    p50: series.p50.slice(),
+    p95: series.p95.slice(),
+    p99: series.p99.slice(),
+    users: series.users.slice(),
+    ...(series.saturated ? { saturated: series.saturated.slice() } : {}),
+  };
+}
+
 /**
- * A new series with the snapshot appended (the old one is left as it was). `previous` is the
- * interval before it, which tells how long this one lasted.
+ * Appends the snapshot to `series` in place (amortised O(1): the owner of a long run keeps one
+ * growing series instead of copying it every second). `previous` is the interval before it,
+ * which tells how long this one lasted.
  */
-export function appendSnapshot(series: ChartSeries, snapshot: IntervalSnapshot, previous: IntervalSnapshot | undefined): ChartSeries {
+export function pushSnapshot(series: ChartSeries, snapshot: IntervalSnapshot, previous: IntervalSnapshot | undefined): void {
   const window = snapshot.aggregate.window;
   const rates = intervalRates(snapshot, previous);
-  return {
-    time: [...series.time, snapshot.time / 1000],
-    rps: [...series.rps, rates?.rps ?? null],
-    failuresPerSec: [...series.failuresPerSec, rates?.failuresPerSec ?? null],
-    p50: [...series.p50, window['50'] ?? 0],
-    p95: [...series.p95, window['95'] ?? 0],
-    p99: [...series.p99, window['99'] ?? 0],
-    users: [...series.users, snapshot.users],
-    saturated: [...(series.saturated ?? series.time.map(() => 0)), snapshot.generator?.saturated ? 1 : 0],
-  };
+  // A series saved by an older panel has no saturation column: its earlier intervals read as not saturated.
+  const saturated = (series.saturated ??= series.time.map(() => 0));
+  series.time.push(snapshot.time / 1000);
+  series.rps.push(rates?.rps ?? null);
+  series.failuresPerSec.push(rates?.failuresPerSec ?? null);
+  series.p50.push(window['50'] ?? 0);
+  series.p95.push(window['95'] ?? 0);
+  series.p99.push(window['99'] ?? 0);
+  series.users.push(snapshot.users);
+  saturated.push(snapshot.generator?.saturated ? 1 : 0);
+}
+
+/**
+ * A new series with the snapshot appended (the old one is left as it was), for a pure reducer
+ * whose every state is kept apart. It copies the series: an owner that appends every interval
+ * uses pushSnapshot.
+ */
+export function appendSnapshot(series: ChartSeries, snapshot: IntervalSnapshot, previous: IntervalSnapshot | undefined): ChartSeries {
+  const next = copySeries(series);
+  pushSnapshot(next, snapshot, previous);
+  return next;
 }
 
 export function seriesFromIntervals(intervals: readonly IntervalSnapshot[]): ChartSeries {
   const series = emptySeries();
-  intervals.forEach((snapshot, index) => {
-    const window = snapshot.aggregate.window;
-    const rates = intervalRates(snapshot, index > 0 ? intervals[index - 1] : undefined);
-    series.time.push(snapshot.time / 1000);
-    series.rps.push(rates?.rps ?? null);
-    series.failuresPerSec.push(rates?.failuresPerSec ?? null);
-    series.p50.push(window['50'] ?? 0);
-    series.p95.push(window['95'] ?? 0);
-    series.p99.push(window['99'] ?? 0);
-    series.users.push(snapshot.users);
-    series.saturated?.push(snapshot.generator?.saturated ? 1 : 0);
-  });
+  intervals.forEach((snapshot, index) => pushSnapshot(series, snapshot, index > 0 ? intervals[index - 1] : undefined));
   return series;
 }

@@ -7,7 +7,7 @@ import type { IntervalSnapshot, ResolvedLoadModel, RunResult } from '../../core/
 import type { EngineEvent, RunOptions } from '../../core/protocol/engine';
 import type { ChartSeries, PanelSnapshot, RunHeading } from '../../core/protocol/webview';
 import type { Scenario } from '../../core/scenario';
-import { appendSnapshot, emptySeries } from '../../core/report/chart-series';
+import { copySeries, emptySeries, pushSnapshot } from '../../core/report/chart-series';
 import { resultSnapshot } from '../../core/report/panel-snapshot';
 import { runErrorMessage } from './logic/run-failure';
 
@@ -37,7 +37,8 @@ export class RunSession {
   requestNames: string[] = [];
   /** The last interval: the live table, the status bar and the elapsed lens read it. */
   latest?: IntervalSnapshot;
-  series: ChartSeries = emptySeries();
+  /** Grows in place, one point per interval: a day's run is 86,400 appends, not 86,400 copies. */
+  readonly series: ChartSeries = emptySeries();
   abortedBy?: { rule: string; target: string };
   result?: RunResult;
   failure?: string;
@@ -61,7 +62,7 @@ export class RunSession {
         this.requestNames = event.requestNames;
         return true;
       case 'run/interval':
-        this.series = appendSnapshot(this.series, event.snapshot, this.latest);
+        pushSnapshot(this.series, event.snapshot, this.latest);
         this.latest = event.snapshot;
         return true;
       case 'run/threshold-abort':
@@ -103,7 +104,8 @@ export class RunSession {
       plannedDurationMs: this.plannedDurationMs,
       load: this.load,
       requestNames: this.requestNames,
-      series: this.series,
+      // A copy: the snapshot leaves the session, and the session's series goes on growing.
+      series: copySeries(this.series),
       latest: this.latest,
       abortedBy: this.abortedBy,
       failure: this.failure,

@@ -5,11 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EngineEvent } from '../../../src/core/protocol/engine';
 import type { HostMessage, PanelSnapshot } from '../../../src/core/protocol/webview';
+import { seriesFromIntervals } from '../../../src/core/report/chart-series';
 import { resultSnapshot } from '../../../src/core/report/panel-snapshot';
 import { parseScenario } from '../../../src/core/scenario';
 import { PanelShown } from '../../../src/vscode/panel/panel-shown';
 import { RunSession, type RunRequest } from '../../../src/vscode/run/run-session';
 import { initialState, reduce } from '../../../webview-ui/state/reducer';
+import { snapshot as intervalAt } from '../webview/fixtures';
 import { recordedRun } from '../webview/recorded-run';
 
 const { live, finished } = recordedRun();
@@ -95,4 +97,24 @@ test('the panel shows this window\'s session, or a snapshot; a saved live view i
   session.apply(engineEvents(live.slice(3, 4))[0]!);
   assert.equal(shown.snapshot()?.series.time.length, 3, 'a view of the session: it moves with it');
   assert.equal(shown.heading()?.title, started.heading.title);
+});
+
+test('a long run appends each interval in constant time: 100,000 intervals well under the bound, the same series', () => {
+  const session = new RunSession(request());
+  session.apply(engineEvents(live.slice(0, 1))[0]!);
+  const intervals = Array.from({ length: 100_000 }, (_, second) => intervalAt(second + 1, 1 + (second % 7), [['Home page', second % 50, second % 3]]));
+  // Copying the whole series every interval takes minutes for this many; appending takes
+  // milliseconds. The bound is generous for a loaded machine, and checked as it goes so that
+  // the old behaviour fails in seconds rather than running on.
+  const boundMs = 5_000;
+  const began = performance.now();
+  intervals.forEach((interval, index) => {
+    session.apply({ type: 'run/interval', runId: started.runId, snapshot: interval });
+    if (index % 1000 === 0) assert.ok(performance.now() - began < boundMs, `only ${index} of 100,000 intervals appended in ${boundMs} ms`);
+  });
+  assert.ok(performance.now() - began < boundMs);
+  const series = session.panelSnapshot().series;
+  assert.deepEqual(series, seriesFromIntervals(intervals));
+  assert.equal(series.time.length, 100_000);
+  assert.deepEqual([series.time[99_999], series.users[99_999], series.rps[99_999], series.p95[99_999]], [(1_700_000_000_000 + 100_000 * 1000) / 1000, 1 + (99_999 % 7), 99_999 % 50, 100 + 100_000]);
 });

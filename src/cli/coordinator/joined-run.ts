@@ -9,7 +9,7 @@ import type { IntervalSnapshot, RunResult, ShardInterval } from '../../core/metr
 import type { RunPlan } from '../../core/plan';
 import type { RunOptions } from '../../core/protocol/engine';
 import { joinIntervals } from '../../core/scale/merge-results';
-import { secondOf, ShardJoiner } from '../../core/scale/shard-joiner';
+import { sameSecond, secondOf, ShardJoiner } from '../../core/scale/shard-joiner';
 
 /** A shard silent this long after the start is lost: it is named, and the run goes on without it. */
 export const SHARD_LOST_AFTER_MS = 5000;
@@ -130,7 +130,7 @@ export class JoinedRun {
     const slot = this.pending.get(second) ?? new Map<number, ShardInterval>();
     const earlier = slot.get(index);
     // The engine's last, short interval may end in the same second as the one before: both count.
-    slot.set(index, earlier ? { ...interval, partials: [...earlier.partials, ...interval.partials] } : interval);
+    slot.set(index, earlier ? sameSecond(earlier, interval) : interval);
     this.pending.set(second, slot);
     this.flush(now);
     return true;

@@ -6,7 +6,7 @@ import { rejudgeVerdicts } from '../analysis';
 import { revivePartial, type IntervalPartial } from '../metrics/partial';
 import type { EndpointKey } from '../metrics/aggregator';
 import type { RunResult, ShardInterval, ShardRecord } from '../metrics/result';
-import { secondOf, ShardJoiner } from './shard-joiner';
+import { sameSecond, secondOf, ShardJoiner } from './shard-joiner';
 
 export interface ShardResultInput {
   /** How the user named it (a file path), for messages. */
@@ -148,21 +148,26 @@ export function mergeShardResults(inputs: readonly ShardResultInput[]): MergeOut
  * the second it ends in since the joined start. Throws when a histogram cannot be decoded.
  */
 export function joinIntervals(endpoints: readonly EndpointKey[], perShard: ReadonlyArray<readonly ShardInterval[]>, startTime: number): ShardJoiner {
-  const seconds = new Map<number, { partials: IntervalPartial[]; time: number; intervalMs: number }>();
-  for (const intervals of perShard) {
+  // Per second, each shard's interval (two of one shard in one second are joined as one).
+  const seconds = new Map<number, Map<number, ShardInterval>>();
+  perShard.forEach((intervals, shard) => {
     for (const interval of intervals) {
       const second = secondOf(interval.time, startTime);
-      const slot = seconds.get(second) ?? { partials: [], time: interval.time, intervalMs: interval.intervalMs };
-      slot.partials.push(...interval.partials.map(revivePartial));
-      slot.time = Math.max(slot.time, interval.time);
-      slot.intervalMs = Math.max(slot.intervalMs, interval.intervalMs);
+      const slot = seconds.get(second) ?? new Map<number, ShardInterval>();
+      const earlier = slot.get(shard);
+      slot.set(shard, earlier ? sameSecond(earlier, interval) : interval);
       seconds.set(second, slot);
     }
-  }
+  });
   const joiner = new ShardJoiner(endpoints);
   for (const second of [...seconds.keys()].sort((a, b) => a - b)) {
-    const slot = seconds.get(second) as { partials: IntervalPartial[]; time: number; intervalMs: number };
-    joiner.addSecond(slot.partials, { time: slot.time, elapsedMs: slot.time - startTime, intervalMs: slot.intervalMs });
+    const intervals = [...(seconds.get(second)?.values() ?? [])];
+    const time = Math.max(...intervals.map((interval) => interval.time));
+    const intervalMs = Math.max(...intervals.map((interval) => interval.intervalMs));
+    joiner.addSecond(
+      intervals.flatMap((interval) => interval.partials.map(revivePartial)),
+      { time, elapsedMs: time - startTime, intervalMs },
+    );
   }
   return joiner;
 }

@@ -7,7 +7,7 @@ import { deriveInsights } from '../analysis';
 import type { RunStats } from '../analysis/thresholds';
 import { RunAggregator, type EndpointKey } from '../metrics/aggregator';
 import type { IntervalPartial } from '../metrics/partial';
-import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type JoinedShards, type RunResult, type ThresholdVerdict } from '../metrics/result';
+import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type JoinedShards, type RunResult, type ShardInterval, type ThresholdVerdict } from '../metrics/result';
 
 /** What the joined result says about the run besides its numbers. */
 export type JoinedMeta = Pick<RunResult, 'engineVersion' | 'scenario' | 'host' | 'load' | 'workers' | 'seed' | 'skipped'> & {
@@ -82,4 +82,17 @@ export class ShardJoiner {
 /** The second (1-based, since the joined start) an interval ending at `time` belongs to. */
 export function secondOf(time: number, startTime: number): number {
   return Math.max(1, Math.round((time - startTime) / 1000));
+}
+
+/**
+ * Two intervals of one shard that end in the same joined second (the engine's last, short
+ * interval after a full one; a shard whose intervals end near the half second) as one. Their
+ * counts add up: the aggregator sums partials. Users and in-flight requests are gauges at the end
+ * of an interval, which the aggregator also sums (across workers), so only the later interval's
+ * count: added, a shard of one user would read two.
+ */
+export function sameSecond(earlier: ShardInterval, later: ShardInterval): ShardInterval {
+  const [first, last] = earlier.time <= later.time ? [earlier, later] : [later, earlier];
+  const countsOnly = first.partials.map((partial) => ({ ...partial, users: 0, inFlight: 0 }));
+  return { ...last, intervalMs: Math.max(first.intervalMs, last.intervalMs), partials: [...countsOnly, ...last.partials] };
 }

@@ -2,7 +2,7 @@
 // Measures how many `.http` files of another tool `loadlens check` reads without a real error:
 // each FILE.http under ROOT is copied beside itself as FILE.load.http and checked with
 // DIST/cli.js. A file is clean when it has no error other than an unknown variable or a missing
-// body/data file (docs/scenario-format.md calls those real); a crash is an exit code other
+// body/data file (the corpus test of docs/scenario-other-tools.md allows those too); a crash is an exit code other
 // than 0 or 2, or a stack trace. LOOSE=1 also lets unknown {{name.field}} data bindings pass.
 //
 //   node scripts/check-http-corpus.mjs DIST ROOT [--list]

@@ -1,4 +1,4 @@
-// A virtual user's cookies (docs/scenario-format.md, "Cookies"): RFC 6265 as tough-cookie reads
+// A virtual user's cookies (docs/scenario-sessions.md, "Cookies"): RFC 6265 as tough-cookie reads
 // it (domain, path, expiry, Max-Age, Secure, HttpOnly, deletion), so that a scenario's users keep
 // sessions the way REST Client and a browser do. The jar is made on the first `Set-Cookie` a user
 // gets: a scenario whose server never sets a cookie never calls into tough-cookie (the request

@@ -43,7 +43,7 @@ const CSV_PROBLEMS: Record<string, string> = {
 /**
  * Why a data file could not be read, safe to show: csv-parse's own messages quote the value it
  * stopped at (`value is "..."`), and no message may show what a file holds
- * (docs/scenario-format.md). File-rule and file-system errors name only the path.
+ * (docs/security.md). File-rule and file-system errors name only the path.
  */
 export function dataFileProblem(error: unknown): string {
   const { code, lines } = (error ?? {}) as { code?: unknown; lines?: unknown };

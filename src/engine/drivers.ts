@@ -198,7 +198,7 @@ export class ClosedModelDriver extends LoadDriver {
   private finish(user: VirtualUser): void {
     if (user.phase === 'stopped') return;
     user.phase = 'stopped';
-    // A stopped user's session ends with it (docs/scenario-format.md, "Cookies").
+    // A stopped user's session ends with it (docs/scenario-sessions.md, "Cookies").
     user.cookies?.clear();
     this.alive--;
     this.checkDrained();

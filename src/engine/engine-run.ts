@@ -223,7 +223,7 @@ export class EngineRun {
 
   /** Closes the interval that ended at `now` (when its partials were asked for). */
   private addInterval(workerPartials: IntervalPartial[], now: number): IntervalSnapshot {
-    // The setup's requests count in the run's first interval (docs/scenario-format.md).
+    // The setup's requests count in the run's first interval (docs/scenario-tasks.md).
     const partials = this.setupPartial ? [...workerPartials, this.setupPartial] : workerPartials;
     this.setupPartial = undefined;
     const elapsedMs = now - this.startPerf;

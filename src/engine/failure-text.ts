@@ -1,4 +1,4 @@
-// Error texts that group well in the failures table (scenario-format.md, "What counts as a failure").
+// Error texts that group well in the failures table (docs/reading-numbers.md: a failure's text is its identity).
 import { formatExactDuration } from '../core/present/time';
 
 /** `timeout after 5s`, `timeout after 1500ms`: the limit exactly as configured. */

@@ -1,5 +1,5 @@
 // Which files a scenario may read through `# @data` and `< file`: the path, symbolic links
-// followed, must name a regular file inside an allowed folder (docs/scenario-format.md,
+// followed, must name a regular file inside an allowed folder (docs/scenario-files.md,
 // "Which files `@data` and `< file` may read"). A scenario is untrusted input: without this rule a file from
 // someone else's repository could send ~/.ssh/id_rsa to its host, or have `check` print
 // /proc/self/environ. One implementation, used by `check`, the CLI before a run, the engine when

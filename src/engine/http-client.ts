@@ -3,7 +3,7 @@
 // HTTP/1.1) per origin, driven through the low-level `dispatch` API with one small handler object
 // per request (no promises, no streams, no closures).
 // Bodies are read to the end and counted; a body is kept only when a capture needs it.
-// Cookies and redirects live here, above the transports (docs/scenario-format.md, "Sessions"):
+// Cookies and redirects live here, above the transports (docs/scenario-sessions.md, "Sessions"):
 // every transport sends each hop of a chain through `transmit`, with the user's jar applied.
 
 import { performance } from 'node:perf_hooks';
@@ -275,7 +275,7 @@ export interface HttpClientOptions {
   http2?: boolean;
   /** The longest request timeout of the run: connecting must not give up before it. */
   longestTimeoutMs: number;
-  /** VS Code runs: the origins a redirect may lead to (docs/scenario-format.md, "Redirects"); undefined = any. */
+  /** VS Code runs: the origins a redirect may lead to (docs/scenario-sessions.md, "Redirects"); undefined = any. */
   redirectGuard?: RedirectGuard;
 }
 

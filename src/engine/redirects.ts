@@ -1,4 +1,4 @@
-// Following redirects as a browser and fetch do (docs/scenario-format.md, "Redirects"): the next
+// Following redirects as a browser and fetch do (docs/scenario-sessions.md, "Redirects"): the next
 // hop of a request from a 3xx answer, or the error text that fails it. Shared by the engine's
 // HTTP client (every transport) and Send Request, so both follow the same chain.
 //

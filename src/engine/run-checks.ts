@@ -1,4 +1,4 @@
-// The `??` checks of a request, run on its response after `@expect` passed (docs/scenario-format.md,
+// The `??` checks of a request, run on its response after `@expect` passed (docs/scenario-checks.md,
 // "Checks"). Every check runs, so each has its own counts; the request fails once, with the
 // text of the first check that failed.
 import type { CheckCounter } from '../core/metrics/check-counts';

@@ -1,4 +1,4 @@
-// The `# @setup` sequence (docs/scenario-format.md, "Per-user start and run-once setup"): run once,
+// The `# @setup` sequence (docs/scenario-tasks.md, "Per-user start and run-once setup"): run once,
 // in the engine's main thread, before any worker starts, by one virtual user on its own
 // connections. Its requests count in the run's stats (folded into the first interval by
 // src/engine/engine-run.ts); the responses its captures need go to every worker, read-only.

@@ -69,7 +69,7 @@ export class VirtualUser implements Sleeper, ExchangeOwner, TemplateContext {
   private sentInIteration = 0;
   /** Filled for each send (the client reads it during the call only). */
   private readonly outgoing: OutgoingRequest;
-  /** This user's cookies (docs/scenario-format.md, "Cookies"); undefined under `# @no-cookie-jar`. */
+  /** This user's cookies (docs/scenario-sessions.md, "Cookies"); undefined under `# @no-cookie-jar`. */
   readonly cookies: UserCookies | undefined;
 
   constructor(

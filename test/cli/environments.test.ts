@@ -1,4 +1,4 @@
-// Environments on the command line (docs/scenario-format.md, Environments): `--env NAME` picks one
+// Environments on the command line (docs/scenario-environments.md, Environments): `--env NAME` picks one
 // of http-client.env.json, `--var` beats the file which beats the environment, the nearest folder's
 // files win, an unknown environment or a name it lacks stops the run before anything is sent, and
 // values of http-client.private.env.json appear in no output: not stdout, stderr, JSON, HTML, CSV

@@ -1,4 +1,4 @@
-// examples/session-and-checks.load.http against the demo server (docs/scenario-format.md,
+// examples/session-and-checks.load.http against the demo server (docs/scenario-sessions.md,
 // "Sessions"): a cookie login in @on-start, ?? checks, a redirect; 0 failures. The same file with
 // `# @no-cookie-jar` fails every request to the protected route with HTTP 401.
 import { strict as assert } from 'node:assert';

@@ -1,4 +1,4 @@
-// Each virtual user's cookie jar against real local servers (docs/scenario-format.md, "Cookies"):
+// Each virtual user's cookie jar against real local servers (docs/scenario-sessions.md, "Cookies"):
 // a cookie login, RFC 6265 attributes, one jar per user, a fresh jar per open-model iteration,
 // and `# @no-cookie-jar`.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Redirects under load against real local servers (docs/scenario-format.md, "Redirects"): every
+// Redirects under load against real local servers (docs/scenario-sessions.md, "Redirects"): every
 // status with its method rule, one stats entry per chain, the final answer for checks and
 // captures, a loop, a relative Location, cross-origin credentials, `# @no-redirect`, and the
 // counts in the JSON result.

@@ -1,5 +1,5 @@
 // Threshold rules against run statistics: which rules apply to which target, and their verdicts
-// (docs/scenario-format.md, Thresholds).
+// (docs/scenario-checks.md, Thresholds).
 import type { EndpointStats, ThresholdVerdict } from '../metrics/result';
 import type { RequestBlock, Scenario, Threshold, ThresholdMetric, ThresholdOp } from '../scenario/model';
 import { parseThresholdRule } from '../scenario/thresholds';

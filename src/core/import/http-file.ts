@@ -1,5 +1,5 @@
 // Plain `.http` / `.rest` files (REST Client, httpYac) as load tests. A load scenario is a superset
-// of their format (docs/scenario-format.md, Files written for other tools), so such a file runs as
+// of their format (docs/scenario-other-tools.md, Files written for other tools), so such a file runs as
 // it is once the run brings a load model and a host; these functions only add the header
 // directives ("Convert to Load Scenario") or cut the file down to one request ("Load test" above
 // a request). Pure text in, text out.
@@ -43,7 +43,7 @@ function headerEnd(scenario: Scenario, lineCount: number): number {
  * The file as a load scenario: a comment naming the source, then the chosen load as header
  * directives, then the file as it was (any load or host directive of its header replaced).
  * A first request without `###` stays as it is: scenario-only directives above it belong to
- * the scenario (docs/scenario-format.md, Lines).
+ * the scenario (docs/scenario-requests.md, Lines).
  */
 export function convertHttpFile(text: string, sourceName: string, load: ChosenLoad): string {
   const lines = text.split(/\r?\n/);

@@ -1,4 +1,4 @@
-// How often each `??` check ran and failed, and why (docs/scenario-format.md, "Checks"): counted
+// How often each `??` check ran and failed, and why (docs/scenario-checks.md, "Checks"): counted
 // by each worker per interval, summed exactly by the engine's main thread, kept in the result
 // so that the editor can say `failed 12 of 3,400 times: got 503 (9), got 500 (3)` on the line.
 

@@ -1,6 +1,6 @@
 // Environments as REST Client, httpYac and the JetBrains HTTP Client keep them: named sets of
 // variables in `http-client.env.json` (values for everyone) and `http-client.private.env.json`
-// (secrets), `$shared` applying to every environment (docs/scenario-format.md, Environments).
+// (secrets), `$shared` applying to every environment (docs/scenario-environments.md, Environments).
 // Pure: the files are found and parsed by src/engine/environment-files.ts, VS Code's
 // `rest-client.environmentVariables` setting comes from src/vscode; both arrive here as objects.
 import { parseTemplate, type FileVariable, type OutsideVariables, type Range } from '../scenario';

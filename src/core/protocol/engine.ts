@@ -30,7 +30,7 @@ export interface RunOptions {
    * judged at the end and by `abort`; without it such rules give no verdict.
    */
   baseline?: { endpoints: EndpointStats[]; aggregate: EndpointStats };
-  /** The environment of `http-client.env.json` to use (docs/scenario-format.md, Environments); absent: none. */
+  /** The environment of `http-client.env.json` to use (docs/scenario-environments.md, Environments); absent: none. */
   environment?: string;
   /**
    * VS Code's `rest-client.environmentVariables` setting (its JSON object), the environments when
@@ -65,7 +65,7 @@ export type EngineCommand =
       options: RunOptions;
       /**
        * Absolute folders that `# @data` and `< file` may read from (symbolic links followed);
-       * absent: the scenario's folder only. See docs/scenario-format.md.
+       * absent: the scenario's folder only. See docs/scenario-files.md.
        */
       allowedFolders?: string[];
     }

@@ -5,7 +5,7 @@ import { diagnostic, quote, replaceFix } from './ranges';
 import { closestMatch } from './suggest';
 
 type Reference<K extends TemplatePart['kind']> = Extract<TemplatePart, { kind: K }>;
-/** A task's index, or one of the two sequences (docs/scenario-format.md, "Per-user start and run-once setup"). */
+/** A task's index, or one of the two sequences (docs/scenario-tasks.md, "Per-user start and run-once setup"). */
 type Group = number | 'on-start' | 'setup';
 
 interface ReferenceScope {

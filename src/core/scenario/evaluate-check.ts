@@ -1,4 +1,4 @@
-// Running a `??` check on a response (docs/scenario-format.md, "Checks"). The result is the
+// Running a `??` check on a response (docs/scenario-checks.md, "Checks"). The result is the
 // reason it failed, short and stable so that failures group well (`got 503`, `missing`), or
 // undefined when it holds. Pure: the engine and Send Request hand in the response.
 import { jsonPathSteps, jsonValueAt } from './json-path';
@@ -18,7 +18,7 @@ export interface CheckedResponse {
 /**
  * `matches` reads at most this much of a text. The pattern is the scenario's, the text the
  * server's: a pattern that backtracks badly on a long answer could stall a worker, so the
- * answer it sees is bounded (docs/scenario-format.md, "Checks").
+ * answer it sees is bounded (docs/scenario-checks.md, "Checks").
  */
 export const MATCH_TEXT_LIMIT = 64 * 1024;
 /** A value shown in a reason is cut short: reasons must group, and bodies can be large. */

@@ -2,7 +2,7 @@
 // script blocks, JetBrains handlers, response redirects...), and `/* */` block
 // comments. They are marked before the blocks are parsed, so that a `###` or a request line
 // inside a script is never read as one, and each construct gets one warning on its first line
-// (docs/scenario-format.md, "Files from REST Client, httpYac and JetBrains").
+// (docs/scenario-other-tools.md, "Files from REST Client, httpYac and JetBrains").
 import type { Diagnostic } from './model';
 import { trimmedSpan } from './lines';
 import { diagnostic, lineRange } from './ranges';

@@ -1,7 +1,7 @@
 // `{{...}}` forms that other tools evaluate and Loadlens does not under load: httpYac's
 // JavaScript expressions and the prompts and token helpers of httpYac, REST Client and
 // JetBrains. Each is a warning on its `{{ }}`; the text is sent as written
-// (docs/scenario-format.md, "Files from REST Client, httpYac and JetBrains").
+// (docs/scenario-other-tools.md, "Files from REST Client, httpYac and JetBrains").
 
 /** Characters no Loadlens reference holds, but a JavaScript expression does. */
 const SCRIPT_CHARACTERS = /[()+*?!=<>'"`;,{}]|\.\.\./;

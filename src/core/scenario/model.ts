@@ -167,7 +167,7 @@ export interface StatusExpectation {
   range: Range;
 }
 
-/** What a `??` check looks at (docs/scenario-format.md, "Checks"). */
+/** What a `??` check looks at (docs/scenario-checks.md, "Checks"). */
 export type CheckField =
   | { kind: 'status' }
   | { kind: 'header'; name: string }
@@ -272,7 +272,7 @@ export interface Task {
 
 /**
  * `# @on-start` or `# @setup`: the block with the directive and the blocks below it up to the next
- * `@task`, `@on-start` or `@setup` (docs/scenario-format.md, "Per-user start and run-once setup").
+ * `@task`, `@on-start` or `@setup` (docs/scenario-tasks.md, "Per-user start and run-once setup").
  */
 export interface RequestSequence {
   /** Indexes into `Scenario.requests`, in file order. */

@@ -63,7 +63,7 @@ function headerShape(ctx: ParseContext, end: number): HeaderShape {
 /**
  * When the first request has no `###`, a directive above it belongs to the request if only a
  * request takes it, or if both levels take it and it stands in the comment lines directly
- * above the request line; else to the scenario (docs/scenario-format.md, "Lines").
+ * above the request line; else to the scenario (docs/scenario-requests.md, "Lines").
  */
 function belongsToRequest(name: string, line: number, shape: HeaderShape): boolean {
   if (shape.implicitRequest === undefined) return false;

@@ -10,7 +10,7 @@ import { diagnostic, quote } from './ranges';
 export type SequenceKind = 'on-start' | 'setup';
 
 /**
- * `# @no-redirect` and `# @no-cookie-jar`, in the header or a block (docs/scenario-format.md,
+ * `# @no-redirect` and `# @no-cookie-jar`, in the header or a block (docs/scenario-sessions.md,
  * "Sessions"). They take no argument: text after one is a warning, and the directive applies.
  */
 /** A directive that takes no argument (`@no-redirect`, `@http1`): one written is ignored, with a warning on it. */

@@ -1,4 +1,4 @@
-// Reading a `?? FIELD [ARG] OPERATOR [VALUE]` line (docs/scenario-format.md, "Checks"). Every
+// Reading a `?? FIELD [ARG] OPERATOR [VALUE]` line (docs/scenario-checks.md, "Checks"). Every
 // mistake is a diagnostic on the word that is wrong, so that the editor underlines it.
 import { CHECK_FIELDS, CHECK_OPERATORS, FOREIGN_CHECK_FIELDS, checkFieldInfo, checkOperatorInfo } from './checks-catalog';
 import { JSON_PATH } from './json-path';

@@ -1,5 +1,5 @@
 // Tasks from `# @task W`: a block with @task starts a task, the blocks below it continue it.
-// `# @on-start` and `# @setup` start a sequence the same way (docs/scenario-format.md,
+// `# @on-start` and `# @setup` start a sequence the same way (docs/scenario-tasks.md,
 // "Per-user start and run-once setup"); their requests are in no task.
 import type { Diagnostic, Range, RequestBlock, RequestSequence, Task } from './model';
 import { diagnostic } from './ranges';

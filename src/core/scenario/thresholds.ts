@@ -1,4 +1,4 @@
-// Threshold rules: `METRIC OP VALUE [warn|error] [abort]` (docs/scenario-format.md, Thresholds).
+// Threshold rules: `METRIC OP VALUE [warn|error] [abort]` (docs/scenario-checks.md, Thresholds).
 import type { Threshold, ThresholdMetric, ThresholdOp } from './model';
 import { hasDurationUnit, parseDuration, parseNumber, parseRate } from './durations';
 import { closestMatch } from './suggest';

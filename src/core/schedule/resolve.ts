@@ -5,7 +5,7 @@ import type { ResolvedLoadModel } from '../metrics/result';
 import { durationOverLimit, MAX_RATE, MAX_SPAWN_RATE, MAX_USERS, overLimit } from '../scenario/limits';
 import type { LoadModel, Scenario } from '../scenario/model';
 
-/** `@max-users` when nothing says otherwise (scenario-format.md). */
+/** `@max-users` when nothing says otherwise (docs/scenario-directives.md, "Load model, defaults"). */
 export const DEFAULT_MAX_USERS = 1000;
 
 /** The load fields of the run options (RunOptions fits; core may not import the protocol module by lint rule). */

@@ -1,4 +1,4 @@
-// The environment this workspace runs with (docs/scenario-format.md, Environments): the one picked
+// The environment this workspace runs with (docs/scenario-environments.md, Environments): the one picked
 // with "Loadlens: Select Environment", remembered in workspaceState, and the environments each
 // document sees (its http-client.env.json files, else the rest-client.environmentVariables
 // setting). Run, Send Request, the plain .http lens, diagnostics, completion and hover all ask here.

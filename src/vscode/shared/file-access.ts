@@ -1,4 +1,4 @@
-// The folders a scenario may read in VS Code (docs/scenario-format.md, "Which files
+// The folders a scenario may read in VS Code (docs/scenario-files.md, "Which files
 // `@data` and `< file` may read"): the workspace folders. A window with no folder open has only the file itself, so
 // there the scenario's own folder is allowed, as the command line always allows it.
 import { dirname } from 'node:path';

@@ -1,5 +1,5 @@
 // `{{name}}` checked against the variables from outside the file (an environment, --var): the
-// codes and ranges of docs/scenario-format.md, Environments.
+// codes and ranges of docs/scenario-environments.md, Environments.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkScenario, type OutsideVariables } from '../../../src/core/scenario';

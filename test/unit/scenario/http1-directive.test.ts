@@ -1,4 +1,4 @@
-// `# @http1`: keeps https:// on HTTP/1.1 (docs/scenario-format.md, "Protocols").
+// `# @http1`: keeps https:// on HTTP/1.1 (docs/scenario-directives.md, "Protocols").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseScenario } from '../../../src/core/scenario';

@@ -1,5 +1,5 @@
 // Files written for REST Client, httpYac and the JetBrains client read as those tools read them
-// (docs/scenario-format.md, "Lines").
+// (docs/scenario-requests.md, "Lines").
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkScenario } from '../../../src/core/scenario';

@@ -1,4 +1,4 @@
-// `# @no-redirect` and `# @no-cookie-jar` (docs/scenario-format.md, "Sessions"): where each may
+// `# @no-redirect` and `# @no-cookie-jar` (docs/scenario-sessions.md, "Sessions"): where each may
 // stand and what it turns off.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -7,6 +7,7 @@ import { applicableThresholds, createAbortTracker, deriveInsights, evaluateThres
 import { RunAggregator } from '../core/metrics/aggregator';
 import type { IntervalPartial } from '../core/metrics/partial';
 import { RESULT_FORMAT_VERSION, type IntervalSnapshot, type RunResult, type ShardInterval } from '../core/metrics/result';
+import { formatMs } from '../core/present/numbers';
 import type { EngineCommand, EngineEvent } from '../core/protocol/engine';
 import { withoutCredentials } from '../core/report/credentials';
 import { partOfShard } from '../core/schedule/split';
@@ -136,7 +137,7 @@ export class EngineRun {
       return undefined;
     }
     const took = Math.round(performance.now() - this.setupStart.perf);
-    this.emit({ type: 'run/log', level: 'info', message: `setup: ${prepared.scenario.setup?.requests.length ?? 0} request(s) in ${took} ms, before the load` });
+    this.emit({ type: 'run/log', level: 'info', message: `setup: ${prepared.scenario.setup?.requests.length ?? 0} request(s) in ${formatMs(took)}, before the load` });
     return outcome.responses;
   }
 
@@ -173,7 +174,7 @@ export class EngineRun {
     const now = Date.now();
     const delay = startAt === undefined ? START_DELAY_MS : startAt - now;
     if (startAt !== undefined && delay < 0) {
-      this.emit({ type: 'run/log', level: 'warn', message: `ready ${Math.round(-delay)} ms after --start-at: catching up on the load that fell due` });
+      this.emit({ type: 'run/log', level: 'warn', message: `ready ${formatMs(Math.round(-delay))} after --start-at: catching up on the load that fell due` });
     }
     this.startTime = now + delay;
     this.startPerf = performance.now() + delay;

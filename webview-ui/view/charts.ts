@@ -3,6 +3,7 @@
 // rebuilds them, since uPlot bakes colours into its options.
 import uPlot from 'uplot';
 import { formatMs, formatRate } from '../../src/core/present/numbers';
+import { formatDuration } from '../../src/core/present/time';
 import type { ChartSeries } from '../../src/core/protocol/webview';
 import { el } from './dom';
 
@@ -143,7 +144,7 @@ function describe(spec: ChartSpec, series: ChartSeries): string {
   if (series.time.length === 0) return `${spec.title}: no data yet`;
   const last = spec.series.map((line) => `${line.label} ${line.format(lastDrawn(line.values(series)))}`).join(', ');
   const saturated = series.saturated?.filter((flag) => flag === 1).length ?? 0;
-  return `${spec.title}, last value: ${last}${saturated > 0 ? `; load generator saturated in ${saturated} s (shaded)` : ''}`;
+  return `${spec.title}, last value: ${last}${saturated > 0 ? `; load generator saturated for ${formatDuration(saturated * 1000)} (shaded)` : ''}`;
 }
 
 export class Charts {

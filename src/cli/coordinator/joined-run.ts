@@ -9,6 +9,7 @@ import type { IntervalSnapshot, RunResult, ShardInterval } from '../../core/metr
 import type { RunPlan } from '../../core/plan';
 import type { RunOptions } from '../../core/protocol/engine';
 import { joinIntervals } from '../../core/scale/merge-results';
+import { formatSeconds } from '../../core/present/time';
 import { sameSecond, secondOf, ShardJoiner } from '../../core/scale/shard-joiner';
 
 /** A shard silent this long after the start is lost: it is named, and the run goes on without it. */
@@ -152,7 +153,7 @@ export class JoinedRun {
     if (this.startAt === 0 || now < this.startAt) return;
     for (const shard of this.shards) {
       if (shard.finished || shard.lost || now - Math.max(shard.lastContact, this.startAt) < SHARD_LOST_AFTER_MS) continue;
-      shard.lost = { fromSecond: shard.lastSecond + 1, reason: `no numbers for ${Math.round((now - shard.lastContact) / 1000)} s` };
+      shard.lost = { fromSecond: shard.lastSecond + 1, reason: `no numbers for ${formatSeconds(Math.round((now - shard.lastContact) / 1000))}` };
       this.events.onLost(shard);
     }
     this.flush(now);

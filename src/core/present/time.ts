@@ -1,5 +1,5 @@
 // How a span of time, an elapsed time and a moment read (see numbers.ts for why one place).
-import { NO_VALUE } from './numbers';
+import { formatCount, NO_VALUE } from './numbers';
 
 /**
  * A span (a run time, a plan's length, a stretch of a run) in the form `--run-time` and
@@ -15,6 +15,15 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(seconds / 60);
   seconds -= minutes * 60;
   return `${hours ? `${hours}h` : ''}${minutes ? `${minutes}m` : ''}${seconds ? `${seconds}s` : ''}`;
+}
+
+/**
+ * A number of whole seconds, counted rather than measured (a shard's missing seconds, the seconds
+ * a shard was silent, a wait): `4 s`, `3,600 s`. A span of time that a user typed or reads as a
+ * length is formatDuration's.
+ */
+export function formatSeconds(seconds: number): string {
+  return `${formatCount(seconds)} s`;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { formatCount, formatMs, formatPercent, formatRate } from '../present/numbers';
 import { describeVerdictValue, targetLabel as verdictTargetName } from '../present/verdicts';
 import { describeMissingShard } from '../present/shards';
+import { formatSeconds } from '../present/time';
 import { COMPACT_HEADERS, compactComparisonCells } from '../comparison/cells';
 import type { Comparison } from '../comparison/compare-results';
 import type { EndpointStats, RunResult } from '../metrics/result';
@@ -38,7 +39,7 @@ export function summaryMarkdown(result: RunResult, extras: SummaryExtras = {}): 
   const lines = [
     `## ${VERDICT_ICON[verdict.kind]} Loadlens: ${escapeMarkdown(verdict.text)}`,
     '',
-    `${inlineCode(result.scenario.path)} · ${seconds} s · ${formatCount(result.aggregate.requests)} requests · ${formatRate(result.aggregate.rps)} req/s · ${formatPercent(result.aggregate.requests > 0 ? (result.aggregate.failures / result.aggregate.requests) * 100 : 0)} failed`,
+    `${inlineCode(result.scenario.path)} · ${formatSeconds(seconds)} · ${formatCount(result.aggregate.requests)} requests · ${formatRate(result.aggregate.rps)} req/s · ${formatPercent(result.aggregate.requests > 0 ? (result.aggregate.failures / result.aggregate.requests) * 100 : 0)} failed`,
     '',
     markdownTable(
       ['Type', 'Name', '# reqs', '# fails', 'Median', 'p95', 'p99', 'Max', 'RPS'],

@@ -1,7 +1,7 @@
 // A joined run's shards (`loadlens coordinate`, `loadlens merge`): how many made it, and each one
 // missing with the seconds of the run it lacks, so a reader knows the numbers are not the whole load.
 import type { RunResult } from '../../metrics/result';
-import { formatCount } from '../../present';
+import { formatCount, formatSeconds } from '../../present';
 import { escapeHtml } from './escape';
 
 export function shardsSection(result: RunResult): string {
@@ -13,7 +13,7 @@ export function shardsSection(result: RunResult): string {
   const rows = missing.map(
     (gap) =>
       `<tr>${cell(`${gap.shard}/${shards}`, true)}${cell(String(gap.fromSecond))}${cell(gap.toSecond === undefined ? '' : String(gap.toSecond))}` +
-      `${cell(gap.seconds === undefined ? '' : `${gap.seconds} s`)}${cell(gap.reason, true)}</tr>`,
+      `${cell(gap.seconds === undefined ? '' : formatSeconds(gap.seconds))}${cell(gap.reason, true)}</tr>`,
   );
   const head = '<tr><th class="text">Shard</th><th>From second</th><th>To second</th><th>Missing</th><th class="text">Why</th></tr>';
   const lead = `${missing.length} of ${formatCount(shards)} shards missing: these numbers lack their load for the seconds below.`;

@@ -22,8 +22,8 @@ const nodeEntries = {
   cli: 'src/cli/main.ts',
   // `--out` exporters, loaded by the CLI only when asked for (src/cli/live-metrics-loader.ts).
   'live-metrics': 'src/cli/live-metrics/index.ts',
-  // The OpenAPI parser, loaded only by an OpenAPI import (src/core/import/openapi-source.ts).
-  'openapi-dereference': 'src/core/import/openapi-dereference.ts',
+  // The OpenAPI parser, loaded only by an OpenAPI import (src/engine/openapi-loader.ts).
+  'openapi-dereference': 'src/engine/openapi-dereference.ts',
 };
 
 const builds = [

@@ -69,6 +69,7 @@ export default tseslint.config(
         paths: [{ name: 'vscode', message: 'core is pure: no vscode.' }, ...noNode.map((name) => ({ name, message: 'core does no I/O: pass what you need in.' }))],
         patterns: [
           { group: ['**/engine/**', '../../engine', '**/cli/**', '**/vscode/**', 'undici', 'csv-parse', 'csv-parse/*'], message: 'core imports core only (and hdr-histogram-js in metrics).' },
+          { group: ['@apidevtools/*'], message: 'core loads no OpenAPI parser: the CLI and the extension pass it in (src/engine/openapi-loader.ts).' },
         ],
       }],
     },

@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { checkScenario } from '../../core/scenario';
 import { importCurl, ImportError, importHar, importOpenApi, importPostman, parseOpenApiText, type ImportOutput } from '../../core/import';
 import { commandLineFileAccess } from '../../engine/file-access';
+import { openApiDereferencer } from '../../engine/openapi-loader';
 import { parseArgs, type ParsedArgs } from '../args';
 import { CliFailure, ExitCode, UsageError } from '../exit-codes';
 import { escapeControls } from '../format';
@@ -95,7 +96,7 @@ async function convert(kind: Kind, positionals: readonly string[], args: ParsedA
       return importHar(document, { ...common, keepStatic: args.flags.has('keep-static'), ...(keepOrigins ? { keepOrigins } : {}) });
     }
     case 'openapi':
-      return importOpenApi(parseOpenApiText(readSource(source, 'OpenAPI document')), common);
+      return importOpenApi(parseOpenApiText(readSource(source, 'OpenAPI document')), { ...common, dereference: openApiDereferencer });
     case 'postman': {
       const environmentFile = args.values.get('environment');
       const collection = parseJson(readSource(source, 'Postman collection'), 'Postman collection');

@@ -1,22 +1,18 @@
-// Reading an OpenAPI document: JSON or YAML text, a version check, then @apidevtools/swagger-parser
-// dereferences every `$ref` inside the document. External references (other files, URLs) are
-// never followed: resolution is off for files and HTTP alike, so an import reads nothing and
-// sends nothing; a reference left unresolved is reported by the importer.
+// Reading an OpenAPI document: JSON or YAML text, a version check, then the parser the caller
+// passes in (@apidevtools/swagger-parser) dereferences every `$ref` inside the document. External
+// references (other files, URLs) are never followed: resolution is off for files and HTTP alike,
+// so an import reads nothing and sends nothing; a reference left unresolved is reported by the
+// importer.
 
 import { load } from 'js-yaml';
 import { ImportError } from './model';
 
-type Dereferencer = typeof import('./openapi-dereference');
-
 /**
- * The parser, loaded on first use: from dist/ it is the bundle beside this one (a `require` with a
- * computed path, which esbuild leaves out of cli.js and extension.js); from the sources (tests
- * under tsx) the same name resolves to ./openapi-dereference.ts.
+ * Every `$ref` inside the document replaced by its target, files and URLs never read. Core loads
+ * nothing: the CLI and the extension pass in the parser (src/engine/openapi-loader.ts), a bundle
+ * of its own that only an OpenAPI import reads.
  */
-function loadDereferencer(): Dereferencer {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(`${__dirname}/openapi-dereference`) as Dereferencer;
-}
+export type OpenApiDereferencer = (document: object) => Promise<unknown>;
 
 export type OpenApiDocument = Record<string, unknown>;
 
@@ -39,7 +35,7 @@ export function parseOpenApiText(text: string): unknown {
   }
 }
 
-export async function dereferenceOpenApi(document: unknown): Promise<OpenApiDocument> {
+export async function dereferenceOpenApi(document: unknown, dereference: OpenApiDereferencer): Promise<OpenApiDocument> {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new ImportError('not an OpenAPI document: expected an object with `openapi: 3.x`');
   const version = (document as OpenApiDocument).openapi;
   if ((document as OpenApiDocument).swagger !== undefined) {
@@ -49,7 +45,7 @@ export async function dereferenceOpenApi(document: unknown): Promise<OpenApiDocu
     throw new ImportError(`not an OpenAPI 3.0/3.1 document: its "openapi" field is ${JSON.stringify(version ?? null)}, expected e.g. "3.1.0"`);
   }
   try {
-    return (await loadDereferencer().dereferenceInside(document)) as OpenApiDocument;
+    return (await dereference(document)) as OpenApiDocument;
   } catch (error) {
     throw new ImportError(`cannot resolve the document's references: ${(error as Error).message}`);
   }

@@ -7,7 +7,7 @@
 import { DEFAULT_LOAD_DIRECTIVES, DEFAULT_THINK, runHint } from './defaults';
 import { chooseHost, splitUrl } from './hosts';
 import { emptyDraft, ImportError, type DraftHeader, type DraftRequest, type ImportOutput, type ScenarioDraft } from './model';
-import { dereferenceOpenApi, unresolvedReferences, type OpenApiDocument } from './openapi-source';
+import { dereferenceOpenApi, unresolvedReferences, type OpenApiDereferencer, type OpenApiDocument } from './openapi-source';
 import { exampleOf } from './schema-example';
 import { isSecretHeader, secretReference } from './secrets';
 import { literal, reference, variableName } from './template-text';
@@ -16,6 +16,8 @@ import { writeScenario } from './write-scenario';
 export interface OpenApiImportOptions {
   host?: string;
   sideFilePrefix: string;
+  /** The `$ref` resolver: src/engine/openapi-loader.ts in the CLI and the extension. */
+  dereference: OpenApiDereferencer;
 }
 
 type Json = Record<string, unknown>;
@@ -160,7 +162,7 @@ function titleOf(operation: Json, method: string, path: string, used: Set<string
 }
 
 export async function importOpenApi(source: unknown, options: OpenApiImportOptions): Promise<ImportOutput> {
-  const document = await dereferenceOpenApi(source);
+  const document = await dereferenceOpenApi(source, options.dereference);
   const info = isObject(document.info) ? document.info : {};
   const draft = emptyDraft([...runHint('openapi'), `API: ${text(info.title) || 'untitled'} ${text(info.version)}`.trim()]);
   draft.directives.push(...DEFAULT_LOAD_DIRECTIVES, DEFAULT_THINK);

@@ -4,6 +4,7 @@
 // replaces a file) and opened, and every note of what was not carried over shown.
 import * as vscode from 'vscode';
 import { importCurl, ImportError, importHar, importOpenApi, importPostman, looksLikeCurl, parseOpenApiText, type ImportOutput } from '../../core/import';
+import { openApiDereferencer } from '../../engine/openapi-loader';
 import { UserFacingError } from '../shared/command';
 import { showImportNotes } from './import-notes';
 import { folderBeside, mayWrite } from './write-beside';
@@ -59,7 +60,7 @@ async function convert(kind: ImportKind, source: string | vscode.Uri, sideFilePr
     case 'har':
       return importHar(parseJson(text, 'HAR file'), { sideFilePrefix });
     case 'openapi':
-      return importOpenApi(parseOpenApiText(text), { sideFilePrefix });
+      return importOpenApi(parseOpenApiText(text), { sideFilePrefix, dereference: openApiDereferencer });
     case 'postman':
       return importPostman(parseJson(text, 'Postman collection'), { sideFilePrefix });
     case 'curl':

@@ -7,9 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
 import { importOpenApi, ImportError, parseOpenApiText } from '../../../src/core/import';
 import { checkScenario } from '../../../src/core/scenario';
+import { openApiDereferencer } from '../../../src/engine/openapi-loader';
 
 async function convert(document: unknown, host?: string) {
-  const output = await importOpenApi(document, { sideFilePrefix: 'api', ...(host ? { host } : {}) });
+  const output = await importOpenApi(document, { sideFilePrefix: 'api', dereference: openApiDereferencer, ...(host ? { host } : {}) });
   const errors = checkScenario(output.scenario).diagnostics.filter((d) => d.severity === 'error');
   assert.deepEqual(errors, [], output.scenario);
   return output;
@@ -26,10 +27,10 @@ describe('import openapi', () => {
   });
 
   it('refuses Swagger 2.0 and documents without openapi 3.x, saying what to do', async () => {
-    await assert.rejects(importOpenApi({ swagger: '2.0', paths: {} }, { sideFilePrefix: 'x' }), /Swagger 2\.0 .*convert it first/);
-    await assert.rejects(importOpenApi({ info: {} }, { sideFilePrefix: 'x' }), /not an OpenAPI 3\.0\/3\.1 document: its "openapi" field is null/);
-    await assert.rejects(importOpenApi(base({}), { sideFilePrefix: 'x' }), /no operations under "paths"/);
-    await assert.rejects(importOpenApi(base({ '/a': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } }), { sideFilePrefix: 'x' }), /cannot resolve the document's references: Missing \$ref pointer/);
+    await assert.rejects(importOpenApi({ swagger: '2.0', paths: {} }, { sideFilePrefix: 'x', dereference: openApiDereferencer }), /Swagger 2\.0 .*convert it first/);
+    await assert.rejects(importOpenApi({ info: {} }, { sideFilePrefix: 'x', dereference: openApiDereferencer }), /not an OpenAPI 3\.0\/3\.1 document: its "openapi" field is null/);
+    await assert.rejects(importOpenApi(base({}), { sideFilePrefix: 'x', dereference: openApiDereferencer }), /no operations under "paths"/);
+    await assert.rejects(importOpenApi(base({ '/a': { get: { responses: { 200: { $ref: '#/components/responses/Nope' } } } } }), { sideFilePrefix: 'x', dereference: openApiDereferencer }), /cannot resolve the document's references: Missing \$ref pointer/);
   });
 
   it('weights reads above writes, titles by summary then operationId then METHOD path, unique', async () => {
@@ -155,5 +156,18 @@ describe('import openapi', () => {
     // Controls and the marks that reorder text ("Trojan Source") do not reach titles.
     assert.doesNotMatch(scenario, /[\u001b\u202e]/);
     assert.match(scenario, /^@p = %7B%7B%24processEnv%20HOME%7D%7D%0A%23%20%40rate%201%2Fs$/m);
+  });
+
+  it('resolves references with the parser it is given: core loads none itself', async () => {
+    const seen: object[] = [];
+    const given = async (document: object) => {
+      seen.push(document);
+      return base({ '/given': { get: { summary: 'From the given parser', responses: {} } } });
+    };
+    const source = base({ '/a': { get: { summary: 'A', responses: {} } } });
+    const { scenario } = await importOpenApi(source, { sideFilePrefix: 'x', dereference: given });
+    assert.deepEqual(seen, [source]);
+    assert.match(scenario, /^### From the given parser$/m);
+    assert.doesNotMatch(scenario, /^### A$/m);
   });
 });

@@ -1,5 +1,5 @@
 // @apidevtools/swagger-parser behind one function, built as a bundle of its own (esbuild.mjs:
-// dist/openapi-dereference.js) and loaded by ./openapi-source.ts only when an OpenAPI document is
+// dist/openapi-dereference.js) and loaded by ./openapi-loader.ts only when an OpenAPI document is
 // imported: the parser and its JSON-schema validators are most of the CLI's size, and `loadlens
 // run` or `--version` should not read them at every start (docs/performance.md, Start-up).
 

@@ -269,6 +269,8 @@ export class EngineRun {
     this.stopping = { outcome, abortedBy };
     if (this.tickTimer) clearTimeout(this.tickTimer);
     this.endTimer?.clear();
+    // stop() only resolves (on the workers' last partials); should finish() throw, the rejection
+    // reaches the engine's uncaughtException handler (src/engine/main.ts), which reports it as run/error.
     void this.pool.stop(this.prepared.stopTimeoutMs).then((partials) => this.finish(outcome, partials, abortedBy));
   }
 
@@ -315,6 +317,7 @@ export class EngineRun {
     const redirects = aggregator.redirects();
     if (redirects) result.redirects = redirects;
     this.emit({ type: 'run/finished', runId: this.runId, result });
+    // terminate() settles every worker (allSettled): it never rejects.
     if (this.pool) void this.pool.terminate().then(() => this.done());
     else this.done();
   }
@@ -325,6 +328,7 @@ export class EngineRun {
     this.emit({ type: 'run/error', runId: this.runId, code, message });
     if (this.tickTimer) clearTimeout(this.tickTimer);
     this.endTimer?.clear();
+    // terminate() settles every worker (allSettled): it never rejects.
     if (this.pool) void this.pool.terminate().then(() => this.done());
     else this.done();
   }

@@ -72,6 +72,8 @@ function main(): void {
         run = new EngineRun(message, (event) => send(redactDeep(event, run?.secrets ?? [])), WORKER_ENTRY);
         if (stopBeforeStart) run.stop();
         // Messages are delivered in order: once the last one is out, every result has reached the parent.
+        // run() reports its own failures as run/error; anything else rejecting here reaches the
+        // uncaughtException handler above (Node raises an unhandled rejection as one), also a run/error.
         void run
           .run()
           .then(() => flushed)

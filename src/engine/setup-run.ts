@@ -106,6 +106,7 @@ export class SetupRun {
   /** A stop from outside (SIGINT, the parent's run/stop): requests in flight are cut off. */
   stop(): void {
     this.stopped = true;
+    // A failure here reaches the engine's uncaughtException handler (src/engine/main.ts) as run/error.
     void this.driver.stop(0);
   }
 }

@@ -165,6 +165,7 @@ export function runToCompletion(handle: EngineHandle, start: StartCommand, onInt
         reject(new EngineRunError(event.code, event.message));
       }
     });
+    // `exited` only resolves (on the child's exit event), and the callback only rejects the run.
     void handle.exited.then(({ code, signal }) => {
       if (settled) return;
       subscription.dispose();

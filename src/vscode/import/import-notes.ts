@@ -8,6 +8,7 @@ export function showImportNotes(what: string, notes: readonly string[], log: vsc
   for (const note of notes) log.info(`  note: ${note}`);
   const first = notes[0] ?? '';
   const more = notes.length > 1 ? ` (and ${notes.length - 1} more)` : '';
+  // A message resolves when it is dismissed (showing the log cannot throw): it never rejects.
   void vscode.window.showWarningMessage(`${what}; not carried over: ${first}${more}. The file says so in comments.`, 'Show Notes').then((choice) => {
     if (choice === 'Show Notes') log.show(true);
   });

@@ -25,6 +25,7 @@ import { createNonce, panelHtml } from './html';
 import { asLastShown, lastShownAfter } from './last-shown';
 import { PanelShown } from './panel-shown';
 import { restoredRun, type FindShownRun } from './restored-run';
+import { inBackground } from '../shared/in-background';
 
 export interface PanelActions {
   stop(): void;
@@ -140,9 +141,9 @@ export class ResultsPanel implements vscode.Disposable {
   /** One of the followed run's messages: posted now if the webview is listening (a later webview gets the snapshot). */
   post(message: HostMessage): void {
     const note = lastShownAfter(message, this.shown.heading());
-    if (note) void this.workspaceState.update(PANEL_LAST_SHOWN_KEY, note);
+    if (note) inBackground(this.workspaceState.update(PANEL_LAST_SHOWN_KEY, note), 'Results panel: saving the run shown', this.log);
     this.updateTitle();
-    if (this.panel && this.ready) void this.panel.webview.postMessage(message);
+    if (this.panel && this.ready) inBackground(this.panel.webview.postMessage(message), 'Results panel: posting a run message', this.log);
   }
 
   /** Shows a finished run (from history or an import) and opens the panel. */
@@ -183,7 +184,7 @@ export class ResultsPanel implements vscode.Disposable {
         const webview = this.panel?.webview;
         if (!webview) return;
         const snapshot = this.shown.snapshot() ?? emptyPanelSnapshot();
-        void webview.postMessage({ type: 'panel/snapshot', protocolVersion: WEBVIEW_PROTOCOL_VERSION, snapshot } satisfies HostMessage);
+        inBackground(webview.postMessage({ type: 'panel/snapshot', protocolVersion: WEBVIEW_PROTOCOL_VERSION, snapshot } satisfies HostMessage), 'Results panel: posting the snapshot', this.log);
         return;
       }
       case 'ui/stop':
@@ -198,6 +199,7 @@ export class ResultsPanel implements vscode.Disposable {
       case 'ui/export': {
         const current = this.currentResult();
         if (current) this.actions.export(message.format, current.result, current.heading);
+        // A message resolves when it is dismissed, whatever the user does: it never rejects.
         else if (this.shown.shownWithoutResult) {
           void vscode.window.showInformationMessage(
             'The full result of this run is no longer on disk (run history off or the file deleted): open it again with "Open Previous Run" or import it again to export it.',

@@ -22,6 +22,7 @@ export function launchEngine(extensionUri: vscode.Uri, log: vscode.LogOutputChan
     else if (event.level === 'warn') log.warn(line);
     else log.info(line);
   });
+  // `exited` only resolves (on the child's exit event), and logging a line does not throw.
   void engine.exited.then(({ code, signal }) => log.info(`Load engine (pid ${engine.pid ?? 'unknown'}) exited (${signal ?? `code ${code}`}).`));
   return engine;
 }

@@ -51,10 +51,12 @@ export function registerRunFeatures(context: vscode.ExtensionContext, environmen
       stop: () => controller.stop(),
       export: (format, result, heading) => void (format === 'html' ? exportHtml(result, heading) : exportCsv(result, heading)).catch((error: unknown) => {
         log.error(`Export failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        // A message resolves when it is dismissed, whatever the user does: it never rejects.
         void vscode.window.showErrorMessage(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
       }),
       findShownRun: (origin, startTime, name) => (origin === 'imported' ? imported.find(startTime, name) : history.find(startTime, name)),
       keepImported: (result, name) => imported.keep(result, name),
+      // Commands registered with registerCommand never reject: their failure is shown there.
       setBaseline: () => void vscode.commands.executeCommand(RUN_COMMANDS.setBaseline),
       compareWith: () => void vscode.commands.executeCommand(RUN_COMMANDS.compareWith),
     },
@@ -98,6 +100,7 @@ export function registerRunFeatures(context: vscode.ExtensionContext, environmen
     if (options) await launchRun(services, document.uri, options);
   });
   registerCommand(context, RUN_COMMANDS.stop, 'Stop Load Test', () => {
+    // A message resolves when it is dismissed: it never rejects.
     if (!controller.stop()) void vscode.window.showInformationMessage('No load test is running in this window.');
   });
   registerCommand(context, RUN_COMMANDS.showResults, 'Show Results', () => panel.show(false));

@@ -56,6 +56,7 @@ export class RunComparisons implements vscode.Disposable {
     const file = await this.baselines.set(result);
     const shown = vscode.workspace.asRelativePath(file);
     this.log.info(`Baseline of ${result.scenario.path} set: ${file.fsPath}`);
+    // A message resolves when it is dismissed: it never rejects.
     void vscode.window.showInformationMessage(`Baseline set (${shown}): the next runs of this scenario are compared with it, and baseline rules are judged against it. The CLI reads it with --baseline ${shown}.`);
   }
 

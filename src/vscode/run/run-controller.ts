@@ -62,6 +62,7 @@ export class RunController {
     const session: Session = { run, engine, subscription: { dispose: () => undefined }, ended: false };
     this.session = session;
     session.subscription = engine.onEvent((event) => this.handle(session, event));
+    // `exited` only resolves (on the child's exit event); exited() does not throw, as emit() keeps listeners' failures in.
     void engine.exited.then((exit) => this.exited(session, exit));
     this.emit({ type: 'starting', run });
     engine.start({

@@ -25,6 +25,7 @@ async function baselineOf(services: LaunchServices, scenario: vscode.Uri): Promi
     return found ? { result: found.result, file: found.file.fsPath } : undefined;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // A message resolves when it is dismissed: it never rejects.
     void vscode.window.showWarningMessage(`The baseline of this scenario cannot be read, so this run has none: ${message}. Set a run as the baseline again.`);
     return undefined;
   }

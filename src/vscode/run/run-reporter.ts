@@ -57,6 +57,7 @@ export class RunReporter implements vscode.Disposable {
           await this.history.save(uri, request.heading.title, event.result);
         } catch (error) {
           this.log.error(`Saving the run to history failed: ${error instanceof Error ? error.message : String(error)}`);
+          // A message resolves when it is dismissed: it never rejects.
           void vscode.window.showWarningMessage(`The run finished but could not be saved to .loadlens/runs: ${error instanceof Error ? error.message : String(error)}`);
         }
         return;

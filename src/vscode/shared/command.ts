@@ -22,6 +22,7 @@ export function registerCommand<Args extends unknown[], Result>(
       return await handler(...args);
     } catch (error) {
       log.error(`${id} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      // The failure is in the log already; the message resolves when dismissed and never rejects.
       void showFailure(failureMessage(title, error), log);
       return undefined;
     }

@@ -5,7 +5,6 @@ import type { ParsedDocuments } from '../language/parsed-documents';
 import { RUN_COMMANDS } from './ids';
 import { elapsedLensTitle, requestNumbersTitle, runLensTitle, STOP_LENS_LABEL } from './logic/lens-text';
 import { planFor } from './logic/plan';
-import type { RunComparisons } from './run-comparisons';
 import type { WindowRunState } from './window-state';
 
 export class RunCodeLenses implements vscode.CodeLensProvider, vscode.Disposable {
@@ -16,11 +15,10 @@ export class RunCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
   constructor(
     private readonly parsed: ParsedDocuments,
     private readonly state: WindowRunState,
-    private readonly comparisons: RunComparisons,
   ) {
     // Every state change (each second of a run) redraws the lenses: the elapsed time moves.
     const redraw = () => this.changed.fire();
-    this.subscription = vscode.Disposable.from(state.onDidChange(redraw), comparisons.onDidChange(redraw));
+    this.subscription = state.onDidChange(redraw);
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -42,7 +40,7 @@ export class RunCodeLenses implements vscode.CodeLensProvider, vscode.Disposable
       );
     }
     const last = this.state.lastResultOf(key);
-    const comparison = this.comparisons.comparisonOf(key);
+    const comparison = this.state.comparisonOf(key);
     for (const request of scenario.requests) {
       const line = request.requestLineRange;
       const range = new vscode.Range(line.start.line, line.start.character, line.end.line, line.end.character);

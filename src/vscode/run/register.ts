@@ -64,8 +64,8 @@ export function registerRunFeatures(context: vscode.ExtensionContext, environmen
     context.workspaceState,
   );
   const baselines = new Baselines();
-  const comparisons = new RunComparisons(controller, panel, baselines, history, state, log);
-  const lenses = new RunCodeLenses(parsed, state, comparisons);
+  const comparisons = new RunComparisons(panel, baselines, history, state, log);
+  const lenses = new RunCodeLenses(parsed, state);
   const services = { controller, workspaceState: context.workspaceState, headers, showPanel: () => panel.show(true), log, baselines, environments };
 
   context.subscriptions.push(
@@ -76,7 +76,6 @@ export function registerRunFeatures(context: vscode.ExtensionContext, environmen
     diagnostics,
     responses,
     panel,
-    comparisons,
     lenses,
     new RunReporter(controller, panel, diagnostics, history, log),
     new ThresholdRestore(diagnostics, history, state, log),

@@ -1,11 +1,12 @@
-// Comparing runs in the editor: "Set as Baseline" keeps the shown run as its scenario's baseline
+// The comparison commands: "Set as Baseline" keeps the shown run as its scenario's baseline
 // (src/vscode/run/baselines.ts); "Compare With…" compares the shown run with the baseline or any
-// saved run; a run started while its scenario has a baseline is compared with it as it ends. The
-// significance is core's (src/core/comparison/, as `loadlens compare`). The panel draws the
-// comparison under its statistics; each request's lens shows its p95 change. One owner: the
-// comparisons of each file's last run live here, the lenses and the panel are views of them.
+// saved run. A run started while its scenario has a baseline is compared with it as it ends, by
+// its run session (./run-session.ts). The significance is core's (src/core/comparison/, as
+// `loadlens compare`). This keeps no state: the panel draws the comparison under its statistics,
+// and the window's run state (./window-state.ts) holds the one of each file's last run, which its
+// request lenses show as a p95 change.
 import * as vscode from 'vscode';
-import { compareResults, type Comparison } from '../../core/comparison';
+import { compareResults } from '../../core/comparison';
 import { panelComparison } from '../../core/comparison/panel-view';
 import type { RunResult } from '../../core/metrics/result';
 import { formatTimestamp } from '../../core/present';
@@ -13,42 +14,18 @@ import type { ResultsPanel } from '../panel/results-panel';
 import { UserFacingError } from '../shared/command';
 import type { Baselines } from './baselines';
 import { scenarioSlug } from './logic/history';
-import type { RunController } from './run-controller';
 import type { RunHistory } from './run-history';
 import { readResultFile } from './run-history';
 import type { WindowRunState } from './window-state';
 
-export class RunComparisons implements vscode.Disposable {
-  /** The comparison of each file's last run (by document key), for its request lenses. */
-  private readonly byDocument = new Map<string, Comparison>();
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-  private readonly subscription: { dispose(): void };
-
+export class RunComparisons {
   constructor(
-    controller: RunController,
     private readonly panel: ResultsPanel,
     private readonly baselines: Baselines,
     private readonly history: RunHistory,
     private readonly state: WindowRunState,
     private readonly log: vscode.LogOutputChannel,
-  ) {
-    this.subscription = controller.onEvent((event) => {
-      if (event.type === 'starting') this.forget(event.run.request.documentKey);
-      if (event.type !== 'finished') return;
-      const baseline = event.run.request.baseline;
-      if (!baseline) return;
-      try {
-        this.show(event.run.request.documentKey, baseline.result, event.result, `baseline (${formatTimestamp(baseline.result.startTime)})`);
-      } catch (error) {
-        this.log.error(`Comparing the run with its baseline failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
-    });
-  }
-
-  comparisonOf(documentKey: string): Comparison | undefined {
-    return this.byDocument.get(documentKey);
-  }
+  ) {}
 
   /** "Set as Baseline": the run on display (else the window's last run) becomes its scenario's baseline. */
   async setBaseline(): Promise<void> {
@@ -86,14 +63,11 @@ export class RunComparisons implements vscode.Disposable {
     this.show(this.documentKeyOf(next), base, next, picked.what);
   }
 
-  private show(documentKey: string | undefined, base: RunResult, next: RunResult, label: string): void {
+  private show(documentKey: string, base: RunResult, next: RunResult, label: string): void {
     const comparison = compareResults(base, next);
     this.panel.showComparison(panelComparison(comparison, label));
     // The lenses show the change only when the compared run is the file's last run.
-    if (documentKey && this.state.lastResultOf(documentKey)?.startTime === next.startTime) {
-      this.byDocument.set(documentKey, comparison);
-      this.changed.fire();
-    }
+    this.state.compared(documentKey, next, comparison);
   }
 
   /** The document key of the run's scenario: an open document with its path, else its file URI. */
@@ -108,12 +82,4 @@ export class RunComparisons implements vscode.Disposable {
     return result;
   }
 
-  private forget(documentKey: string): void {
-    if (this.byDocument.delete(documentKey)) this.changed.fire();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
-  }
 }

@@ -1,7 +1,9 @@
 // Where a run's events go in the editor: the results panel (it follows the run's session and gets
-// each second's interval as it comes), the Problems panel (broken thresholds), run history (each
-// finished run), the `loadlens.running` context key, and a notification when a run fails.
+// each second's interval as it comes, then the session's comparison with its baseline), the
+// Problems panel (broken thresholds), run history (each finished run), the `loadlens.running`
+// context key, and a notification when a run fails.
 import * as vscode from 'vscode';
+import { panelComparison } from '../../core/comparison/panel-view';
 import type { ThresholdVerdict } from '../../core/metrics/result';
 import type { Scenario } from '../../core/scenario';
 import type { ResultsPanel } from '../panel/results-panel';
@@ -50,6 +52,10 @@ export class RunReporter implements vscode.Disposable {
       case 'finished': {
         await vscode.commands.executeCommand('setContext', RUNNING_CONTEXT_KEY, false);
         this.panel.post({ type: 'run/finished', runId: request.runId, result: event.result });
+        // The session compared the result with the baseline the run started with.
+        const compared = event.run.comparison;
+        if (compared) this.panel.showComparison(panelComparison(compared.comparison, compared.label));
+        if (event.run.comparisonFailure) this.log.error(`Comparing the run with its baseline failed: ${event.run.comparisonFailure}`);
         const withoutBaseline = request.baseline ? undefined : { defaults: request.options.defaultThresholds ?? [] };
         this.diagnostics.publish(uri, event.result, request.scenario, request.scenarioText, withoutBaseline);
         this.log.info(`Load test ${request.runId} ${event.result.outcome}: ${event.result.aggregate.requests} requests, ${event.result.aggregate.failures} failures.`);

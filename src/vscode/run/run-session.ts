@@ -1,13 +1,16 @@
 // One run as the window knows it: the one owner of its state on the host. It takes the engine's
 // events as they come and keeps the latest interval and a compact chart series (numbers only; the
-// intervals themselves are not kept), then the result or why there is none. The results panel,
-// the status bar, the code lenses and the Problems panel are views of it; the panel gets
-// `panelSnapshot()` once whenever its webview says `ui/ready`. Free of `vscode` (unit-tested).
+// intervals themselves are not kept), then the result or why there is none, and the result's
+// comparison with the scenario's baseline. The results panel, the status bar, the code lenses and
+// the Problems panel are views of it; the panel gets `panelSnapshot()` once whenever its webview
+// says `ui/ready`. Free of `vscode` (unit-tested).
+import { compareResults, type Comparison } from '../../core/comparison';
 import type { IntervalSnapshot, ResolvedLoadModel, RunResult } from '../../core/metrics/result';
 import type { EngineEvent, RunOptions } from '../../core/protocol/engine';
 import type { ChartSeries, PanelSnapshot, RunHeading } from '../../core/protocol/webview';
 import type { Scenario } from '../../core/scenario';
 import { copySeries, emptySeries, pushSnapshot } from '../../core/report/chart-series';
+import { formatTimestamp } from '../../core/present';
 import { resultSnapshot } from '../../core/report/panel-snapshot';
 import { runErrorMessage } from './logic/run-failure';
 
@@ -27,6 +30,13 @@ export interface RunRequest {
   baseline?: { result: RunResult; file: string };
 }
 
+/** A run compared with another (src/core/comparison/, as `loadlens compare`). */
+export interface RunComparison {
+  comparison: Comparison;
+  /** What the run was compared with, as the panel heads it: `baseline (2026-11-26 17:45:03 UTC)`. */
+  label: string;
+}
+
 export type SessionPhase = 'starting' | 'running' | 'stopping' | 'finished' | 'failed';
 
 export class RunSession {
@@ -41,6 +51,10 @@ export class RunSession {
   readonly series: ChartSeries = emptySeries();
   abortedBy?: { rule: string; target: string };
   result?: RunResult;
+  /** The result against the baseline the run started with, made as it finished; absent without one. */
+  comparison?: RunComparison;
+  /** Why the result could not be compared with its baseline (for the log); the run itself is fine. */
+  comparisonFailure?: string;
   failure?: string;
 
   constructor(readonly request: RunRequest) {}
@@ -71,6 +85,7 @@ export class RunSession {
       case 'run/finished':
         this.phase = 'finished';
         this.result = event.result;
+        this.compareWithBaseline(event.result);
         return true;
       case 'run/error':
         this.fail(runErrorMessage(event.code, event.message));
@@ -90,6 +105,16 @@ export class RunSession {
     if (this.ended) return;
     this.phase = 'failed';
     this.failure = message;
+  }
+
+  private compareWithBaseline(result: RunResult): void {
+    const baseline = this.request.baseline;
+    if (!baseline) return;
+    try {
+      this.comparison = { comparison: compareResults(baseline.result, result), label: `baseline (${formatTimestamp(baseline.result.startTime)})` };
+    } catch (error) {
+      this.comparisonFailure = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    }
   }
 
   /** What the results panel shows of this run now. */

@@ -1,13 +1,21 @@
 // What this window knows about runs, for the code lenses and the status bar: the run in progress
-// (the controller's run session), each file's last result, and how the last run ended.
+// (the controller's run session), each file's last result with the comparison its lenses show (the
+// session's comparison with its baseline, or one made by Compare With…), and how the last run ended.
 import * as vscode from 'vscode';
+import type { Comparison } from '../../core/comparison';
 import type { RunResult } from '../../core/metrics/result';
 import type { RunController, RunEvent } from './run-controller';
 import type { RunSession } from './run-session';
 import type { StatusSource } from './logic/status-visibility';
 
+/** A file's last finished run, and its comparison once it has one. */
+interface LastRun {
+  result: RunResult;
+  comparison?: Comparison;
+}
+
 export class WindowRunState implements vscode.Disposable {
-  private readonly lastResults = new Map<string, RunResult>();
+  private readonly lastRuns = new Map<string, LastRun>();
   private lastOutcome: { kind: 'finished'; result: RunResult } | { kind: 'failed'; message: string } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -22,7 +30,20 @@ export class WindowRunState implements vscode.Disposable {
   }
 
   lastResultOf(documentKey: string): RunResult | undefined {
-    return this.lastResults.get(documentKey);
+    return this.lastRuns.get(documentKey)?.result;
+  }
+
+  /** The comparison of the file's last run, for its request lenses; none while a new run of it goes. */
+  comparisonOf(documentKey: string): Comparison | undefined {
+    return this.lastRuns.get(documentKey)?.comparison;
+  }
+
+  /** Compare With…: the lenses show the comparison when the compared result is its file's last run. */
+  compared(documentKey: string, result: RunResult, comparison: Comparison): void {
+    const last = this.lastRuns.get(documentKey);
+    if (last?.result.startTime !== result.startTime) return;
+    this.lastRuns.set(documentKey, { result: last.result, comparison });
+    this.changed.fire();
   }
 
   /**
@@ -30,8 +51,8 @@ export class WindowRunState implements vscode.Disposable {
    * its request lenses show that run's numbers again, unless a run of this window came first.
    */
   restoreResultOf(documentKey: string, result: RunResult): void {
-    if (this.lastResults.has(documentKey)) return;
-    this.lastResults.set(documentKey, result);
+    if (this.lastRuns.has(documentKey)) return;
+    this.lastRuns.set(documentKey, { result });
     this.changed.fire();
   }
 
@@ -51,8 +72,13 @@ export class WindowRunState implements vscode.Disposable {
   }
 
   private handle(event: RunEvent): void {
-    if (event.type === 'finished') {
-      this.lastResults.set(event.run.request.documentKey, event.result);
+    const documentKey = event.run.request.documentKey;
+    if (event.type === 'starting') {
+      // A new run of the file: its lenses drop the last run's comparison, and keep its numbers until it ends.
+      const last = this.lastRuns.get(documentKey);
+      if (last) this.lastRuns.set(documentKey, { result: last.result });
+    } else if (event.type === 'finished') {
+      this.lastRuns.set(documentKey, { result: event.result, comparison: event.run.comparison?.comparison });
       this.lastOutcome = { kind: 'finished', result: event.result };
     } else if (event.type === 'failed') {
       this.lastOutcome = { kind: 'failed', message: event.message };

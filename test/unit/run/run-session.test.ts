@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EngineEvent } from '../../../src/core/protocol/engine';
 import type { HostMessage, PanelSnapshot } from '../../../src/core/protocol/webview';
+import { compareResults } from '../../../src/core/comparison';
+import { formatTimestamp } from '../../../src/core/present';
 import { seriesFromIntervals } from '../../../src/core/report/chart-series';
 import { resultSnapshot } from '../../../src/core/report/panel-snapshot';
 import { parseScenario } from '../../../src/core/scenario';
@@ -117,4 +119,13 @@ test('a long run appends each interval in constant time: 100,000 intervals well 
   assert.deepEqual(series, seriesFromIntervals(intervals));
   assert.equal(series.time.length, 100_000);
   assert.deepEqual([series.time[99_999], series.users[99_999], series.rps[99_999], series.p95[99_999]], [(1_700_000_000_000 + 100_000 * 1000) / 1000, 1 + (99_999 % 7), 99_999 % 50, 100 + 100_000]);
+});
+
+test('a run with a baseline is compared with it as it finishes; without one it is not', () => {
+  const done = finished[0] as Extract<HostMessage, { type: 'run/finished' }>;
+  const baseline = { ...done.result, startTime: done.result.startTime - 3_600_000 };
+  const withBaseline = new RunSession({ ...request(), baseline: { result: baseline, file: '/b.json' } });
+  for (const event of engineEvents([...live, ...finished])) withBaseline.apply(event);
+  assert.deepEqual(withBaseline.comparison, { comparison: compareResults(baseline, done.result), label: `baseline (${formatTimestamp(baseline.startTime)})` });
+  assert.equal(sessionAfter(engineEvents([...live, ...finished])).comparison, undefined);
 });

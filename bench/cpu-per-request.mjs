@@ -5,15 +5,24 @@
 // requests completed in between (the first second holds start-up and JIT, the last the stop).
 //
 //   node --import tsx bench/cpu-per-request.mjs [--entry dist/engine.js]... [--users 50]
-//        [--seconds 6] [--repeat 5] [--scenario plain|templated]
+//        [--seconds 6] [--repeat 5] [--scenario plain|templated] [--no-autocannon] [--threads]
 //
 // Several --entry (builds of the engine, e.g. a copy of main's dist/) run alternately, --repeat
-// times each, and print per-run figures and each entry's median and spread.
+// times each, and print per-run figures and each entry's median and spread. Each round also runs
+// autocannon (the benchmark's version, bench/lib/autocannon-cpu.mjs) the same way, on core 0
+// against the same nginx (`--no-autocannon` leaves it out): an entry's "x autocannon" is
+// autocannon's CPU-µs/request / the entry's, an estimate of the req/s ratio that a quiet machine
+// would show with both tools CPU-bound on one core, and that a busy machine moves far less.
+// --threads splits the engine's figure by thread (worker, main thread, V8's GC helpers);
+// An --entry may carry flags for the engine process after the path, e.g.
+// --entry 'dist/engine.js --single-threaded-gc' (to measure V8 flags before building them in).
 
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureAutocannonCpu } from './lib/autocannon-cpu.mjs';
 import { measureEngineCpu } from './lib/engine-cpu.mjs';
+import { ensureTools } from './lib/install.mjs';
 import { median } from './lib/rounds.mjs';
 import { SCENARIOS } from './lib/scenarios.mjs';
 import { startNginx } from './lib/targets.mjs';
@@ -26,21 +35,30 @@ const { values: options } = parseArgs({
     seconds: { type: 'string', default: '6' },
     repeat: { type: 'string', default: '5' },
     scenario: { type: 'string', default: 'plain' },
+    autocannon: { type: 'boolean', default: true },
+    threads: { type: 'boolean', default: false },
   },
+  allowNegative: true,
 });
 
 /** One run of `entry`: CPU-µs per request of the engine process and of its worker, over the middle intervals. */
-async function measure(entry, url) {
+async function measure(entryWithFlags, url) {
+  const [entry, ...execArgv] = entryWithFlags.split(/\s+/);
   const scenarioText = SCENARIOS[options.scenario];
   if (!scenarioText) throw new Error(`--scenario: one of ${Object.keys(SCENARIOS).join(', ')}`);
-  const run = await measureEngineCpu({ entry, url, scenarioText, users: Number(options.users), runSeconds: Number(options.seconds) });
+  const run = await measureEngineCpu({ entry, url, scenarioText, users: Number(options.users), runSeconds: Number(options.seconds), execArgv });
   return { ...run, cpuS: run.engineCpuS, cpuUsPerRequest: (run.engineCpuS * 1e6) / run.requests, workerUsPerRequest: (run.workerCpuS * 1e6) / run.requests };
 }
 
 execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
-const entries = options.entry.map((entry) => resolve(entry));
+const entries = options.entry.map((entry) => {
+  const [path, ...flags] = entry.trim().split(/\s+/);
+  return [resolve(path), ...flags].join(' ');
+});
+if (options.autocannon) await ensureTools({ locust: false, log: (line) => console.log(line) });
 const nginx = await startNginx(1);
 const results = new Map(entries.map((entry) => [entry, []]));
+const autocannonRuns = [];
 try {
   console.log(`scenario ${options.scenario}, ${options.users} users, ${options.seconds} s runs, nginx on core 1, engine on core 0`);
   for (let round = 0; round < Number(options.repeat); round++) {
@@ -50,6 +68,17 @@ try {
       console.log(
         `  ${entry}: ${run.cpuUsPerRequest.toFixed(2)} CPU-µs/request, worker thread ${run.workerUsPerRequest.toFixed(2)} (${run.requests} requests, ${run.cpuS.toFixed(2)} CPU-s in ${run.wallS.toFixed(2)} s, ${Math.round(run.rps)} req/s)`,
       );
+      if (options.threads) {
+        const perThread = run.threads.map((thread) => `${thread.name} ${((thread.cpuS * 1e6) / run.requests).toFixed(2)}`);
+        console.log(`    CPU-µs/request by thread: ${perThread.join(', ')}`);
+      }
+    }
+    if (options.autocannon) {
+      if (options.scenario !== 'plain') throw new Error('--scenario templated: autocannon sends only the plain GET (add --no-autocannon)');
+      const run = await measureAutocannonCpu({ url: nginx.url, users: Number(options.users), runSeconds: Number(options.seconds) });
+      run.cpuUsPerRequest = (run.cpuS * 1e6) / run.requests;
+      autocannonRuns.push(run);
+      console.log(`  autocannon: ${run.cpuUsPerRequest.toFixed(2)} CPU-µs/request (${run.requests} requests, ${run.cpuS.toFixed(2)} CPU-s in ${run.wallS.toFixed(2)} s, ${Math.round(run.rps)} req/s)`);
     }
   }
 } finally {
@@ -61,4 +90,9 @@ for (const [entry, runs] of results) {
   console.log(`${entry}, ${runs.length} runs:`);
   console.log(`  engine process: ${spread(values)} CPU-µs/request = ${Math.round(1e6 / median(values))} requests per engine-CPU-second`);
   console.log(`  worker thread:  ${spread(runs.map((run) => run.workerUsPerRequest))} CPU-µs/request`);
+  // Round by round (the same minutes of the machine's load), autocannon's figure over the entry's.
+  if (autocannonRuns.length === runs.length) {
+    console.log(`  x autocannon:    ${spread(runs.map((run, i) => autocannonRuns[i].cpuUsPerRequest / run.cpuUsPerRequest))} (autocannon's CPU-µs/request / the engine's, per round)`);
+  }
 }
+if (autocannonRuns.length > 0) console.log(`autocannon, ${autocannonRuns.length} runs: ${spread(autocannonRuns.map((run) => run.cpuUsPerRequest))} CPU-µs/request`);

@@ -18,7 +18,8 @@ function seconds(ticks) {
   return ticks / ticksPerSecond;
 }
 
-function ownSeconds(path) {
+/** CPU seconds (user + system) of a /proc stat file: a process or a thread; 0 once it has ended. */
+export function ownSeconds(path) {
   try {
     return seconds(parsePidStat(readFileSync(path, 'utf8')).own);
   } catch {
@@ -29,10 +30,41 @@ function ownSeconds(path) {
 /** CPU seconds of the process, of each of its threads (by thread id), and of the targets' trees. */
 function sample(pid, targetPids) {
   const threads = new Map();
-  for (const tid of readdirSync(`/proc/${pid}/task`)) threads.set(tid, ownSeconds(`/proc/${pid}/task/${tid}/stat`));
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    threads.set(tid, ownSeconds(`/proc/${pid}/task/${tid}/stat`));
+    threadName(pid, tid);
+  }
   let targets = 0;
   for (const root of targetPids) for (const child of processTree(root)) targets += ownSeconds(`/proc/${child}/stat`);
   return { process: ownSeconds(`/proc/${pid}/stat`), threads, targets };
+}
+
+/** Thread names by thread id, read while the process runs (its threads are gone once it ends). */
+const threadNames = new Map();
+function threadName(pid, tid) {
+  let name = threadNames.get(tid);
+  if (name === undefined) {
+    try {
+      name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim();
+    } catch {
+      name = '?'; // It ended.
+    }
+    threadNames.set(tid, name);
+  }
+  return name;
+}
+
+/**
+ * CPU seconds of each thread between two samples, largest first: the worker (busiest), the main
+ * thread (the process's own id), V8's GC helpers and libuv's pool (node names them all "node").
+ */
+function threadsUsed(pid, first, last) {
+  const threads = [];
+  for (const [tid, cpu] of last.threads) {
+    const cpuS = cpu - (first.threads.get(tid) ?? cpu);
+    if (cpuS > 0) threads.push({ name: tid === String(pid) ? 'main' : `${threadName(pid, tid)}:${tid}`, cpuS });
+  }
+  return threads.sort((a, b) => b.cpuS - a.cpuS);
 }
 
 /** CPU seconds between two samples of the thread that used the most: a worker (the load loop). */
@@ -45,12 +77,13 @@ function busiestThread(first, last) {
 /**
  * Runs `scenarioText` against `url` with `users` users and `workers` workers for `runSeconds`;
  * `cores` (taskset list) pins the engine's threads. Resolves with, over the middle intervals:
- * requests, wallS, rps, engineCpuS, workerCpuS, targetCpuS.
+ * requests, wallS, rps, engineCpuS, workerCpuS, targetCpuS, and threads: CPU seconds per thread.
+ * `execArgv`: flags for the engine process (e.g. V8's).
  */
-export async function measureEngineCpu({ entry, url, scenarioText, users, workers = 1, runSeconds, cores, targetPids = [] }) {
+export async function measureEngineCpu({ entry, url, scenarioText, users, workers = 1, runSeconds, cores, targetPids = [], execArgv }) {
   const dir = mkdtempSync(join(tmpdir(), 'loadlens-engine-cpu-'));
   try {
-    const handle = spawnEngine({ entry });
+    const handle = spawnEngine({ entry, execArgv });
     if (cores !== undefined) execFileSync('taskset', ['-a', '-p', '-c', cores, String(handle.pid)], { stdio: 'ignore' });
     const samples = [];
     await runToCompletion(
@@ -78,6 +111,7 @@ export async function measureEngineCpu({ entry, url, scenarioText, users, worker
       engineCpuS: last.cpu.process - first.cpu.process,
       workerCpuS: busiestThread(first.cpu, last.cpu),
       targetCpuS: last.cpu.targets - first.cpu.targets,
+      threads: threadsUsed(handle.pid, first.cpu, last.cpu),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

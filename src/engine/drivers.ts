@@ -211,7 +211,9 @@ export class ClosedModelDriver extends LoadDriver {
     }
     const think = this.config.think;
     if (think) user.waitUntil(this.now() + thinkMs(think, user.random));
-    else user.startIteration(this.now());
+    // A closed model times each request from its send (timeFromDue is false): the iteration's due
+    // time is never read, so the clock is not read for it (one call into the runtime per iteration).
+    else user.startIteration(0);
   }
 
   protected halt(): boolean {

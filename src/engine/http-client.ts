@@ -182,6 +182,15 @@ export class Exchange implements Expirable, Hop {
   }
 
   onComplete(): void {
+    this.complete(performance.now());
+  }
+
+  /** The plain-HTTP transport's onComplete, with the time it read for the answer (http1-transport.ts). */
+  onCompleteAt(now: number): void {
+    this.complete(now);
+  }
+
+  private complete(now: number): void {
     if (this.ended) return;
     if (this.location !== undefined) {
       this.follow(this.location);
@@ -201,7 +210,7 @@ export class Exchange implements Expirable, Hop {
       }
     }
     if (!ok) this.failure = `HTTP ${status}`;
-    this.end();
+    this.end(now);
   }
 
   onError(error: Error): void {
@@ -262,9 +271,9 @@ export class Exchange implements Expirable, Hop {
     this.client.transmit(this, { spec: next.method === this.spec.method ? this.spec : getSpecOf(this.spec), path: next.path, headers: next.headers, body: next.body });
   }
 
-  private end(): void {
+  private end(now = performance.now()): void {
     this.ended = true;
-    this.endedAt = performance.now();
+    this.endedAt = now;
     this.client.finished(this);
   }
 }
@@ -368,7 +377,7 @@ export class HttpClient {
       const jarCookies = cookies.cookieHeader(origin + exchange.path);
       if (jarCookies !== undefined) {
         headers = withJarCookies(headers, jarCookies);
-        hop = { spec: hop.spec, path: hop.path, headers, body: hop.body };
+        hop = { spec: hop.spec, path: hop.path, headers, body: hop.body, sentAt: hop.sentAt };
       }
     }
     try {

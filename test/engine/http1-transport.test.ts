@@ -193,6 +193,51 @@ test('a connection idle longer than the reuse limit is replaced, not reused', as
   }
 });
 
+test('one clock read per answer, handed to the exchange; the idle limit is judged at the caller\'s send time', async () => {
+  let connections = 0;
+  const server = createHttpServer((_req, res) => res.end('ok'));
+  server.on('connection', () => connections++);
+  const url = await listen(server);
+  let clock = 0;
+  let reads = 0;
+  const origin = new Http1Origin(
+    url,
+    () => {
+      reads++;
+      return clock;
+    },
+    PARSER,
+  );
+  /** Sends at `sentAt` and resolves with the time onCompleteAt got (onComplete must not be called). */
+  const timedExchange = (sentAt: number): Promise<number> =>
+    new Promise((resolve, reject) => {
+      const handler: ResponseHandler = {
+        onConnect() {},
+        onHeaders: () => true,
+        onData: () => true,
+        onComplete: () => reject(new Error('onComplete instead of onCompleteAt')),
+        onCompleteAt: resolve,
+        onError: reject,
+      };
+      origin.send(handler, { spec: { method: 'GET' }, path: '/', headers: [], body: undefined, sentAt });
+      clock = sentAt + 7; // The answer comes later: the transport reads the clock when it completes.
+    });
+  try {
+    assert.equal(await timedExchange(0), 7);
+    assert.equal(reads, 1, 'a request sent with its time and answered reads the clock once');
+    assert.equal(await timedExchange(1000), 1007);
+    assert.equal(reads, 2);
+    assert.equal(connections, 1, 'reused within the idle limit');
+    // Sent (by the caller's clock) beyond the idle limit after the last answer: a new connection.
+    assert.equal(await timedExchange(20_000), 20_007);
+    assert.equal(connections, 2);
+    assert.equal(reads, 3);
+  } finally {
+    origin.destroy(new Error('end of test'));
+    await close(server);
+  }
+});
+
 test('a burst beyond the connections being opened waits for a free one; all answer, or all fail when refused', async () => {
   let connections = 0;
   const server = createHttpServer((_req, res) => setTimeout(() => res.end('ok'), 20));

@@ -90,7 +90,12 @@ for (const [entry, runs] of results) {
   console.log(`${entry}, ${runs.length} runs:`);
   console.log(`  engine process: ${spread(values)} CPU-µs/request = ${Math.round(1e6 / median(values))} requests per engine-CPU-second`);
   console.log(`  worker thread:  ${spread(runs.map((run) => run.workerUsPerRequest))} CPU-µs/request`);
-  // Round by round (the same minutes of the machine's load), autocannon's figure over the entry's.
+  // Round by round (the same minutes of the machine's load): this entry over the first one, and
+  // autocannon's figure over this entry's. A ratio within a round moves less than either figure.
+  const baseRuns = results.get(entries[0]);
+  if (entry !== entries[0] && baseRuns.length === runs.length) {
+    console.log(`  / first entry:   ${spread(runs.map((run, i) => run.cpuUsPerRequest / baseRuns[i].cpuUsPerRequest))} (this entry's CPU-µs/request / ${entries[0]}'s, per round)`);
+  }
   if (autocannonRuns.length === runs.length) {
     console.log(`  x autocannon:    ${spread(runs.map((run, i) => autocannonRuns[i].cpuUsPerRequest / run.cpuUsPerRequest))} (autocannon's CPU-µs/request / the engine's, per round)`);
   }

@@ -173,11 +173,16 @@ test('failures: cut mid-answer, not HTTP, refused, a line break in a header', as
   assert.throws(() => origin.send({} as ResponseHandler, { spec: { method: 'GET' }, path: '/', headers: ['X-Bad', 'a\r\nInjected: 1'], body: undefined }), /invalid header value/);
 });
 
-test('a connection idle longer than the reuse limit is replaced, not reused', async () => {
+/** A server that answers `ok` and counts the connections it accepted. */
+async function countingServer(): Promise<{ url: string; connections: () => number; server: HttpServer }> {
   let connections = 0;
   const server = createHttpServer((_req, res) => res.end('ok'));
   server.on('connection', () => connections++);
-  const url = await listen(server);
+  return { url: await listen(server), connections: () => connections, server };
+}
+
+test('a connection idle longer than the reuse limit is replaced, not reused', async () => {
+  const { url, connections, server } = await countingServer();
   let clock = 0;
   const origin = new Http1Origin(url, () => clock, PARSER);
   try {
@@ -186,7 +191,7 @@ test('a connection idle longer than the reuse limit is replaced, not reused', as
     await exchange(origin, 'GET', '/');
     clock += 10_000;
     await exchange(origin, 'GET', '/');
-    assert.equal(connections, 2);
+    assert.equal(connections(), 2);
   } finally {
     origin.destroy(new Error('end of test'));
     await close(server);
@@ -194,10 +199,7 @@ test('a connection idle longer than the reuse limit is replaced, not reused', as
 });
 
 test('one clock read per answer, handed to the exchange; the idle limit is judged at the caller\'s send time', async () => {
-  let connections = 0;
-  const server = createHttpServer((_req, res) => res.end('ok'));
-  server.on('connection', () => connections++);
-  const url = await listen(server);
+  const { url, connections, server } = await countingServer();
   let clock = 0;
   let reads = 0;
   const origin = new Http1Origin(
@@ -227,10 +229,10 @@ test('one clock read per answer, handed to the exchange; the idle limit is judge
     assert.equal(reads, 1, 'a request sent with its time and answered reads the clock once');
     assert.equal(await timedExchange(1000), 1007);
     assert.equal(reads, 2);
-    assert.equal(connections, 1, 'reused within the idle limit');
+    assert.equal(connections(), 1, 'reused within the idle limit');
     // Sent (by the caller's clock) beyond the idle limit after the last answer: a new connection.
     assert.equal(await timedExchange(20_000), 20_007);
-    assert.equal(connections, 2);
+    assert.equal(connections(), 2);
     assert.equal(reads, 3);
   } finally {
     origin.destroy(new Error('end of test'));

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { ENGINE_PROTOCOL_VERSION, type EngineErrorCode, type EngineEvent, type RunOptions } from '../core/protocol/engine';
 import { describeEngineError } from '../core/protocol/error-messages';
 import type { RunResult } from '../core/metrics/result';
-import { runToCompletion, spawnEngine } from '../engine/spawn';
+import { runToCompletion, spawnEngine, type EngineHandle } from '../engine/spawn';
 import { CliFailure, ExitCode } from './exit-codes';
 import type { ProgressReporter } from './progress';
 import type { LoadedScenario } from './scenario-file';
@@ -42,17 +42,8 @@ export interface RunHooks {
 }
 
 export async function executeRun(scenario: LoadedScenario, options: RunOptions, progress: ProgressReporter, hooks: RunHooks = {}): Promise<RunResult> {
-  const handle = spawnEngine({ onLog: (line) => progress.note(line) });
-  hooks.giveStop?.(() => handle.stop());
-  const events = handle.onEvent((event) => {
-    hooks.onEvent?.(event);
-    if (event.type === 'run/threshold-abort') {
-      progress.note(`Threshold \`${event.rule}\` broken for 10 s on ${event.target === 'aggregate' ? 'the aggregate' : event.target}: stopping the run.`);
-    } else if (event.type === 'run/log' && event.level !== 'info') {
-      progress.note(`engine ${event.level}: ${event.message}`);
-    }
-  });
-
+  // Assigned right after the listeners below are in place; a signal's listener runs later, on the event loop.
+  let handle: EngineHandle;
   let firstInterruptAt: number | undefined;
   let forceExit: (failure: CliFailure) => void = () => undefined;
   const forced = new Promise<never>((_, reject) => {
@@ -69,8 +60,27 @@ export async function executeRun(scenario: LoadedScenario, options: RunOptions, 
       forceExit(new CliFailure(`Quit at once on a second interrupt (${signal}): no reports were written.`, ExitCode.runFailed));
     }
   };
+  // Listening before the engine is forked: a Ctrl-C to the whole process group while the fork is
+  // under way would otherwise end the CLI at once (a signal's default action when nobody listens),
+  // without its reports.
   process.on('SIGINT', onInterrupt);
   process.on('SIGTERM', onInterrupt);
+  try {
+    handle = spawnEngine({ onLog: (line) => progress.note(line) });
+  } catch (error) {
+    process.off('SIGINT', onInterrupt);
+    process.off('SIGTERM', onInterrupt);
+    throw error;
+  }
+  hooks.giveStop?.(() => handle.stop());
+  const events = handle.onEvent((event) => {
+    hooks.onEvent?.(event);
+    if (event.type === 'run/threshold-abort') {
+      progress.note(`Threshold \`${event.rule}\` broken for 10 s on ${event.target === 'aggregate' ? 'the aggregate' : event.target}: stopping the run.`);
+    } else if (event.type === 'run/log' && event.level !== 'info') {
+      progress.note(`engine ${event.level}: ${event.message}`);
+    }
+  });
   try {
     const start = {
       type: 'run/start' as const,

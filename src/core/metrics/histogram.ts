@@ -27,10 +27,14 @@ export function createHistogram(): Histogram {
   });
 }
 
+/** A latency in µs as histograms keep it: rounded, at least 1, at most an hour. */
+export function boundedMicros(micros: number): number {
+  return micros < 1 ? 1 : micros > HIGHEST_TRACKABLE_US ? HIGHEST_TRACKABLE_US : Math.round(micros);
+}
+
 /** Records a latency in µs (rounded, at least 1, at most an hour). */
 export function recordMicros(histogram: Histogram, micros: number): void {
-  const value = micros < 1 ? 1 : micros > HIGHEST_TRACKABLE_US ? HIGHEST_TRACKABLE_US : Math.round(micros);
-  histogram.recordValue(value);
+  histogram.recordValue(boundedMicros(micros));
 }
 
 /**

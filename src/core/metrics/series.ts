@@ -5,8 +5,11 @@
 // The window's intervals are kept encoded (as the workers sent them: tens of bytes for a name with
 // a few samples a second) and decoded again when they leave, instead of as ten histograms of
 // 8-95 KB each per name: with thousands of names that ring was most of the engine's memory.
+// The cumulative histogram and the window are sparse (sparse-histogram.ts): 10 bytes per bucket
+// holding samples, instead of a dense histogram as wide as the name's slowest response.
 
-import { createHistogram, decodeSamples, encodeHistogram, percentileMs, percentileSet, type Histogram } from './histogram';
+import { decodeSamples, percentileSet, type Histogram } from './histogram';
+import { SparseHistogram } from './sparse-histogram';
 import type { IntervalCounts } from './partial';
 import type { EndpointStats, IntervalStats, PercentileSet } from './result';
 
@@ -36,9 +39,9 @@ export function addCounts(into: IntervalCounts, from: IntervalCounts): void {
 
 export class StatsSeries {
   /** Every sample of the run; made on the first sample (a name never requested holds none). */
-  private cumulative: Histogram | undefined;
-  /** The sum of the ring's histograms. */
-  private window: Histogram | undefined;
+  private cumulative: SparseHistogram | undefined;
+  /** The sum of the ring's histograms; let go when the last samples leave it. */
+  private window: SparseHistogram | undefined;
   /** The window's intervals, oldest first: each interval's encoded parts (none without samples). */
   private readonly ring: Array<readonly string[]> = [];
   /**
@@ -58,14 +61,15 @@ export class StatsSeries {
   /** Adds one interval: its samples (none for an idle interval) and its counts. */
   addInterval(samples: readonly IntervalSamples[], counts: IntervalCounts, intervalMs: number): IntervalStats {
     for (const { histogram } of samples) {
-      (this.cumulative ??= createHistogram()).add(histogram);
-      (this.window ??= createHistogram()).add(histogram);
+      (this.cumulative ??= new SparseHistogram()).add(histogram);
+      (this.window ??= new SparseHistogram()).add(histogram);
     }
-    if (samples.length > 0 && this.cumulative) this.medianMs = percentileMs(this.cumulative, 50);
+    if (samples.length > 0 && this.cumulative) this.medianMs = this.cumulative.percentileMs(50);
     this.ring.push(samples.length === 0 ? NO_SAMPLES : samples.map((part) => part.encoded));
     const leaving = this.ring.length > WINDOW_INTERVALS ? (this.ring.shift() ?? []) : [];
     for (const encoded of leaving) this.window?.subtract(decodeSamples(encoded));
-    if (samples.length > 0 || leaving.length > 0) this.windowPercentiles = percentileSet(this.window);
+    if (this.window?.totalCount === 0) this.window = undefined;
+    if (samples.length > 0 || leaving.length > 0) this.windowPercentiles = this.window ? this.window.percentileSet() : percentileSet(undefined);
     addCounts(this.totals, counts);
     const seconds = intervalMs / 1000;
     const stats: IntervalStats = {
@@ -118,8 +122,8 @@ export class StatsSeries {
       contentBytes: this.totals.contentBytes,
       rps: seconds > 0 ? this.totals.requests / seconds : 0,
       failuresPerSec: seconds > 0 ? this.totals.failures / seconds : 0,
-      percentiles: percentileSet(this.cumulative),
-      histogram: withHistogram && this.cumulative ? encodeHistogram(this.cumulative) : '',
+      percentiles: this.cumulative ? this.cumulative.percentileSet() : percentileSet(undefined),
+      histogram: withHistogram && this.cumulative ? this.cumulative.encode() : '',
     };
   }
 }

@@ -1,7 +1,8 @@
-// What an idle request name costs: a scenario of N names (bench/lib/names.mjs) run at 2 arrivals a
-// second for 10 s, so that about 20 names are ever requested and the rest stay idle, against a
-// loopback server. It reports the peak RSS of the CLI and of the engine (every process below the
-// CLI), and the cost per idle name over a one-name run of the same load (median of the rounds).
+// What an idle request name costs: a scenario of N names, each its own task (idleNamesScenario in
+// bench/lib/names.mjs), run at 2 arrivals a second for 10 s, so that about 20 names are ever
+// requested and the rest stay idle, against a loopback server. It reports the peak RSS of the CLI
+// and of the engine (every process below the CLI), and the cost per idle name over a one-name run
+// of the same load (median of the rounds).
 // docs/performance.md, "Memory per request name", has the figures.
 //
 //   node bench/idle-names.mjs [--names 10000] [--rounds 3]
@@ -13,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { treeRssBytes } from './lib/cpu.mjs';
-import { namesScenario } from './lib/names.mjs';
+import { idleNamesScenario } from './lib/names.mjs';
 import { median } from './lib/rounds.mjs';
 import { cliPath } from './lib/tools.mjs';
 
@@ -32,7 +33,7 @@ function rssBytes(pid) {
 /** One 10 s run of `names` names at 2/s: the CLI's and the engine's peak RSS. */
 async function run(folder, url, names) {
   const scenario = join(folder, `names-${names}.load.http`);
-  writeFileSync(scenario, namesScenario(names));
+  writeFileSync(scenario, idleNamesScenario(names));
   const child = spawn(process.execPath, [cliPath, 'run', scenario, '-H', url, '--rate', '2', '-t', '10s', '--workers', '1', '-q'], { stdio: 'ignore' });
   let cli = 0;
   let engine = 0;

@@ -23,6 +23,17 @@ export function namesScenario(count) {
   return blocks.join('\n');
 }
 
+/**
+ * A scenario of `count` request names, each its own task: an iteration runs one name picked at
+ * random, so a run of a few iterations leaves almost every name idle (in namesScenario an
+ * iteration runs every name in turn).
+ */
+export function idleNamesScenario(count) {
+  const blocks = [];
+  for (let index = 1; index <= count; index++) blocks.push(`### name-${index}\n# @task\nGET /n/${index}\n`);
+  return blocks.join('\n');
+}
+
 /** One run: peak RSS of the CLI + engine tree (sampled every 250 ms) and the wall time. */
 export async function namesRun({ core, url, names, seconds, users = 50 }) {
   let peak = 0;

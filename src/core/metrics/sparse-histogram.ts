@@ -3,7 +3,10 @@
 // histogram's memory follows the width of its latencies (8 KB below 2 ms, 33 KB below 100 ms,
 // 94 KB for the hour) while a name's samples fill a few hundred buckets. Here a bucket costs
 // 10 bytes (its index and its count), so memory follows what was recorded, not how widely it
-// spreads.
+// spreads. A histogram whose buckets come so close together that a dense one would be smaller
+// (more than a third of the buckets up to its largest value hold samples: a busy name with
+// thousands of samples a second) turns into that dense histogram, so it never holds more than
+// the dense one would.
 //
 // The buckets are hdr-histogram-js's (histogram.ts: one precision everywhere, so a bucket index
 // means the same value range in every histogram); adding and subtracting are exact, bucket by
@@ -11,7 +14,7 @@
 // (test/unit/metrics/sparse-histogram.test.ts checks them against it), and the encoded text is
 // the library's, through a dense histogram filled for the purpose.
 
-import { createHistogram, encodeHistogram, type Histogram } from './histogram';
+import { createHistogram, encodeHistogram, percentileMs, percentileSet, type Histogram } from './histogram';
 import { PERCENTILES, type PercentileSet } from './result';
 
 /** The dense histogram's methods used here (hdr-histogram-js's JS histogram has them; its typings do not show them). */
@@ -40,16 +43,31 @@ function countAtPercentile(percentile: number, totalCount: number): number {
   return Math.max(Math.ceil(fpCount - ulp(fpCount)), 1);
 }
 
+/**
+ * A sparse bucket costs 10 bytes and some room to grow, a dense one 4 bytes (Int32 counts) for
+ * every bucket up to the largest value: past one bucket in three, dense is smaller.
+ */
+const DENSE_WHEN_ONE_BUCKET_IN = 3;
+/** The fewest buckets a dense histogram has (histogram.ts: 2,048, up to 2 ms). */
+const SMALLEST_DENSE_LENGTH = 2048;
+
 export class SparseHistogram {
+  /** Set once dense is smaller (DENSE_WHEN_ONE_BUCKET_IN); the sparse arrays are then empty. */
+  private dense: Histogram | undefined;
   /** Bucket indexes with a count, ascending (the shared precision has 23,552 buckets: they fit 16 bits). */
   private indexes = new Uint16Array(0);
   private counts = new Float64Array(0);
   private used = 0;
   totalCount = 0;
 
-  /** Buckets held: what this histogram's memory follows. */
+  /** Buckets held sparse: what this histogram's memory follows (0 once dense). */
   get bucketsHeld(): number {
     return this.used;
+  }
+
+  /** Whether it turned dense (its buckets came close enough together). */
+  get isDense(): boolean {
+    return this.dense !== undefined;
   }
 
   /** Adds every sample of a dense histogram of the shared precision. */
@@ -64,6 +82,13 @@ export class SparseHistogram {
 
   private merge(histogram: Histogram, sign: 1 | -1): void {
     if (histogram.totalCount === 0) return;
+    if (this.dense) {
+      if (sign === 1) this.dense.add(histogram);
+      else this.dense.subtract(histogram);
+      this.totalCount = this.dense.totalCount;
+      if (this.totalCount === 0) this.release();
+      return;
+    }
     const dense = histogram as unknown as Buckets;
     const last = Math.min(dense.countsArrayLength - 1, dense.countsArrayIndex(histogram.maxValue));
     const addIndexes: number[] = [];
@@ -121,7 +146,18 @@ export class SparseHistogram {
     this.totalCount = total;
     // A window that emptied gives its arrays back instead of keeping the widest second's size.
     if (kept === 0) this.release();
+    else if (kept * DENSE_WHEN_ONE_BUCKET_IN > Math.max(SMALLEST_DENSE_LENGTH, (indexes[kept - 1] as number) + 1)) this.turnDense();
     else if (kept * 4 < indexes.length && indexes.length > 64) this.shrinkTo(kept * 2);
+  }
+
+  private turnDense(): void {
+    const dense = createHistogram();
+    for (let at = 0; at < this.used; at++) {
+      dense.recordValueWithCount(geometry.valueFromIndex(this.indexes[at] as number), this.counts[at] as number);
+    }
+    this.release();
+    this.dense = dense;
+    this.totalCount = dense.totalCount;
   }
 
   private shrinkTo(length: number): void {
@@ -130,6 +166,7 @@ export class SparseHistogram {
   }
 
   private release(): void {
+    this.dense = undefined;
     this.indexes = new Uint16Array(0);
     this.counts = new Float64Array(0);
     this.used = 0;
@@ -157,6 +194,7 @@ export class SparseHistogram {
 
   /** Locust's percentiles in ms (0 when empty), as percentileSet gives them for a dense histogram. */
   percentileSet(): PercentileSet {
+    if (this.dense) return percentileSet(this.dense);
     const set: PercentileSet = {};
     const values = this.valuesAtPercentiles(PERCENTILES);
     PERCENTILES.forEach((percentile, at) => {
@@ -167,12 +205,14 @@ export class SparseHistogram {
 
   /** One percentile in ms (0 when empty). */
   percentileMs(percentile: number): number {
+    if (this.dense) return percentileMs(this.dense, percentile);
     return this.valuesAtPercentiles([percentile])[0] as number;
   }
 
   /** The same text encodeHistogram gives for a dense histogram of these samples. */
   encode(): string {
     if (this.totalCount === 0) return '';
+    if (this.dense) return encodeHistogram(this.dense);
     const dense = (scratch ??= createHistogram());
     try {
       for (let at = 0; at < this.used; at++) {

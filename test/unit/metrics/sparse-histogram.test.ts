@@ -28,29 +28,40 @@ function assertSameAsDense(sparse: SparseHistogram, dense: hdr.Histogram, what: 
   assert.equal(sparse.encode(), encodeHistogram(dense), `${what}: encoded text`);
 }
 
-test('a sparse histogram answers what a dense one of the same samples answers, through adds and subtracts', () => {
-  const random = createRandom(5);
+/**
+ * Adds each round's samples to a sparse and a dense histogram and, as the window does, subtracts
+ * the round that is `window` rounds old; both must answer the same after every step. Returns the
+ * sparse histogram and the rounds still in it.
+ */
+function windowed(rounds: number, window: number, samplesOf: (round: number) => number[]): { sparse: SparseHistogram; inside: hdr.Histogram[] } {
   const sparse = new SparseHistogram();
   const expected = createHistogram();
   const parts: hdr.Histogram[] = [];
-  for (let round = 0; round < 40; round++) {
-    // Some rounds few samples, some many; latencies from 1 µs to 40 s, so buckets far apart.
-    const count = round % 5 === 0 ? 1 : Math.floor(random() * 300);
-    const samples = Array.from({ length: count }, () => (random() < 0.1 ? random() * 5 : 20 + random() ** 6 * 40_000_000));
-    const part = denseOf(samples);
+  for (let round = 0; round < rounds; round++) {
+    const part = denseOf(samplesOf(round));
     parts.push(part);
     sparse.add(part);
     expected.add(part);
     assertSameAsDense(sparse, expected, `after adding round ${round}`);
-    if (round >= 10) {
-      // As the window does: the part that leaves is subtracted.
-      const leaving = parts[round - 10] as hdr.Histogram;
+    if (round >= window) {
+      const leaving = parts[round - window] as hdr.Histogram;
       sparse.subtract(leaving);
       expected.subtract(leaving);
-      assertSameAsDense(sparse, expected, `after subtracting round ${round - 10}`);
+      assertSameAsDense(sparse, expected, `after subtracting round ${round - window}`);
     }
   }
-  for (const part of parts.slice(-10)) sparse.subtract(part);
+  return { sparse, inside: parts.slice(-window) };
+}
+
+test('a sparse histogram answers what a dense one of the same samples answers, through adds and subtracts', () => {
+  const random = createRandom(5);
+  // Some rounds few samples, some many; latencies from 1 µs to 40 s, so buckets far apart.
+  const { sparse, inside } = windowed(40, 10, (round) => {
+    const count = round % 5 === 0 ? 1 : Math.floor(random() * 300);
+    return Array.from({ length: count }, () => (random() < 0.1 ? random() * 5 : 20 + random() ** 6 * 40_000_000));
+  });
+  assert.equal(sparse.isDense, false);
+  for (const part of inside) sparse.subtract(part);
   assert.equal(sparse.totalCount, 0);
   assert.equal(sparse.bucketsHeld, 0);
   assert.equal(sparse.encode(), '');
@@ -65,4 +76,16 @@ test('a sparse histogram holds the buckets it was given, however wide apart they
   sparse.add(denseOf([5, 5, 81_000]));
   assert.equal(sparse.bucketsHeld, 4);
   assert.equal(sparse.totalCount, 6);
+  assert.equal(sparse.isDense, false);
+});
+
+test('a histogram whose buckets come close together turns dense, and stays exact through adds and subtracts', () => {
+  const random = createRandom(9);
+  // 3,000 samples a round between 1 and 3 ms: most of those 1,500 buckets fill, a dense histogram (2,048 buckets) is smaller.
+  const { sparse, inside } = windowed(12, 10, () => Array.from({ length: 3000 }, () => 1000 + random() * 2000));
+  assert.equal(sparse.isDense, true);
+  assert.equal(sparse.bucketsHeld, 0);
+  for (const part of inside) sparse.subtract(part);
+  assert.equal(sparse.totalCount, 0);
+  assert.equal(sparse.isDense, false, 'an emptied histogram lets its dense counts go');
 });

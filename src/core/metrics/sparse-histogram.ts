@@ -4,9 +4,8 @@
 // 94 KB for the hour) while a name's samples fill a few hundred buckets. Here a bucket costs
 // 10 bytes (its index and its count), so memory follows what was recorded, not how widely it
 // spreads. A histogram whose buckets come so close together that a dense one would be smaller
-// (more than a third of the buckets up to its largest value hold samples: a busy name with
-// thousands of samples a second) turns into that dense histogram, so it never holds more than
-// the dense one would.
+// (a busy name with thousands of samples a second) turns into that dense histogram, so it never
+// holds more than the dense one would.
 //
 // The buckets are hdr-histogram-js's (histogram.ts: one precision everywhere, so a bucket index
 // means the same value range in every histogram); adding and subtracting are exact, bucket by
@@ -43,16 +42,15 @@ function countAtPercentile(percentile: number, totalCount: number): number {
   return Math.max(Math.ceil(fpCount - ulp(fpCount)), 1);
 }
 
-/**
- * A sparse bucket costs 10 bytes and some room to grow, a dense one 4 bytes (Int32 counts) for
- * every bucket up to the largest value: past one bucket in three, dense is smaller.
- */
-const DENSE_WHEN_ONE_BUCKET_IN = 3;
+/** A sparse bucket's bytes (16-bit index, 64-bit count), room to grow included in the comparison. */
+const SPARSE_BUCKET_BYTES = 10;
+/** A dense bucket's bytes (Int32 counts), for every bucket up to the largest value. */
+const DENSE_BUCKET_BYTES = 4;
 /** The fewest buckets a dense histogram has (histogram.ts: 2,048, up to 2 ms). */
 const SMALLEST_DENSE_LENGTH = 2048;
 
 export class SparseHistogram {
-  /** Set once dense is smaller (DENSE_WHEN_ONE_BUCKET_IN); the sparse arrays are then empty. */
+  /** Set once dense is smaller than the sparse arrays; those are then empty. */
   private dense: Histogram | undefined;
   /** Bucket indexes with a count, ascending (the shared precision has 23,552 buckets: they fit 16 bits). */
   private indexes = new Uint16Array(0);
@@ -146,7 +144,7 @@ export class SparseHistogram {
     this.totalCount = total;
     // A window that emptied gives its arrays back instead of keeping the widest second's size.
     if (kept === 0) this.release();
-    else if (kept * DENSE_WHEN_ONE_BUCKET_IN > Math.max(SMALLEST_DENSE_LENGTH, (indexes[kept - 1] as number) + 1)) this.turnDense();
+    else if (indexes.length * SPARSE_BUCKET_BYTES > Math.max(SMALLEST_DENSE_LENGTH, (indexes[kept - 1] as number) + 1) * DENSE_BUCKET_BYTES) this.turnDense();
     else if (kept * 4 < indexes.length && indexes.length > 64) this.shrinkTo(kept * 2);
   }
 

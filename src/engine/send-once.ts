@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
+import { certificateFailureWords } from '../core/protocol/certificate-failures';
 import type { StoredResponse } from './captures';
 import { splitUrl } from './compile-requests';
 import type { UserCookies } from './cookie-jar';
@@ -61,17 +62,12 @@ export interface SentExchange {
   stored: StoredResponse;
 }
 
-/** The run's failure texts (failure-text.ts) that say little alone, with what to check. */
+/** The run's failure texts (failure-text.ts) that say little alone, with what to check (certificates: certificate-failures.ts). */
 const FAILURE_WORDS: Record<string, string> = {
   ECONNREFUSED: 'connection refused: is the server running and listening on that port?',
   ENOTFOUND: 'the host name could not be resolved',
   ECONNRESET: 'the server closed the connection',
   'connect timeout': 'timed out connecting',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server\'s certificate is self-signed, and only certificates the system trusts are accepted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the server\'s certificate chain ends in a self-signed certificate the system does not trust',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s certificate could not be verified (is its chain complete?)',
-  CERT_HAS_EXPIRED: 'the server\'s certificate has expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the server\'s certificate is not for this host name',
 };
 
 /** Every status is an answer to show: `@expect` does not apply to a request sent alone. */
@@ -89,7 +85,7 @@ function failureText(request: SingleRequest, exchange: Exchange): string {
   // An answer came (a redirect that may not be followed, or a body cut short): say which hop gave it.
   if (exchange.status > 0) return `${sent} after ${exchange.status} from ${exchange.origin}${exchange.path}: ${failure}`;
   const at = exchange.redirects > 0 ? ` at ${exchange.origin}${exchange.path} (after ${exchange.redirects} redirect${exchange.redirects === 1 ? '' : 's'})` : '';
-  const words = FAILURE_WORDS[failure];
+  const words = FAILURE_WORDS[failure] ?? certificateFailureWords(failure);
   return words === undefined ? `${sent}${at}: ${failure}` : `${sent}${at} (${failure}): ${words}`;
 }
 

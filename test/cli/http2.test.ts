@@ -61,4 +61,10 @@ describe('loadlens run over https: protocols in the reports', () => {
     assert.match(html, /<td class="text">h2 only<\/td>(?:<td>[^<]*<\/td>)+<td class="text">HTTP\/2<\/td><\/tr>/);
     assert.match(html, /<td class="text">either<\/td>(?:<td>[^<]*<\/td>)+<td class="text">HTTP\/1\.1, HTTP\/2<\/td><\/tr>/);
   });
+
+  it('without --insecure, a self-signed certificate fails the requests and the summary says how to accept it', async () => {
+    const file = dir.file('checked.load.http', ['# @users 1', '# @run-time 1s', '# @think 100ms', '', '### dev', `GET https://127.0.0.1:${h2.port}/two`, ''].join('\n'));
+    const { stdout, stderr } = await runCli(['run', file], { cwd: dir.path });
+    assert.match(stdout, /warning: \d+ requests? failed on the server's certificate \(DEPTH_ZERO_SELF_SIGNED_CERT\): .*: set loadlens\.insecure to accept it, or --insecure in the CLI\n/, stderr + stdout);
+  });
 });

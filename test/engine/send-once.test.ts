@@ -99,8 +99,13 @@ test('# @http1 keeps https on HTTP/1.1', async () => {
   assert.equal(Buffer.from(sent.body).toString(), 'over h1');
 });
 
-test('a self-signed certificate is refused unless insecure is asked for', async () => {
-  await assert.rejects(sendOnce(request(`${h2Base}/item`)), (error: unknown) => error instanceof SendFailedError && /GET https:\/\/127\.0\.0\.1:\d+\/item failed \(DEPTH_ZERO_SELF_SIGNED_CERT\): the server's certificate is self-signed/.test(error.message));
+test('a self-signed certificate is refused unless insecure is asked for, naming the setting and the flag that accept it', async () => {
+  await assert.rejects(sendOnce(request(`${h2Base}/item`)), (error: unknown) => {
+    assert.ok(error instanceof SendFailedError);
+    assert.match(error.message, /GET https:\/\/127\.0\.0\.1:\d+\/item failed \(DEPTH_ZERO_SELF_SIGNED_CERT\): the server's certificate is self-signed/);
+    assert.match(error.message, /: set loadlens\.insecure to accept it, or --insecure in the CLI$/);
+    return true;
+  });
 });
 
 test('the protocol shown is the final hop\'s: an HTTP/2 redirect to http:// ends on HTTP/1.1', async () => {

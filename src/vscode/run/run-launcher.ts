@@ -94,6 +94,8 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
     workers: settings.workers,
     defaultThresholds: settings.defaultThresholds,
     defaultHost: settings.host || undefined,
+    // As the CLI's --insecure; a workspace's value counts only once it is trusted (package.json restrictedConfigurations).
+    insecure: settings.insecure || undefined,
     ...services.environments.runOptionsFor(document.uri),
   };
   const { plan, access } = planDocument(document, options, services.headers, text);
@@ -132,7 +134,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
   // The user may have started another run while the confirmation was open.
   if (services.controller.active) return explainActiveRun(services);
   const runId = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  services.log.info(`Starting load test ${runId}: ${fileNameOf(document)} · ${planText}${shownHost ? ` · ${shownHost}` : ''}`);
+  services.log.info(`Starting load test ${runId}: ${fileNameOf(document)} · ${planText}${shownHost ? ` · ${shownHost}` : ''}${options.insecure ? ' · certificates not checked (loadlens.insecure)' : ''}`);
   try {
     services.controller.start({
       runId,

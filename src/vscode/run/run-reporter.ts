@@ -4,6 +4,7 @@
 // context key, and a notification when a run fails.
 import * as vscode from 'vscode';
 import { panelComparison } from '../../core/comparison/panel-view';
+import { certificateFailureAdvice } from '../../core/protocol/certificate-failures';
 import type { ThresholdVerdict } from '../../core/metrics/result';
 import type { Scenario } from '../../core/scenario';
 import type { ResultsPanel } from '../panel/results-panel';
@@ -59,6 +60,12 @@ export class RunReporter implements vscode.Disposable {
         const withoutBaseline = request.baseline ? undefined : { defaults: request.options.defaultThresholds ?? [] };
         this.diagnostics.publish(uri, event.result, request.scenario, request.scenarioText, withoutBaseline);
         this.log.info(`Load test ${request.runId} ${event.result.outcome}: ${event.result.aggregate.requests} requests, ${event.result.aggregate.failures} failures.`);
+        // Certificate checks were on (loadlens.insecure off): say which setting accepts the server's certificate.
+        const certificateAdvice = request.options.insecure ? undefined : certificateFailureAdvice(event.result.failures);
+        if (certificateAdvice) {
+          this.log.warn(`Load test ${request.runId}: ${certificateAdvice}`);
+          void vscode.window.showWarningMessage(`Load test of ${request.heading.title}: ${certificateAdvice}`);
+        }
         try {
           await this.history.save(uri, request.heading.title, event.result);
         } catch (error) {

@@ -11,6 +11,8 @@ export interface LoadlensSettings {
   workers: number | 'auto';
   runHistory: { enabled: boolean; maxRuns: number };
   confirmNonLocalTargets: boolean;
+  /** Accept self-signed and otherwise unverified TLS certificates (the CLI's `--insecure`). */
+  insecure: boolean;
   diagnostics: { debounceMs: number };
 }
 
@@ -20,6 +22,7 @@ export const DEFAULT_SETTINGS: LoadlensSettings = {
   workers: 1,
   runHistory: { enabled: true, maxRuns: 20 },
   confirmNonLocalTargets: true,
+  insecure: false,
   diagnostics: { debounceMs: 300 },
 };
 
@@ -35,6 +38,7 @@ export function normalizeSettings(get: (key: string) => unknown): LoadlensSettin
   const thresholds = get('defaultThresholds');
   const enabled = get('runHistory.enabled');
   const confirm = get('confirmNonLocalTargets');
+  const insecure = get('insecure');
   return {
     host: typeof host === 'string' ? host.trim() : DEFAULT_SETTINGS.host,
     defaultThresholds: Array.isArray(thresholds)
@@ -46,6 +50,8 @@ export function normalizeSettings(get: (key: string) => unknown): LoadlensSettin
       maxRuns: integerAtLeast(get('runHistory.maxRuns'), 1, DEFAULT_SETTINGS.runHistory.maxRuns),
     },
     confirmNonLocalTargets: typeof confirm === 'boolean' ? confirm : DEFAULT_SETTINGS.confirmNonLocalTargets,
+    // Only a real `true` switches certificate checks off: a string "true" or any typo keeps them on.
+    insecure: insecure === true,
     diagnostics: {
       debounceMs: Math.min(MAX_DEBOUNCE_MS, integerAtLeast(get('diagnostics.debounceMs'), 0, DEFAULT_SETTINGS.diagnostics.debounceMs)),
     },

@@ -22,6 +22,7 @@ describe('normalizeSettings', () => {
         'runHistory.enabled': false,
         'runHistory.maxRuns': 5,
         confirmNonLocalTargets: false,
+        insecure: true,
         'diagnostics.debounceMs': 0,
       }),
     );
@@ -31,6 +32,7 @@ describe('normalizeSettings', () => {
       workers: 'auto',
       runHistory: { enabled: false, maxRuns: 5 },
       confirmNonLocalTargets: false,
+      insecure: true,
       diagnostics: { debounceMs: 0 },
     });
   });
@@ -46,6 +48,10 @@ describe('normalizeSettings', () => {
     assert.equal(settings.diagnostics.debounceMs, 5000);
   });
 
+  it('keeps certificate checks on unless insecure is exactly true', () => {
+    for (const value of ['true', 1, 'yes', null, {}]) assert.equal(normalizeSettings(from({ insecure: value })).insecure, false, JSON.stringify(value));
+  });
+
   it('has the same defaults as package.json contributes.configuration', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
       contributes: { configuration: { properties: Record<string, { default: unknown }> } };
@@ -53,8 +59,17 @@ describe('normalizeSettings', () => {
     const declared = manifest.contributes.configuration.properties;
     const fromManifest = normalizeSettings((key) => declared[`loadlens.${key}`]?.default);
     assert.deepEqual(fromManifest, DEFAULT_SETTINGS);
-    for (const key of ['host', 'defaultThresholds', 'workers', 'runHistory.enabled', 'runHistory.maxRuns', 'confirmNonLocalTargets', 'diagnostics.debounceMs']) {
+    for (const key of ['host', 'defaultThresholds', 'workers', 'runHistory.enabled', 'runHistory.maxRuns', 'confirmNonLocalTargets', 'insecure', 'diagnostics.debounceMs']) {
       assert.ok(declared[`loadlens.${key}`], `package.json declares loadlens.${key}`);
     }
+  });
+
+  it('lets no untrusted workspace turn certificate checks off (package.json)', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+    };
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.includes('loadlens.insecure'));
+    assert.equal(manifest.contributes.configuration.properties['loadlens.insecure']?.scope, 'machine-overridable');
   });
 });

@@ -94,7 +94,7 @@ export class SendRequestCommand {
           // Redirects go to this machine, the origins confirmed for load tests, and the request's own (docs/security.md).
           const confirmed = [...this.workspaceState.get<string[]>(CONFIRMED_HOSTS_KEY, []), originOf(prepared.url) ?? ''];
           const guard = settings.confirmNonLocalTargets ? redirectGuard(confirmed) : undefined;
-          return await sendOnce(prepared, { cookies: this.jarOf(key), redirectGuard: guard });
+          return await sendOnce(prepared, { cookies: this.jarOf(key), redirectGuard: guard, insecure: settings.insecure });
         } catch (error) {
           if (error instanceof SendFailedError) throw new UserFacingError(hide(`Send Request: ${error.message}`));
           throw error;

@@ -1,8 +1,9 @@
 // CPU time the engine spends per request: a figure that a busy machine moves far less than req/s
-// (docs/performance.md, "CPU per request"). nginx on core 1, the engine (one worker) on core 0;
-// the engine process's CPU (every thread: worker, main thread, GC) is read from /proc at each
-// per-second interval, and CPU-µs/request = CPU between the 2nd and the last-but-one interval /
-// requests completed in between (the first second holds start-up and JIT, the last the stop).
+// (docs/performance-engine.md, "CPU per request"). nginx on core 1, the engine (one worker) on
+// core 0; the engine process's CPU (every thread: worker, main thread, GC) is read from /proc at
+// each per-second interval, and CPU-µs/request = CPU between the 2nd and the last-but-one
+// interval / requests completed in between (the first second holds start-up and JIT, the last
+// the stop).
 //
 //   node --import tsx bench/cpu-per-request.mjs [--entry dist/engine.js]... [--users 50]
 //        [--seconds 6] [--repeat 5] [--scenario plain|templated] [--no-autocannon] [--threads]

@@ -3,7 +3,7 @@
 // requested and the rest stay idle, against a loopback server. It reports the peak RSS of the CLI
 // and of the engine (every process below the CLI), and the cost per idle name over a one-name run
 // of the same load (median of the rounds).
-// docs/performance.md, "Memory per request name", has the figures.
+// docs/performance-memory.md, "Memory per request name", has the figures.
 //
 //   node bench/idle-names.mjs [--names 10000] [--rounds 3]
 

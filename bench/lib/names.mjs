@@ -3,7 +3,7 @@
 // the RSS each name adds over a one-name run of the same load, and whether the run ended on time:
 // the run's own clock (start to result) within a second of the planned time, and the whole
 // command (start-up, reading and checking the scenario, reports) within 30 s more.
-// docs/performance.md gives the goals and the numbers.
+// docs/performance-memory.md gives the goals and the numbers.
 
 import { performance } from 'node:perf_hooks';
 import { treeRssBytes } from './cpu.mjs';

@@ -4,7 +4,7 @@
 //   bottleneck (wrk gets about twice its requests/s from the same nginx): the
 //   `load generator saturated` insight must appear, with its saturated seconds and bound;
 // - light (5 users thinking 100 ms): it must not.
-// docs/reading-numbers.md explains the thresholds; docs/performance.md has the numbers.
+// docs/reading-numbers.md explains the thresholds; docs/performance-saturation.md has the numbers.
 
 import { median } from './rounds.mjs';
 import { runLoadlens } from './tools.mjs';

@@ -35,8 +35,9 @@ const NO_HEADERS: string[] = [];
  * Every connection reads into this one buffer (net's `onread`), and parses what was read before
  * the next read can happen: one thread, one read at a time. Compared with 'data' events, a read
  * allocates no Buffer and skips the stream machinery (a Buffer, an event and a nextTick per read,
- * docs/performance.md "CPU per request"). Nothing keeps a view of it past the parse: Node's parser
- * copies body chunks and keeps unfinished header text itself (http1-parser.ts tests both at start).
+ * docs/performance-engine.md "CPU per request"). Nothing keeps a view of it past the parse:
+ * Node's parser copies body chunks and keeps unfinished header text itself (http1-parser.ts
+ * tests both at start).
  */
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 /** The last view handed to the parser: answers of one size (the common case) reuse it. */
@@ -241,8 +242,8 @@ export class Http1Connection {
 
   /**
    * Node's parser copies every body chunk into a new Buffer and calls back for it (about 0.8 µs
-   * per answer, docs/performance.md "CPU per request"). When the handler only counts the bytes
-   * and the answer states a length that llhttp will hold it to, the chunks are not asked for:
+   * per answer, docs/performance-engine.md "CPU per request"). When the handler only counts the
+   * bytes and the answer states a length that llhttp will hold it to, the chunks are not asked for:
    * the length is reported once the answer is complete. Chunked answers, answers read until
    * close, and no-body answers (HEAD, 204, 304) keep the chunk path.
    */

@@ -2,10 +2,10 @@
 // llhttp parser (the one node:http uses), and each request's bytes serialized once and reused
 // while its path, headers and body stay the same. Why: undici defers every request on a reused
 // keep-alive socket to the next event-loop turn and builds a Request and header Buffers per
-// request; measured on the benchmark (docs/performance.md), a bare loop over undici Clients
-// reached 0.93x autocannon and the same loop over a socket and this parser 1.33x. https:// still
-// goes through undici (http-client.ts), and so does http:// where the parser fails its start-up
-// self-test (http1-parser.ts).
+// request; measured on the benchmark (docs/performance-engine.md), a bare loop over undici
+// Clients reached 0.93x autocannon and the same loop over a socket and this parser 1.33x.
+// https:// still goes through undici (http-client.ts), and so does http:// where the parser fails
+// its start-up self-test (http1-parser.ts).
 //
 // This file: the connections to one origin (which one takes a request, how many are being
 // opened, the idle ones) and each request's bytes. One connection: http1-connection.ts.

@@ -1,7 +1,7 @@
 // @apidevtools/swagger-parser behind one function, built as a bundle of its own (esbuild.mjs:
 // dist/openapi-dereference.js) and loaded by ./openapi-loader.ts only when an OpenAPI document is
 // imported: the parser and its JSON-schema validators are most of the CLI's size, and `loadlens
-// run` or `--version` should not read them at every start (docs/performance.md, Start-up).
+// run` or `--version` should not read them at every start (docs/performance-engine.md, Start-up).
 
 import SwaggerParser from '@apidevtools/swagger-parser';
 

@@ -2,8 +2,8 @@
 // more than a request on an open one (a socket, its streams, a parser); at the start of an open
 // model at 10,000-20,000/s, with no connection yet and cold code, the first arrivals each opened
 // their own: about 870 connections in the first 500 ms, the backlog passed `@max-users` and
-// arrivals were dropped (docs/performance.md). Opening the expected number up front moves that
-// cost before the schedule. Only TCP connects: no request is sent before the start.
+// arrivals were dropped (docs/performance-history.md). Opening the expected number up front moves
+// that cost before the schedule. Only TCP connects: no request is sent before the start.
 
 import type { ResolvedLoadModel } from '../core/metrics/result';
 import { arrivalRateAt, usersAt } from '../core/schedule/timeline';

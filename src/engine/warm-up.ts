@@ -1,8 +1,8 @@
 // Warming the request path before the run's clock starts. A fresh worker runs its code in V8's
 // interpreter until the hot functions are compiled; at 10,000-20,000 arrivals/s that made the
 // first few hundred ms several times slower than the rest, the backlog passed `@max-users` and
-// arrivals were dropped (docs/performance.md). So, before it reports ready, a worker of a fast
-// open model sends a few thousand requests through the same code (client, transport, parser,
+// arrivals were dropped (docs/performance-history.md). So, before it reports ready, a worker of a
+// fast open model sends a few thousand requests through the same code (client, transport, parser,
 // timeouts, histogram) to a server inside this worker on loopback. Nothing reaches the target,
 // and nothing is counted: the metrics of the warm-up go to a recorder that is thrown away.
 
@@ -15,7 +15,10 @@ import { HttpClient, type Exchange, type ExchangeOwner, type SendSpec } from './
 
 /** Below this rate (arrivals/s in the first second) a cold worker keeps up: no warm-up. */
 export const WARM_UP_MIN_RATE = 2000;
-/** Exchanges of a warm-up: enough for V8 to optimize the hot path (measured: docs/performance.md). */
+/**
+ * Exchanges of a warm-up: enough for V8 to optimize the hot path (measured:
+ * docs/performance-history.md).
+ */
 export const WARM_UP_EXCHANGES = 10_000;
 const WARM_UP_CONCURRENCY = 16;
 /** A warm-up never delays the start by more than this. */

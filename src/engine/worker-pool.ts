@@ -18,8 +18,9 @@ export interface WorkerPoolEvents {
  * A worker's young generation (V8's semi-spaces, in MB) from its first second: V8's 64-bit
  * maximum. V8 starts a heap with small semi-spaces and doubles them under allocation pressure;
  * a worker at full speed reached the maximum after 30-60 s, a one-off step of about 15 MiB of
- * resident memory that read as a leak in the benchmark's memory check (docs/performance.md).
- * Starting at the size it reaches anyway makes memory flat, and costs nothing in speed.
+ * resident memory that read as a leak in the benchmark's memory check
+ * (docs/performance-history.md). Starting at the size it reaches anyway makes memory flat, and
+ * costs nothing in speed.
  */
 export const WORKER_SEMI_SPACE_MB = 16;
 

@@ -1,6 +1,6 @@
 // Scenarios with thousands of request names (imports of large OpenAPI documents and HAR files):
 // the engine's memory grows little per name, and a run ends on time whatever the number of names.
-// The measured numbers behind the bounds are in docs/performance.md (memory per request name).
+// The measured numbers behind the bounds are in docs/performance-memory.md.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

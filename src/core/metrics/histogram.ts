@@ -6,7 +6,7 @@
 // A histogram starts with the smallest counts array (2,048 buckets: 1 µs .. 2 ms, 8 KB) and grows
 // to cover the largest value recorded into it (`autoResize`): a name whose latencies stay under
 // 100 ms holds 33 KB per histogram instead of the 94 KB that the whole hour takes.
-// docs/performance.md (memory per request name) has the measurements.
+// docs/performance-memory.md has the measurements.
 
 import * as hdr from 'hdr-histogram-js';
 import { PERCENTILES, type PercentileSet } from './result';

@@ -7,7 +7,7 @@
 // hundred bytes each, not a histogram as wide as their slowest response (8-94 KB). A name that
 // fills its buffer gets its own histogram, kept (reset) while it stays that busy: then a sample
 // is a bucket increment, as before, and the names that can be that busy are few (requests a
-// second / SAMPLES_BEFORE_HISTOGRAM). docs/performance.md (memory per request name) has the numbers.
+// second / SAMPLES_BEFORE_HISTOGRAM). docs/performance-memory.md has the numbers.
 
 import { boundedMicros, createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram';
 import { CheckCounter } from './check-counts';

@@ -1,8 +1,8 @@
 // What a busy request name holds in the worker's recorder and the main thread's aggregator must
-// follow what it recorded, not how widely its latencies spread (docs/performance.md, memory per
-// request name): latencies from 1 ms to 50 minutes here would make dense histograms of 94 KB
-// each (worker, cumulative, window). Heap bytes are counted after a full collection, so the
-// figure does not depend on the machine's speed.
+// follow what it recorded, not how widely its latencies spread (docs/performance-memory.md):
+// latencies from 1 ms to 50 minutes here would make dense histograms of 94 KB each (worker,
+// cumulative, window). Heap bytes are counted after a full collection, so the figure does not
+// depend on the machine's speed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';

@@ -64,9 +64,34 @@ export function decodeHistogram(encoded: string): Histogram {
   return histogram;
 }
 
-/** An encoded (non-empty) histogram as read, the size its samples need: to add to others, or subtract. */
+/** A histogram's bucket layout: two with the same one give a bucket index the same value range. */
+interface BucketLayout {
+  subBucketCount: number;
+  unitMagnitude: number;
+}
+
+/** The shared precision's layout, made on first use (nothing runs when the module loads). */
+let sharedLayout: BucketLayout | undefined;
+
+/**
+ * An encoded (non-empty) histogram, the size its samples need: to add to others, or subtract, bucket
+ * index by bucket index (sparse-histogram.ts does). The text comes from outside the engine too (a
+ * shard's messages to `coordinate`, a result file given to `loadlens merge`) and may have been
+ * written at another precision or lowest value, where an index means another value range. Such a
+ * histogram is recorded again by value into one of the shared precision (hdr-histogram-js's `add`
+ * does that for another layout), as the aggregate row's dense histogram already takes it, so the
+ * per-name rows and thresholds agree with the aggregate. Refusing it instead would need every
+ * reader of untrusted partials to decode each histogram while validating, and would still turn away
+ * a histogram whose samples are well defined.
+ */
 export function decodeSamples(encoded: string): Histogram {
-  return hdr.decodeFromCompressedBase64(encoded, 32);
+  const decoded = hdr.decodeFromCompressedBase64(encoded, 32);
+  const layout = decoded as unknown as BucketLayout;
+  const shared = (sharedLayout ??= createHistogram() as unknown as BucketLayout);
+  if (layout.subBucketCount === shared.subBucketCount && layout.unitMagnitude === shared.unitMagnitude) return decoded;
+  const recorded = createHistogram();
+  recorded.add(decoded);
+  return recorded;
 }
 
 /** Adds an encoded histogram into `target` (exact: counts are summed bucket by bucket). */

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as hdr from 'hdr-histogram-js';
-import { decodeHistogram, HIGHEST_TRACKABLE_US, MetricsRecorder, PERCENTILES, RunAggregator, WINDOW_INTERVALS } from '../../../src/core/metrics';
+import { createHistogram, decodeHistogram, encodeHistogram, HIGHEST_TRACKABLE_US, MetricsRecorder, PERCENTILES, recordMicros, RunAggregator, WINDOW_INTERVALS } from '../../../src/core/metrics';
 import type { IntervalSnapshot } from '../../../src/core/metrics/result';
 import { createRandom } from '../../../src/core/schedule';
 
@@ -113,4 +113,24 @@ test('idle names hold no histograms: in the workers after an idle interval, in t
   const partial = recorder.takePartial(gauges);
   assert.equal(partial.endpoints[0]?.requests, 1);
   assert.equal(decodeHistogram(partial.endpoints[0]?.histogram ?? '').totalCount, 1);
+});
+
+test('a name switching between its buffer and its own histogram encodes each interval as a dense histogram of its samples', () => {
+  // src/core/metrics/recorder.ts: past SAMPLES_BEFORE_HISTOGRAM (256) samples the buffered ones move
+  // into the name's own histogram, kept while the name stays that busy, let go when it is quieter.
+  const random = createRandom(29);
+  const recorder = new MetricsRecorder(1);
+  const gauges = { users: 1, inFlight: 0, dropped: 0 };
+  [300, 300, 10, 0, 257, 256, 255, 3].forEach((samples, interval) => {
+    const dense = createHistogram();
+    for (let sample = 0; sample < samples; sample++) {
+      // 0.3 µs .. past the hour, fractions included: the buffer bounds and rounds as recordMicros does.
+      const micros = sample === 0 ? 0.3 : sample === 1 ? 2 * HIGHEST_TRACKABLE_US : 1 + random() ** 5 * 40_000_000;
+      recorder.record(0, micros, 0, undefined);
+      recordMicros(dense, micros);
+    }
+    const partial = recorder.takePartial(gauges);
+    assert.equal(partial.endpoints[0]?.requests, samples);
+    assert.equal(partial.endpoints[0]?.histogram, encodeHistogram(dense), `interval ${interval + 1}, of ${samples} samples`);
+  });
 });

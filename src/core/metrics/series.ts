@@ -23,8 +23,12 @@ const NO_SAMPLES: readonly string[] = [];
 /**
  * The window's percentiles while it holds no samples, shared by every such name: a percentile set
  * costs about 1.3 KB (its keys '50' .. '100' are array indexes, stored as sparse elements).
+ * Made on first use, not at import.
  */
-const NO_PERCENTILES: PercentileSet = Object.freeze(percentileSet(undefined));
+let sharedNoPercentiles: PercentileSet | undefined;
+function noPercentiles(): PercentileSet {
+  return (sharedNoPercentiles ??= Object.freeze(percentileSet(undefined)));
+}
 
 /** Locust's history window: percentiles over the last 10 s. */
 export const WINDOW_INTERVALS = 10;
@@ -54,7 +58,7 @@ export class StatsSeries {
    * instead of walking its histograms again each second (with 20,000 names that walk, not the
    * requests, was what made a run overrun its time).
    */
-  private windowPercentiles: PercentileSet = NO_PERCENTILES;
+  private windowPercentiles: PercentileSet = noPercentiles();
   private medianMs = 0;
   readonly totals: IntervalCounts = emptyCounts();
 
@@ -74,7 +78,7 @@ export class StatsSeries {
     const leaving = this.ring.length > WINDOW_INTERVALS ? (this.ring.shift() ?? []) : [];
     for (const encoded of leaving) this.window?.subtract(decodeSamples(encoded));
     if (this.window?.totalCount === 0) this.window = undefined;
-    if (samples.length > 0 || leaving.length > 0) this.windowPercentiles = this.window ? this.window.percentileSet() : NO_PERCENTILES;
+    if (samples.length > 0 || leaving.length > 0) this.windowPercentiles = this.window ? this.window.percentileSet() : noPercentiles();
     addCounts(this.totals, counts);
     const seconds = intervalMs / 1000;
     const stats: IntervalStats = {

@@ -26,8 +26,11 @@ interface Buckets {
   highestEquivalentValue(value: number): number;
 }
 
-/** Index <-> value of the shared precision (any histogram of it answers the same). */
-const geometry = createHistogram() as unknown as Buckets;
+/** Index <-> value of the shared precision (any histogram of it answers the same); made on first use, not at import. */
+let sharedGeometry: Buckets | undefined;
+function geometry(): Buckets {
+  return (sharedGeometry ??= createHistogram() as unknown as Buckets);
+}
 /** One dense histogram per thread to encode with; filled, encoded and reset in one call. */
 let scratch: Histogram | undefined;
 
@@ -150,8 +153,9 @@ export class SparseHistogram {
 
   private turnDense(): void {
     const dense = createHistogram();
+    const buckets = geometry();
     for (let at = 0; at < this.used; at++) {
-      dense.recordValueWithCount(geometry.valueFromIndex(this.indexes[at] as number), this.counts[at] as number);
+      dense.recordValueWithCount(buckets.valueFromIndex(this.indexes[at] as number), this.counts[at] as number);
     }
     this.release();
     this.dense = dense;
@@ -174,6 +178,7 @@ export class SparseHistogram {
   /** hdr-histogram-js's getValueAtPercentile, in ms, for several percentiles (ascending) in one pass. */
   private valuesAtPercentiles(percentiles: readonly number[]): number[] {
     const values: number[] = [];
+    const buckets = geometry();
     let bucket = 0;
     let reached = this.used > 0 ? (this.counts[0] as number) : 0;
     for (const percentile of percentiles) {
@@ -183,8 +188,8 @@ export class SparseHistogram {
       }
       const wanted = countAtPercentile(percentile, this.totalCount);
       while (reached < wanted && bucket < this.used - 1) reached += this.counts[++bucket] as number;
-      const value = geometry.valueFromIndex(this.indexes[bucket] as number);
-      const micros = percentile === 0 ? geometry.lowestEquivalentValue(value) : geometry.highestEquivalentValue(value);
+      const value = buckets.valueFromIndex(this.indexes[bucket] as number);
+      const micros = percentile === 0 ? buckets.lowestEquivalentValue(value) : buckets.highestEquivalentValue(value);
       values.push(micros / 1000);
     }
     return values;
@@ -212,9 +217,10 @@ export class SparseHistogram {
     if (this.totalCount === 0) return '';
     if (this.dense) return encodeHistogram(this.dense);
     const dense = (scratch ??= createHistogram());
+    const buckets = geometry();
     try {
       for (let at = 0; at < this.used; at++) {
-        dense.recordValueWithCount(geometry.valueFromIndex(this.indexes[at] as number), this.counts[at] as number);
+        dense.recordValueWithCount(buckets.valueFromIndex(this.indexes[at] as number), this.counts[at] as number);
       }
       return encodeHistogram(dense);
     } finally {

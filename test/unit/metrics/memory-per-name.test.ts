@@ -40,7 +40,7 @@ test('busy names with widely spread latencies hold a few KiB each, in the record
   for (let name = 0; name < names; name++) recorder.record(name, 3_000_000_000, 100, undefined);
   const perName = (heldBytes() - before) / names;
   t.diagnostic(`${(perName / 1024).toFixed(1)} KiB per busy name`);
-  // Measured about 3 KiB a name (the window's ring of encoded intervals is most of it); dense
+  // Measured about 8 KiB a name (the window's ring of encoded intervals is most of it); dense
   // histograms as wide as these latencies held about 280 KiB.
   assert.ok(perName < 24 * 1024, `${(perName / 1024).toFixed(1)} KiB per busy name`);
   assert.equal(aggregator.stats(1000).aggregate.requests, names * 5 * (WINDOW_INTERVALS + 2));

@@ -1,11 +1,12 @@
 // The `loadlens.insecure` setting inside VS Code (docs/engine.md, "HTTP/2"): against a dev server
 // on loopback with a self-signed certificate, Send Request and a run are refused while the
-// setting is off (the certificate is checked) and go through once it is on.
+// setting is off (the certificate is checked) and go through once it is on. The setting is read
+// from user settings only: a repository's .vscode/settings.json cannot turn the checks off.
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:https';
 import * as vscode from 'vscode';
 import { selfSignedCertificate } from '../support/tls-servers';
-import { closeAllEditors, openNewScenario, savedRunTexts, waitFor } from './helpers';
+import { closeAllEditors, openNewScenario, savedRunTexts, waitFor, workspaceRoot } from './helpers';
 
 const RESPONSE_SCHEME = 'loadlens-response';
 
@@ -18,8 +19,9 @@ function responseTexts(): string[] {
   return vscode.workspace.textDocuments.filter((document) => document.uri.scheme === RESPONSE_SCHEME).map((document) => document.getText());
 }
 
+/** Sets the user setting (scope `application` in package.json: user settings are its only home). */
 async function setInsecure(value: boolean | undefined): Promise<void> {
-  await vscode.workspace.getConfiguration('loadlens').update('insecure', value, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.getConfiguration('loadlens').update('insecure', value, vscode.ConfigurationTarget.Global);
 }
 
 async function savedRun(name: string): Promise<SavedRun> {
@@ -77,6 +79,26 @@ describe('the loadlens.insecure setting', () => {
     const answer = await waitFor('the response view', () => responseTexts().find((text) => text.includes('dev server at /dev')));
     assert.match(answer.split('\n')[1] ?? '', /^HTTP\/(1\.1|2) 200 OK$/);
     assert.equal(seen.requests, 1);
+  });
+
+  it("ignores a repository's .vscode/settings.json that turns the checks off", async () => {
+    const settingsUri = vscode.Uri.joinPath(workspaceRoot(), '.vscode', 'settings.json');
+    const previous = await Promise.resolve(vscode.workspace.fs.readFile(settingsUri)).catch(() => undefined);
+    // What a cloned repository would ship; maxRuns (a workspace-level setting) shows when VS Code has read the file.
+    const shipped = { 'loadlens.insecure': true, 'loadlens.runHistory.maxRuns': 7 };
+    await vscode.workspace.fs.writeFile(settingsUri, new TextEncoder().encode(JSON.stringify(shipped)));
+    try {
+      await waitFor('the workspace settings file read', () => (vscode.workspace.getConfiguration('loadlens').get('runHistory.maxRuns') === 7 ? true : undefined));
+      assert.equal(vscode.workspace.getConfiguration('loadlens').get('insecure'), false);
+      const document = await openNewScenario('insecure/shipped.load.http', [`# @host ${base}`, '', '### shipped', 'GET /shipped']);
+      const before = seen.requests;
+      await vscode.commands.executeCommand('loadlens.sendRequest', document.uri, 0);
+      assert.equal(seen.requests, before, 'the certificate was still checked: no request reached the server');
+    } finally {
+      if (previous) await vscode.workspace.fs.writeFile(settingsUri, previous);
+      else await vscode.workspace.fs.delete(settingsUri);
+      await waitFor('the workspace settings file restored', () => (vscode.workspace.getConfiguration('loadlens').get('runHistory.maxRuns') !== 7 ? true : undefined));
+    }
   });
 
   it("a run passes the setting to the engine: certificate failures while off, answers once on", async () => {

@@ -94,7 +94,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
     workers: settings.workers,
     defaultThresholds: settings.defaultThresholds,
     defaultHost: settings.host || undefined,
-    // As the CLI's --insecure; a workspace's value counts only once it is trusted (package.json restrictedConfigurations).
+    // As the CLI's --insecure; read from user settings only (scope `application` in package.json).
     insecure: settings.insecure || undefined,
     ...services.environments.runOptionsFor(document.uri),
   };

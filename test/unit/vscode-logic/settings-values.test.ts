@@ -64,12 +64,12 @@ describe('normalizeSettings', () => {
     }
   });
 
-  it('lets no untrusted workspace turn certificate checks off (package.json)', () => {
+  it('lets no workspace turn certificate checks off: user settings only (package.json)', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '../../../package.json'), 'utf8')) as {
       capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
       contributes: { configuration: { properties: Record<string, { scope?: string }> } };
     };
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.includes('loadlens.insecure'));
-    assert.equal(manifest.contributes.configuration.properties['loadlens.insecure']?.scope, 'machine-overridable');
+    assert.equal(manifest.contributes.configuration.properties['loadlens.insecure']?.scope, 'application');
   });
 });

@@ -27,7 +27,7 @@ export function isRedirectStatus(status: number): boolean {
 /** The request as it goes to one hop: a copy per hop (the first hop's headers may be a compiled constant). */
 export interface Hop {
   method: string;
-  /** `http://host:port`, as `new URL().origin` writes it. */
+  /** `http://host:port`: the first hop's as written in the request (`http://LOCALHOST:80`), later hops' as `new URL().origin` writes them. */
   origin: string;
   /** Path and query. */
   path: string;
@@ -45,6 +45,15 @@ export function locationOf(rawHeaders: ReadonlyArray<Buffer | string>): string |
     if (name.length === 8 && String(name).toLowerCase() === 'location') return String(rawHeaders[i + 1]);
   }
   return undefined;
+}
+
+/** `origin` as `new URL().origin` writes it: lower-case host, no default port. */
+function normalOrigin(origin: string): string {
+  try {
+    return new URL(origin).origin;
+  } catch {
+    return origin;
+  }
 }
 
 function shortHost(host: string): string {
@@ -68,16 +77,19 @@ export function nextHop(current: Hop, status: number, location: string, guard: R
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `redirect refused: ${url.protocol} scheme`;
   if (url.username !== '' || url.password !== '') return 'redirect refused: Location with credentials';
   const origin = url.origin;
-  if (origin !== current.origin && guard && !guard(origin)) return `redirect to unconfirmed host ${shortHost(url.host)}`;
+  // Compared in normal form: the first hop's origin is kept as written (`http://LOCALHOST:80`), and
+  // a same-origin hop must keep the written Authorization, Cookie and Host (send-once.ts, virtual-user.ts).
+  const sameOrigin = origin === normalOrigin(current.origin);
+  if (!sameOrigin && guard && !guard(origin)) return `redirect to unconfirmed host ${shortHost(url.host)}`;
   // 301/302/303 continue as GET without a body (HEAD stays HEAD: it asks for no body anyway).
   const toGet = status !== 307 && status !== 308 && current.method !== 'HEAD';
   let headers = current.headers;
-  if (toGet || origin !== current.origin) {
+  if (toGet || !sameOrigin) {
     headers = [];
     for (let i = 0; i + 1 < current.headers.length; i += 2) {
       const lower = (current.headers[i] as string).toLowerCase();
       if (toGet && BODY_HEADERS.has(lower)) continue;
-      if (origin !== current.origin && ORIGIN_BOUND_HEADERS.has(lower)) continue;
+      if (!sameOrigin && ORIGIN_BOUND_HEADERS.has(lower)) continue;
       headers.push(current.headers[i] as string, current.headers[i + 1] as string);
     }
   }

@@ -4,6 +4,7 @@
 // counts in the JSON result.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { sendOnce } from '../../src/engine/send-once';
 import { endpoint, failureCount, runScenario, shortRun, startServer, type TestServer } from './helpers';
 
 interface Arrival {
@@ -20,6 +21,16 @@ const arrivals = new Map<string, Arrival[]>();
 
 function note(path: string, arrival: Arrival): void {
   arrivals.set(path, [...(arrivals.get(path) ?? []), arrival]);
+}
+
+/** At least two requests reached `path`, each with this Authorization and Cookie (undefined: none). */
+function assertArrivedWith(path: string, authorization: string | undefined, cookie: string | undefined): void {
+  const arrived = arrivals.get(path) ?? [];
+  assert.ok(arrived.length >= 2, `${arrived.length} requests at ${path}`);
+  for (const arrival of arrived) {
+    assert.equal(arrival.authorization, authorization, path);
+    assert.equal(arrival.cookie, cookie, path);
+  }
 }
 
 /** Redirects by path: status and Location (none: a 3xx without one). */
@@ -150,18 +161,29 @@ test('a redirect to another origin drops the Authorization and Cookie written in
   );
   const { result } = await runScenario(text);
   assert.equal(result.aggregate.failures, 0, JSON.stringify(result.failures));
-  const landed = arrivals.get('other/landing') ?? [];
-  assert.ok(landed.length >= 2);
-  for (const arrival of landed) {
-    assert.equal(arrival.authorization, undefined);
-    assert.equal(arrival.cookie, undefined);
-  }
-  const same = arrivals.get('/echo/same') ?? [];
-  assert.ok(same.length >= 2);
-  for (const arrival of same) {
-    assert.equal(arrival.authorization, 'Bearer secret-token');
-    assert.equal(arrival.cookie, 'written=1');
-  }
+  assertArrivedWith('other/landing', undefined, undefined);
+  assertArrivedWith('/echo/same', 'Bearer secret-token', 'written=1');
+});
+
+test('the same origin written in another form (`HTTP://`) keeps the written Authorization and Cookie, in a run and in Send Request', async () => {
+  arrivals.clear();
+  // Runs and Send Request keep the first hop's origin as written; the hop to /echo/same is the same origin.
+  const written = server.url.replace('http://', 'HTTP://');
+  const lines = ['', '### same', 'GET /same', 'Authorization: Bearer secret-token', 'Cookie: written=1', '?? status == 200', ''];
+  const { result } = await runScenario(shortRun(written, lines));
+  assert.equal(result.aggregate.failures, 0, JSON.stringify(result.failures));
+  const sent = await sendOnce({
+    method: 'GET',
+    url: `${written}/same`,
+    headers: ['Authorization', 'Bearer secret-token', 'Cookie', 'written=1'],
+    body: undefined,
+    timeoutMs: 10_000,
+    followRedirects: true,
+    useCookieJar: false,
+    http1Only: false,
+  });
+  assert.equal(sent.redirects, 1);
+  assertArrivedWith('/echo/same', 'Bearer secret-token', 'written=1');
 });
 
 test('@no-redirect (header or request) makes the 3xx the result, a success by default; a 3xx without Location is final', async () => {

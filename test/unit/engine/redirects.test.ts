@@ -49,6 +49,32 @@ test('another origin: the written Authorization, Cookie and Host are dropped; th
   assert.equal((nextHop(post, 302, long, () => false) as string).length, 'redirect to unconfirmed host '.length + 101);
 });
 
+test('the same origin written in another form keeps the written headers; another origin still drops them', () => {
+  // The first hop's origin is kept as written in the request (src/engine/send-once.ts, virtual-user.ts).
+  for (const written of ['http://LOCALHOST:8080', 'HTTP://localhost:8080', 'http://LocalHost:8080']) {
+    const hop = nextHop({ ...post, origin: written }, 307, '/b', () => false);
+    assert.equal(typeof hop, 'object', written);
+    assert.deepEqual((hop as Hop).headers, post.headers, written);
+    assert.equal((hop as Hop).origin, 'http://localhost:8080');
+  }
+  for (const [written, location] of [
+    ['http://127.0.0.1:80', '/b'],
+    ['https://127.0.0.1:443', 'https://127.0.0.1/b'],
+    ['http://LOCALHOST', 'http://localhost:80/b'],
+  ] as const) {
+    assert.deepEqual((nextHop({ ...post, origin: written }, 307, location, () => false) as Hop).headers, post.headers, written);
+  }
+  // Not the same origin, however it is written: another port, another scheme, another host.
+  for (const [written, location] of [
+    ['http://LOCALHOST:8080', 'http://localhost:8081/b'],
+    ['http://127.0.0.1:80', 'https://127.0.0.1/b'],
+    ['http://LOCALHOST:8080', 'http://127.0.0.1:8080/b'],
+  ] as const) {
+    assert.deepEqual((nextHop({ ...post, origin: written }, 307, location, undefined) as Hop).headers, ['Content-Type', 'application/json', 'X-Trace', '7'], `${written} -> ${location}`);
+    assert.equal(typeof nextHop({ ...post, origin: written }, 307, location, () => false), 'string', `${written} -> ${location}: the guard is asked`);
+  }
+});
+
 test('hostile Locations are refused with the reason', () => {
   assert.equal(nextHop(post, 302, '/a\r\nSet-Cookie: x=1', undefined), 'redirect refused: Location with CR, LF or NUL');
   assert.equal(nextHop(post, 302, '/a\nb', undefined), 'redirect refused: Location with CR, LF or NUL');

@@ -171,8 +171,13 @@ class H2Connection {
     stream.on('response', (headers: IncomingHttpHeaders) => {
       if (this.stream !== stream) return;
       const flat = flatHeaders(headers);
+      const status = Number(headers[HTTP2_HEADER_STATUS]);
       if (headerBytes(flat) > MAX_HEADER_LIST_BYTES) this.abortStream(stream, connectionError('response headers over 16 KiB', 'UND_ERR_HEADERS_OVERFLOW'));
-      else handler.onHeaders(Number(headers[HTTP2_HEADER_STATUS]), flat);
+      // nghttp2 passes any three digits and Node gives 1xx to 'headers': `:status: 000` arrives here
+      // as 0. Refused as http1-connection.ts refuses `HTTP/1.1 000` (an HPE_ code reads `invalid HTTP
+      // response`, failure-text.ts), so that neither a run nor Send Request takes it as an answer.
+      else if (!(status >= 200 && status <= 999)) this.abortStream(stream, connectionError(`response status ${String(headers[HTTP2_HEADER_STATUS])}`, 'HPE_INVALID_STATUS'));
+      else handler.onHeaders(status, flat);
     });
     stream.on('data', (chunk: Buffer) => {
       if (this.stream === stream) handler.onData(chunk);

@@ -5,7 +5,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { SendFailedError, sendOnce } from '../../src/engine/send-once';
 import { answer, replies, startHostileServer, type Reply } from '../support/hostile-server';
+import { startRawStatusH2Server } from '../support/raw-h2-server';
 import { endpoint, failureCount, runScenario } from './helpers';
 
 test('answers nobody asked for (8 users): the connection is closed, no answer goes to the wrong request, no false timeout', async () => {
@@ -127,3 +129,24 @@ for (const { name, reply, error, timeout } of FAILURES) {
     }
   });
 }
+
+test('HTTP/2 `:status: 000`: every request of a run fails as `invalid HTTP response` (?? checks not skipped as passed), Send Request says so', async () => {
+  // node:http2 refuses to send status 0, so this server writes the HEADERS frame itself.
+  const server = await startRawStatusH2Server('000');
+  try {
+    const text = [`# @host https://127.0.0.1:${server.port}`, '# @users 2', '# @run-time 1s', '# @stop-timeout 5s', '# @timeout 3s', '', '### zero', 'GET /x', '?? status == 200', ''].join('\n');
+    const { result } = await runScenario(text, { insecure: true });
+    const stats = endpoint(result, 'zero');
+    assert.ok(stats.requests >= 2, `${stats.requests} requests`);
+    assert.equal(stats.failures, stats.requests);
+    assert.equal(failureCount(result, 'zero', 'invalid HTTP response'), stats.requests, JSON.stringify(result.failures));
+    // Each request reached the server as an h2 stream (its only protocol) and was counted once.
+    assert.equal(server.requests(), stats.requests);
+
+    const single = { method: 'GET', url: `https://127.0.0.1:${server.port}/x`, headers: [], body: undefined, timeoutMs: 3000, followRedirects: true, useCookieJar: false, http1Only: false };
+    // Before: `an answered exchange has a stored response`, an internal text.
+    await assert.rejects(sendOnce(single, { insecure: true }), (error: unknown) => error instanceof SendFailedError && /invalid HTTP response/.test(error.message));
+  } finally {
+    await server.close();
+  }
+});

@@ -12,27 +12,11 @@ import type { Deadlines, DeadlineList, Expirable } from './deadlines';
 import { CAPTURE_BODY_LIMIT_BYTES, CAPTURE_BODY_TOO_LARGE, StoredResponse } from './captures';
 import { setCookieValues, withJarCookies, type UserCookies } from './cookie-jar';
 import { errorText } from './failure-text';
-import { chooseHttp1Parser, type Http1ParserClass } from './http1-parser';
+import { http1Parser, type Http1ParserClass } from './http1-parser';
 import { Http1Origin, type Http1Request } from './http1-transport';
 import { isRedirectStatus, locationOf, MAX_REDIRECTS, nextHop, TOO_MANY_REDIRECTS, type Hop, type RedirectGuard } from './redirects';
 import { checkHeaders, requestTarget } from './request-head';
 import { PROTOCOL_HTTP1, TlsOrigin, type TlsRequest, type TlsResponseHandler } from './tls-transport';
-
-/**
- * Node's parser for `http://`, when its self-test passes; else undici serves `http://` too. Chosen
- * by the first client, not when the module loads: the extension host loads this module for Send
- * Request (src/engine/send-once.ts) and must not pay for the self-test on activation.
- */
-let http1Choice: Http1ParserClass | null | undefined;
-
-function http1Parser(): Http1ParserClass | undefined {
-  if (http1Choice === undefined) {
-    const choice = chooseHttp1Parser();
-    if (choice.problem) process.stderr.write(`loadlens engine: http:// goes through undici (Node's HTTP parser failed its self-test: ${choice.problem})\n`);
-    http1Choice = choice.parser ?? null;
-  }
-  return http1Choice ?? undefined;
-}
 
 /** What the sender needs of a request, prepared once per run (see compile-requests.ts). */
 export interface SendSpec {

@@ -81,3 +81,19 @@ export function chooseHttp1Parser(env: NodeJS.ProcessEnv = process.env): Http1Pa
     return { parser: undefined, problem: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * Node's parser for `http://`, when its self-test passes; else undici serves `http://` too. Chosen
+ * by the first HttpClient (http-client.ts), not when the module loads: the extension host loads it for Send
+ * Request (src/engine/send-once.ts) and must not pay for the self-test on activation.
+ */
+let http1Choice: Http1ParserClass | null | undefined;
+
+export function http1Parser(): Http1ParserClass | undefined {
+  if (http1Choice === undefined) {
+    const choice = chooseHttp1Parser();
+    if (choice.problem) process.stderr.write(`loadlens engine: http:// goes through undici (Node's HTTP parser failed its self-test: ${choice.problem})\n`);
+    http1Choice = choice.parser ?? null;
+  }
+  return http1Choice ?? undefined;
+}

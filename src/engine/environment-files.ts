@@ -85,9 +85,9 @@ function readSource(scenarioPath: string, file: string, secret: boolean, access:
 /**
  * The environments of the nearest folder, from the scenario's own up, that holds either file;
  * both files are read from that folder only (a file further up is not merged in). `probed`
- * gets every path looked at, found or not (EnvironmentFilesCache).
+ * gets every path looked at, found or not, before it is read (EnvironmentFilesCache).
  */
-export function findEnvironments(scenarioPath: string, access: FileAccess, probed?: string[]): FoundEnvironments {
+export function findEnvironments(scenarioPath: string, access: FileAccess, probed?: { push(...paths: string[]): unknown }): FoundEnvironments {
   let folder = dirname(scenarioPath);
   for (;;) {
     // Above the readable folders: the search ends, as a scenario may not look further up.
@@ -148,6 +148,27 @@ function stampOf(path: string): string {
 const stampsOf = (paths: readonly string[]): string => paths.map(stampOf).join('|');
 
 /**
+ * The paths a lookup looks at, each stamped when it is looked at, before it is read: a write
+ * between the read and a later stamp would keep the old content under the new stamp for good,
+ * while a write after this stamp only costs one more read at the next lookup.
+ */
+class StampedPaths {
+  readonly paths: string[] = [];
+  private readonly stamps: string[] = [];
+
+  push(...paths: string[]): void {
+    for (const path of paths) {
+      this.paths.push(path);
+      this.stamps.push(stampOf(path));
+    }
+  }
+
+  stamp(): string {
+    return this.stamps.join('|');
+  }
+}
+
+/**
  * findEnvironments for an editor, which asks on every re-check and hover: a scenario's lookup is
  * kept and given again while every path it looked at (the files it read, and the nearer places
  * where a file could appear) has the same inode, size and modification time. A few stat calls
@@ -160,10 +181,10 @@ export class EnvironmentFilesCache {
     const key = `${scenarioPath}\0${access.folders.join('\0')}`;
     const entry = this.entries.get(key);
     if (entry && stampsOf(entry.probed) === entry.stamps) return entry.found;
-    const probed: string[] = [];
+    const probed = new StampedPaths();
     const found = findEnvironments(scenarioPath, access, probed);
     if (this.entries.size >= MAX_CACHED_SCENARIOS) this.entries.clear();
-    this.entries.set(key, { found, probed, stamps: stampsOf(probed) });
+    this.entries.set(key, { found, probed: probed.paths, stamps: probed.stamp() });
     return found;
   }
 

@@ -2,10 +2,11 @@
 // nearest folder wins, never above the folders a scenario may read, through the one file rule,
 // and bad JSON said with its line and column, never its content.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import fs from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, describe, it, mock } from 'node:test';
 import { environmentValues } from '../../src/core/plan';
 import { EnvironmentFilesCache, environmentsFor, findEnvironments, parseEnvironmentFile } from '../../src/engine/environment-files';
 import { fileAccess } from '../../src/engine/file-access';
@@ -119,6 +120,41 @@ describe('EnvironmentFilesCache (the editor asks on every re-check and hover)', 
     assert.deepEqual(cache.find(scenario, access).names, ['dev', 'staging'], 'back to the file above');
     write(top, '{"dev": {"host": "http://127.0.0.1:1"},');
     assert.equal(cache.find(scenario, access).problems[0]?.severity, 'error', 'a file broken by the edit is said at once');
+  });
+
+  it('sees an edit that keeps the size and changes only the content and the modification time', () => {
+    const cache = new EnvironmentFilesCache();
+    write(top, '{"dev": {"host": "http://127.0.0.1:1"}}');
+    utimesSync(top, 1_000_000, 1_000_000);
+    assert.deepEqual(cache.find(scenario, access).names, ['dev']);
+    write(top, '{"qa_": {"host": "http://127.0.0.1:1"}}');
+    utimesSync(top, 1_000_500, 1_000_500);
+    assert.deepEqual(cache.find(scenario, access).names, ['qa_']);
+  });
+
+  it('a write that lands just after the file was read is seen at the next lookup, not cached under its stamp', () => {
+    // A real race cannot be timed in a test: the write is made right after the read returns.
+    const cache = new EnvironmentFilesCache();
+    write(top, '{"dev": {"host": "http://127.0.0.1:1"}}');
+    utimesSync(top, 2_000_000, 2_000_000);
+    let armed = true;
+    const readSync = fs.readSync;
+    const reading = mock.method(fs, 'readSync', (...args: Parameters<typeof fs.readSync>) => {
+      const bytes = readSync(...args);
+      if (armed) {
+        armed = false;
+        writeFileSync(top, '{"qa_": {"host": "http://127.0.0.1:1"}}');
+        utimesSync(top, 2_000_500, 2_000_500);
+      }
+      return bytes;
+    });
+    try {
+      assert.deepEqual(cache.find(scenario, access).names, ['dev'], 'the content read before the write');
+      assert.equal(armed, false, 'the file was read through readSync');
+    } finally {
+      reading.mock.restore();
+    }
+    assert.deepEqual(cache.find(scenario, access).names, ['qa_'], 'the write is seen');
   });
 
   it('keeps each scenario and each set of readable folders apart', () => {

@@ -1,11 +1,13 @@
 // One request sent alone through the engine's own client (src/engine/send-once.ts), as VS Code's
 // Send Request sends it, against real loopback servers: a redirect chain that sets a cookie on
 // its first hop, HTTP/2 over TLS where a run would negotiate it, `# @http1` keeping HTTP/1.1, the
-// guard against redirects to unconfirmed hosts, and the capture limit on a large body.
+// guard against redirects to unconfirmed hosts, the capture limit on a large body, and the
+// request's timeout over a whole redirect chain, closing what it cut off.
 import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { redirectGuard } from '../../src/core/plan/loopback';
 import { CAPTURE_BODY_LIMIT_BYTES, CAPTURE_BODY_TOO_LARGE, CaptureMissing } from '../../src/engine/captures';
 import { UserCookies } from '../../src/engine/cookie-jar';
@@ -135,4 +137,70 @@ test('a body over the capture limit: its first 1 MiB is kept for the view, its s
 
 test('a URL that is not http(s) is refused before anything is sent', async () => {
   await assert.rejects(sendOnce(request('ftp://127.0.0.1/x')), (error: unknown) => error instanceof SendFailedError && /not an http:\/\/ or https:\/\/ URL/.test(error.message));
+});
+
+/** A loopback server that takes connections and never answers; `open` counts its sockets not yet closed. */
+async function silentServer(): Promise<{ server: TcpServer; base: string; accepted: () => number; open: () => number }> {
+  const sockets = new Set<Socket>();
+  let accepted = 0;
+  const server = createTcpServer((socket) => {
+    accepted += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    // Read (and drop) the request: a socket left paused never sees the client's close.
+    socket.resume();
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, accepted: () => accepted, open: () => sockets.size };
+}
+
+async function closedWithin(open: () => number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (open() > 0 && Date.now() < until) await sleep(20);
+  return open() === 0;
+}
+
+test('a server that never answers: the send fails with the run\'s timeout words, and its connection is closed', async () => {
+  const silent = await silentServer();
+  try {
+    const started = Date.now();
+    await assert.rejects(sendOnce(request(`${silent.base}/never`, { timeoutMs: 300 })), (error: unknown) => {
+      assert.ok(error instanceof SendFailedError);
+      assert.equal(error.message, `GET ${silent.base}/never failed: timeout after 300ms`);
+      return true;
+    });
+    const took = Date.now() - started;
+    assert.ok(took >= 250 && took < 5000, `failed after ${took} ms`);
+    assert.equal(silent.accepted(), 1);
+    assert.ok(await closedWithin(silent.open, 5000), 'the server still holds the connection open');
+  } finally {
+    silent.server.close();
+  }
+});
+
+test('the timeout covers the whole redirect chain: a slow first hop and a second that never answers fail at the request\'s timeout', async () => {
+  const silent = await silentServer();
+  const slow = createServer((_req, res) => {
+    setTimeout(() => res.writeHead(302, { Location: `${silent.base}/never` }).end(), 1200);
+  });
+  await new Promise<void>((done) => slow.listen(0, '127.0.0.1', done));
+  const slowBase = `http://127.0.0.1:${(slow.address() as AddressInfo).port}`;
+  try {
+    const started = Date.now();
+    await assert.rejects(sendOnce(request(`${slowBase}/start`, { timeoutMs: 2000 })), (error: unknown) => {
+      assert.ok(error instanceof SendFailedError);
+      assert.equal(error.message, `GET ${slowBase}/start failed at ${silent.base}/never (after 1 redirect): timeout after 2s`);
+      return true;
+    });
+    // A timeout per hop would fail at 1.2 s + 2 s; the request's 2 s spans both hops.
+    const took = Date.now() - started;
+    assert.ok(took >= 1900 && took < 2900, `failed after ${took} ms`);
+    assert.equal(silent.accepted(), 1, 'the second hop was sent');
+    assert.ok(await closedWithin(silent.open, 5000), 'the second hop\'s connection is still open');
+  } finally {
+    slow.close();
+    slow.closeAllConnections();
+    silent.server.close();
+  }
 });

@@ -4,7 +4,7 @@
 import { formatCount, formatMs, formatPercent, formatRate } from '../present/numbers';
 import { describeVerdictValue, targetLabel as verdictTargetName } from '../present/verdicts';
 import { describeMissingShard } from '../present/shards';
-import { formatSeconds } from '../present/time';
+import { formatDuration } from '../present/time';
 import { COMPACT_HEADERS, compactComparisonCells } from '../comparison/cells';
 import type { Comparison } from '../comparison/compare-results';
 import type { EndpointStats, RunResult } from '../metrics/result';
@@ -35,11 +35,10 @@ function statsCells(stats: EndpointStats): string[] {
 
 export function summaryMarkdown(result: RunResult, extras: SummaryExtras = {}): string {
   const verdict = overallVerdict(result);
-  const seconds = Math.round((result.endTime - result.startTime) / 1000);
   const lines = [
     `## ${VERDICT_ICON[verdict.kind]} Loadlens: ${escapeMarkdown(verdict.text)}`,
     '',
-    `${inlineCode(result.scenario.path)} · ${formatSeconds(seconds)} · ${formatCount(result.aggregate.requests)} requests · ${formatRate(result.aggregate.rps)} req/s · ${formatPercent(result.aggregate.requests > 0 ? (result.aggregate.failures / result.aggregate.requests) * 100 : 0)} failed`,
+    `${inlineCode(result.scenario.path)} · ${formatDuration(result.endTime - result.startTime)} · ${formatCount(result.aggregate.requests)} requests · ${formatRate(result.aggregate.rps)} req/s · ${formatPercent(result.aggregate.requests > 0 ? (result.aggregate.failures / result.aggregate.requests) * 100 : 0)} failed`,
     '',
     markdownTable(
       ['Type', 'Name', '# reqs', '# fails', 'Median', 'p95', 'p99', 'Max', 'RPS'],

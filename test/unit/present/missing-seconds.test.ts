@@ -22,3 +22,11 @@ test('a shard missing for 3,600 seconds reads "3,600 s" in the CLI summary, the 
   assert.match(markdown, /3,600 s missing/);
   assert.match(html, /<td>3,600 s<\/td>/);
 });
+
+test('the Markdown summary gives the run length as a span, as the HTML report does: a 1 h run reads "1h", not "3,600 s"', () => {
+  const hourLong = { ...result(), startTime: 1_700_000_000_000, endTime: 1_700_000_000_000 + 3_600_000 };
+  const header = summaryMarkdown(hourLong).split('\n')[2] ?? '';
+  assert.match(header, / · 1h · /);
+  assert.doesNotMatch(header, /3,600 s/);
+  assert.match(summaryMarkdown({ ...hourLong, endTime: hourLong.startTime + 90_000 }).split('\n')[2] ?? '', / · 1m30s · /);
+});

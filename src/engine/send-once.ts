@@ -70,6 +70,11 @@ const FAILURE_WORDS: Record<string, string> = {
   'connect timeout': 'timed out connecting',
 };
 
+/** What to check after a failure text, or undefined; a code like `constructor` is no member of the table. */
+export function failureWords(failure: string): string | undefined {
+  return (Object.hasOwn(FAILURE_WORDS, failure) ? FAILURE_WORDS[failure] : undefined) ?? certificateFailureWords(failure);
+}
+
 /** Every status is an answer to show: `@expect` does not apply to a request sent alone. */
 const ANY_STATUS: ReadonlyArray<readonly [number, number]> = [[0, 999]];
 
@@ -85,7 +90,7 @@ function failureText(request: SingleRequest, exchange: Exchange): string {
   // An answer came (a redirect that may not be followed, or a body cut short): say which hop gave it.
   if (exchange.status > 0) return `${sent} after ${exchange.status} from ${exchange.origin}${exchange.path}: ${failure}`;
   const at = exchange.redirects > 0 ? ` at ${exchange.origin}${exchange.path} (after ${exchange.redirects} redirect${exchange.redirects === 1 ? '' : 's'})` : '';
-  const words = FAILURE_WORDS[failure] ?? certificateFailureWords(failure);
+  const words = failureWords(failure);
   return words === undefined ? `${sent}${at}: ${failure}` : `${sent}${at} (${failure}): ${words}`;
 }
 

@@ -1,6 +1,6 @@
 // Following redirects as a browser and fetch do (docs/scenario-sessions.md, "Redirects"): the next
-// hop of a request from a 3xx answer, or the error text that fails it. Shared by the engine's
-// HTTP client (every transport) and Send Request, so both follow the same chain.
+// hop of a request from a 3xx answer, or the error text that fails it. Used by the engine's HTTP
+// client (http-client.ts, every transport), which Send Request sends through too (send-once.ts).
 //
 // The Location comes from a server that is not trusted: a value with CR, LF or NUL, one longer
 // than MAX_LOCATION_LENGTH, or one that leads to a scheme other than http(s) (file:, data:,

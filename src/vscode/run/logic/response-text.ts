@@ -1,6 +1,7 @@
 // The read-only document "Send Request" opens beside the scenario: a summary line, the status
 // line, the headers and the body (JSON pretty-printed), as REST Client shows a response.
 import { formatCount, formatMs } from '../../../core/present';
+import { CAPTURE_BODY_LIMIT_BYTES } from '../../../engine/captures';
 
 export interface ResponseView {
   title: string;
@@ -11,7 +12,7 @@ export interface ResponseView {
   httpVersion: string;
   /** In the order received; names as sent by the server. */
   headers: Array<[string, string]>;
-  /** The body as kept (its first MAX_SHOWN_BODY_BYTES at most, src/engine/send-once.ts). */
+  /** The body as kept (its first CAPTURE_BODY_LIMIT_BYTES at most, src/engine/send-once.ts). */
   body: Uint8Array;
   /** The whole body's size, when more arrived than `body` holds; absent: `body` is all of it. */
   bodyBytes?: number;
@@ -20,9 +21,6 @@ export interface ResponseView {
   redirects?: number;
   finalUrl?: string;
 }
-
-/** Bodies beyond this are cut in the view (the request read them whole, and kept this much: the capture limit of src/engine/captures.ts). */
-export const MAX_SHOWN_BODY_BYTES = 1024 * 1024;
 
 function sizeOf(view: ResponseView): number {
   return Math.max(view.bodyBytes ?? 0, view.body.byteLength);
@@ -37,7 +35,8 @@ function bodyText(view: ResponseView): string {
   const size = sizeOf(view);
   if (size === 0) return '';
   if (!isTextual(contentType)) return `(${formatCount(size)} bytes of ${contentType || 'binary data'}, not shown)`;
-  const shown = view.body.subarray(0, MAX_SHOWN_BODY_BYTES);
+  // A body is cut in the view where Send Request stopped keeping it (the request read it whole).
+  const shown = view.body.subarray(0, CAPTURE_BODY_LIMIT_BYTES);
   const text = new TextDecoder('utf-8', { fatal: false }).decode(shown);
   const cut = size > shown.byteLength ? `\n… (${formatCount(size - shown.byteLength)} more bytes not shown)` : '';
   if (/json/i.test(contentType) && !cut) {

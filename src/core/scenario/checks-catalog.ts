@@ -1,5 +1,5 @@
 // What a `??` check line may say: its fields and operators, with the words that completion and
-// hover show (docs/scenario-checks.md, "Checks: `??` assertions"). httpYac's names and meanings.
+// hover show (docs/scenario-checks.md, "Checks: `??` lines"). httpYac's names and meanings.
 import type { CheckOperator } from './model';
 
 export interface CheckFieldInfo {

@@ -42,12 +42,14 @@ const { values: options } = parseArgs({
   allowNegative: true,
 });
 
+// Checked before nginx starts and the rounds run, not after the first round.
+if (!Object.hasOwn(SCENARIOS, options.scenario)) throw new Error(`--scenario: one of ${Object.keys(SCENARIOS).join(', ')}`);
+if (options.autocannon && options.scenario !== 'plain') throw new Error(`--scenario ${options.scenario}: autocannon sends only the plain GET (add --no-autocannon)`);
+
 /** One run of `entry`: CPU-µs per request of the engine process and of its worker, over the middle intervals. */
 async function measure(entryWithFlags, url) {
   const [entry, ...execArgv] = entryWithFlags.split(/\s+/);
-  const scenarioText = SCENARIOS[options.scenario];
-  if (!scenarioText) throw new Error(`--scenario: one of ${Object.keys(SCENARIOS).join(', ')}`);
-  const run = await measureEngineCpu({ entry, url, scenarioText, users: Number(options.users), runSeconds: Number(options.seconds), execArgv });
+  const run = await measureEngineCpu({ entry, url, scenarioText: SCENARIOS[options.scenario], users: Number(options.users), runSeconds: Number(options.seconds), execArgv });
   return { ...run, cpuS: run.engineCpuS, cpuUsPerRequest: (run.engineCpuS * 1e6) / run.requests, workerUsPerRequest: (run.workerCpuS * 1e6) / run.requests };
 }
 
@@ -75,7 +77,6 @@ try {
       }
     }
     if (options.autocannon) {
-      if (options.scenario !== 'plain') throw new Error('--scenario templated: autocannon sends only the plain GET (add --no-autocannon)');
       const run = await measureAutocannonCpu({ url: nginx.url, users: Number(options.users), runSeconds: Number(options.seconds) });
       run.cpuUsPerRequest = (run.cpuS * 1e6) / run.requests;
       autocannonRuns.push(run);

@@ -130,3 +130,11 @@ export async function loopbackTarget(handler: RequestListener): Promise<{ base: 
     },
   };
 }
+
+/** The scheme of Send Request's response views (RESPONSE_SCHEME in src/vscode/run/ids.ts). */
+const RESPONSE_SCHEME = 'loadlens-response';
+
+/** The text of every open response view, oldest first. */
+export function responseTexts(): string[] {
+  return vscode.workspace.textDocuments.filter((document) => document.uri.scheme === RESPONSE_SCHEME).map((document) => document.getText());
+}

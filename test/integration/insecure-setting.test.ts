@@ -6,17 +6,11 @@ import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:https';
 import * as vscode from 'vscode';
 import { selfSignedCertificate } from '../support/tls-servers';
-import { closeAllEditors, openNewScenario, savedRunTexts, waitFor, workspaceRoot } from './helpers';
-
-const RESPONSE_SCHEME = 'loadlens-response';
+import { closeAllEditors, openNewScenario, responseTexts, savedRunTexts, waitFor, workspaceRoot } from './helpers';
 
 interface SavedRun {
   aggregate: { requests: number; failures: number };
   failures: Array<{ error: string; occurrences: number }>;
-}
-
-function responseTexts(): string[] {
-  return vscode.workspace.textDocuments.filter((document) => document.uri.scheme === RESPONSE_SCHEME).map((document) => document.getText());
 }
 
 /** Sets the user setting (scope `application` in package.json: user settings are its only home). */

@@ -3,13 +3,7 @@
 // the next send carries, and the response view's status line naming the protocol.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { loopbackTarget, openNewScenario, waitFor } from './helpers';
-
-const RESPONSE_SCHEME = 'loadlens-response';
-
-function responseTexts(): string[] {
-  return vscode.workspace.textDocuments.filter((document) => document.uri.scheme === RESPONSE_SCHEME).map((document) => document.getText());
-}
+import { loopbackTarget, openNewScenario, responseTexts, waitFor } from './helpers';
 
 describe('Send Request', () => {
   const cookies: Array<string | undefined> = [];

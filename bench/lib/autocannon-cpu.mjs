@@ -1,39 +1,55 @@
-// autocannon's steady-state CPU per request, the reference for bench/cpu-per-request.mjs: one run
-// of autocannon (its library, the benchmark's version, in a child process that inherits the
-// caller's core) against `url`; the child's CPU (every thread) is read from /proc at each of
-// autocannon's per-second ticks, and the figures cover the 2nd to the last-but-one tick, as for
-// the engine (bench/lib/engine-cpu.mjs). When both tools are CPU-bound on one core, the ratio of
-// their req/s is about the inverse ratio of their CPU-µs per request, and that ratio moves far
-// less with the machine's load than req/s does.
+// Steady-state CPU per request of the references of bench/cpu-per-request.mjs, measured as the
+// engine's is (bench/lib/engine-cpu.mjs): a child process that inherits the caller's core runs a
+// load loop against `url` and prints "tick <total requests>" once a second; its CPU (every thread)
+// is read from /proc at each tick, and the figures cover the 2nd to the last-but-one tick.
+// - autocannon (its library, the benchmark's version: bench/lib/autocannon-ticks.cjs). When both
+//   tools are CPU-bound on one core, the ratio of their req/s is about the inverse ratio of their
+//   CPU-µs per request, and that ratio moves far less with the machine's load than req/s does.
+// - Node's floor (bench/lib/node-floor.cjs): the least a Node client does per request with the
+//   engine's own parts (a socket, net's `onread`, Node's llhttp binding), and nothing else.
 
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ownSeconds } from './engine-cpu.mjs';
+import { ownSplit } from './engine-cpu.mjs';
 import { autocannonPath } from './tools.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** Resolves with { requests, wallS, rps, cpuS } over the middle ticks of a `runSeconds` run. */
-export async function measureAutocannonCpu({ url, users, runSeconds }) {
-  const child = spawn(process.execPath, [join(here, 'autocannon-ticks.cjs'), `${url}/`, String(users), String(runSeconds), join(autocannonPath, '..')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Resolves with { requests, wallS, rps, cpuS, userS, systemS } over the middle ticks of autocannon's run. */
+export function measureAutocannonCpu({ url, users, runSeconds }) {
+  return measureTicks('autocannon', [join(here, 'autocannon-ticks.cjs'), `${url}/`, String(users), String(runSeconds), join(autocannonPath, '..')]);
+}
+
+/** The same for Node's floor (bench/lib/node-floor.cjs). */
+export function measureFloorCpu({ url, users, runSeconds }) {
+  return measureTicks('the Node floor', [join(here, 'node-floor.cjs'), url, String(users), String(runSeconds)]);
+}
+
+async function measureTicks(name, args) {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (text) => (stderr += text));
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const samples = [];
   for await (const line of createInterface({ input: child.stdout })) {
     const [kind, count] = line.split(' ');
-    if (kind === 'tick') samples.push({ requests: Number(count), cpu: ownSeconds(`/proc/${child.pid}/stat`), at: performance.now() });
+    if (kind === 'tick') samples.push({ requests: Number(count), cpu: ownSplit(`/proc/${child.pid}/stat`), at: performance.now() });
   }
   const code = await exited;
-  if (code !== 0) throw new Error(`autocannon exited ${code}: ${stderr.trim().slice(-400)}`);
-  if (samples.length < 4) throw new Error(`only ${samples.length} autocannon ticks: run longer`);
+  if (code !== 0) throw new Error(`${name} exited ${code}: ${stderr.trim().slice(-400)}`);
+  if (samples.length < 4) throw new Error(`only ${samples.length} ticks of ${name}: run longer`);
   const first = samples[1];
   const last = samples[samples.length - 2];
   const requests = last.requests - first.requests;
   const wallS = (last.at - first.at) / 1000;
-  return { requests, wallS, rps: requests / wallS, cpuS: last.cpu - first.cpu };
+  return {
+    requests,
+    wallS,
+    rps: requests / wallS,
+    cpuS: last.cpu.own - first.cpu.own,
+    userS: last.cpu.user - first.cpu.user,
+    systemS: last.cpu.system - first.cpu.system,
+  };
 }

@@ -25,7 +25,7 @@ export function parseProcStat(text) {
   return { user, nice, system, idle, iowait, irq, softirq, steal, busy: user + nice + system + irq + softirq };
 }
 
-/** utime+stime (own) and cutime+cstime (reaped children) of a /proc/PID/stat line, in ticks. */
+/** utime+stime (own; each also alone) and cutime+cstime (reaped children) of a /proc/PID/stat line, in ticks. */
 export function parsePidStat(text) {
   // The command name may hold spaces and parentheses: fields start after the last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).trim().split(/\s+/);
@@ -33,6 +33,8 @@ export function parsePidStat(text) {
   return {
     ppid: Number(fields[1]),
     own: Number(fields[11]) + Number(fields[12]),
+    user: Number(fields[11]),
+    system: Number(fields[12]),
     children: Number(fields[13]) + Number(fields[14]),
   };
 }

@@ -20,10 +20,19 @@ function seconds(ticks) {
 
 /** CPU seconds (user + system) of a /proc stat file: a process or a thread; 0 once it has ended. */
 export function ownSeconds(path) {
+  return ownSplit(path).own;
+}
+
+/**
+ * CPU seconds of a /proc stat file: `own` (user + system), and each alone (`system` holds the
+ * softirq work the kernel did in the task's context: loopback TCP, bench/lib/cpu.mjs); 0 once it has ended.
+ */
+export function ownSplit(path) {
   try {
-    return seconds(parsePidStat(readFileSync(path, 'utf8')).own);
+    const stat = parsePidStat(readFileSync(path, 'utf8'));
+    return { own: seconds(stat.own), user: seconds(stat.user), system: seconds(stat.system) };
   } catch {
-    return 0; // It ended.
+    return { own: 0, user: 0, system: 0 }; // It ended.
   }
 }
 
@@ -36,7 +45,8 @@ function sample(pid, targetPids) {
   }
   let targets = 0;
   for (const root of targetPids) for (const child of processTree(root)) targets += ownSeconds(`/proc/${child}/stat`);
-  return { process: ownSeconds(`/proc/${pid}/stat`), threads, targets };
+  const own = ownSplit(`/proc/${pid}/stat`);
+  return { process: own.own, user: own.user, system: own.system, threads, targets };
 }
 
 /** Thread names by thread id, read while the process runs (its threads are gone once it ends). */
@@ -77,7 +87,8 @@ function busiestThread(first, last) {
 /**
  * Runs `scenarioText` against `url` with `users` users and `workers` workers for `runSeconds`;
  * `cores` (taskset list) pins the engine's threads. Resolves with, over the middle intervals:
- * requests, wallS, rps, engineCpuS, workerCpuS, targetCpuS, and threads: CPU seconds per thread.
+ * requests, wallS, rps, engineCpuS (and its parts engineUserS, engineSystemS), workerCpuS,
+ * targetCpuS, and threads: CPU seconds per thread.
  * `execArgv`: flags for the engine process (e.g. V8's).
  */
 export async function measureEngineCpu({ entry, url, scenarioText, users, workers = 1, runSeconds, cores, targetPids = [], execArgv }) {
@@ -109,6 +120,8 @@ export async function measureEngineCpu({ entry, url, scenarioText, users, worker
       wallS,
       rps: requests / wallS,
       engineCpuS: last.cpu.process - first.cpu.process,
+      engineUserS: last.cpu.user - first.cpu.user,
+      engineSystemS: last.cpu.system - first.cpu.system,
       workerCpuS: busiestThread(first.cpu, last.cpu),
       targetCpuS: last.cpu.targets - first.cpu.targets,
       threads: threadsUsed(handle.pid, first.cpu, last.cpu),

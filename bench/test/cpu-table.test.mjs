@@ -11,7 +11,7 @@ test('/proc/stat: busy is user+nice+system+irq+softirq (tasks are charged their 
 
 test('/proc/PID/stat: a command name with spaces and parentheses does not shift the fields', () => {
   const line = '42 (my (odd) name) S 7 42 42 0 -1 4194560 100 0 0 0 11 22 33 44 20 0 1 0 100 1000 50';
-  assert.deepEqual(parsePidStat(line), { ppid: 7, own: 33, children: 77 });
+  assert.deepEqual(parsePidStat(line), { ppid: 7, own: 33, user: 11, system: 22, children: 77 });
 });
 
 test('a busy child reaped in the window counts as the tool, not as other processes', async () => {

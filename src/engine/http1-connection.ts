@@ -57,14 +57,19 @@ function statedLength(headers: string[]): number {
   let length = -1;
   for (let i = 0; i + 1 < headers.length; i += 2) {
     const name = headers[i] as string;
-    if (name.length === 14 && name.toLowerCase() === 'content-length') {
+    if (name.length === 14 && isName(name, 'Content-Length', 'content-length')) {
       if (length >= 0) return -1;
       length = Number(headers[i + 1]);
-    } else if (name.length === 17 && name.toLowerCase() === 'transfer-encoding') {
+    } else if (name.length === 17 && isName(name, 'Transfer-Encoding', 'transfer-encoding')) {
       return -1;
     }
   }
   return Number.isSafeInteger(length) ? length : -1;
+}
+
+/** `name` is `lower` in any case; the two usual spellings are compared first, without lowering a copy. */
+function isName(name: string, usual: string, lower: string): boolean {
+  return name === usual || name === lower || name.toLowerCase() === lower;
 }
 
 export function connectionError(message: string, code: string): Error {

@@ -9,7 +9,7 @@
 // is a bucket increment, as before, and the names that can be that busy are few (requests a
 // second / SAMPLES_BEFORE_HISTOGRAM). docs/performance-memory.md has the numbers.
 
-import { boundedMicros, createHistogram, encodeHistogram, recordMicros, type Histogram } from './histogram';
+import { boundedMicros, createHistogram, encodeHistogram, recordBounded, recordMicros, type Histogram } from './histogram';
 import { CheckCounter } from './check-counts';
 import { RedirectCounter } from './redirect-counts';
 import type { EndpointPartial, IntervalPartial } from './partial';
@@ -51,7 +51,7 @@ class EndpointCounters {
       return;
     }
     const histogram = createHistogram();
-    for (let at = 0; at < this.sampleCount; at++) histogram.recordValue(this.samples[at] as number);
+    for (let at = 0; at < this.sampleCount; at++) recordBounded(histogram, this.samples[at] as number);
     recordMicros(histogram, micros);
     this.histogram = histogram;
     this.samples = NO_SAMPLES;
@@ -74,7 +74,7 @@ class EndpointCounters {
       return '';
     }
     try {
-      for (let at = 0; at < this.sampleCount; at++) shared.recordValue(this.samples[at] as number);
+      for (let at = 0; at < this.sampleCount; at++) recordBounded(shared, this.samples[at] as number);
       return encodeHistogram(shared);
     } finally {
       shared.reset();

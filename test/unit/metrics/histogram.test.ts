@@ -7,6 +7,7 @@ import {
   mergeEncodedHistograms,
   percentileSet,
   recordMicros,
+  HIGHEST_TRACKABLE_US,
   PERCENTILES,
 } from '../../../src/core/metrics';
 import { createRandom } from '../../../src/core/schedule';
@@ -53,4 +54,39 @@ test('percentiles are in ms, keep sub-millisecond values, 0 when empty', () => {
   recordMicros(h, 250);
   assert.ok(Math.abs((percentileSet(h)['50'] as number) - 0.25) < 0.001);
   assert.equal(percentileSet(createHistogram())['95'], 0);
+});
+
+test('recordMicros files every latency in the bucket that hdr-histogram-js recordValue picks, from 1 µs to an hour, growing as it does', () => {
+  const values: number[] = [];
+  for (let value = 1; value <= 5000; value++) values.push(value);
+  // Each power of two and its neighbours (where the bucket changes), and a spread between them.
+  for (let power = 11; power < 32; power++) {
+    const edge = 2 ** power;
+    for (const value of [edge - 1, edge, edge + 1, Math.floor(edge * 1.37), Math.floor(edge * 1.9)]) {
+      if (value <= HIGHEST_TRACKABLE_US) values.push(value);
+    }
+  }
+  values.push(HIGHEST_TRACKABLE_US - 1, HIGHEST_TRACKABLE_US);
+  const random = createRandom(11);
+  for (let i = 0; i < 20_000; i++) values.push(1 + Math.floor(random() ** 3 * HIGHEST_TRACKABLE_US));
+  // One value at a time into a fresh pair: an index off by one bucket shows as a different encoding.
+  for (const value of values) {
+    const byLibrary = createHistogram();
+    byLibrary.recordValue(value);
+    const byIndex = createHistogram();
+    recordMicros(byIndex, value);
+    assert.equal(encodeHistogram(byIndex), encodeHistogram(byLibrary), `${value} µs`);
+  }
+  // All of them into one pair, in the order given (it grows step by step to the hour).
+  const byLibrary = createHistogram();
+  const byIndex = createHistogram();
+  for (const value of values) {
+    byLibrary.recordValue(value);
+    recordMicros(byIndex, value);
+  }
+  assert.equal(byIndex.totalCount, values.length);
+  assert.equal(byIndex.minNonZeroValue, byLibrary.minNonZeroValue);
+  assert.equal(byIndex.maxValue, byLibrary.maxValue);
+  assert.equal(encodeHistogram(byIndex), encodeHistogram(byLibrary));
+  assert.deepEqual(percentileSet(byIndex), percentileSet(byLibrary));
 });

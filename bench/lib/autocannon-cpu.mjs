@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { ownSplit } from './engine-cpu.mjs';
+import { middleSamples, ownSplit } from './engine-cpu.mjs';
 import { autocannonPath } from './tools.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -39,17 +39,6 @@ async function measureTicks(name, args) {
   }
   const code = await exited;
   if (code !== 0) throw new Error(`${name} exited ${code}: ${stderr.trim().slice(-400)}`);
-  if (samples.length < 4) throw new Error(`only ${samples.length} ticks of ${name}: run longer`);
-  const first = samples[1];
-  const last = samples[samples.length - 2];
-  const requests = last.requests - first.requests;
-  const wallS = (last.at - first.at) / 1000;
-  return {
-    requests,
-    wallS,
-    rps: requests / wallS,
-    cpuS: last.cpu.own - first.cpu.own,
-    userS: last.cpu.user - first.cpu.user,
-    systemS: last.cpu.system - first.cpu.system,
-  };
+  const { counts, used } = middleSamples(samples, `ticks of ${name}`);
+  return { ...counts, cpuS: used('own'), userS: used('user'), systemS: used('system') };
 }

@@ -85,6 +85,20 @@ function busiestThread(first, last) {
 }
 
 /**
+ * The 2nd and the last-but-one of per-second `samples` ({ requests, at, cpu }: start-up, JIT and
+ * the stop left out): `counts` (requests, wallS, rps between them) and `used(key)`, the growth of
+ * `cpu[key]` between them. `what` names the samples in the error when there are too few.
+ */
+export function middleSamples(samples, what) {
+  if (samples.length < 4) throw new Error(`only ${samples.length} ${what}: run longer`);
+  const first = samples[1];
+  const last = samples[samples.length - 2];
+  const requests = last.requests - first.requests;
+  const wallS = (last.at - first.at) / 1000;
+  return { first, last, counts: { requests, wallS, rps: requests / wallS }, used: (key) => last.cpu[key] - first.cpu[key] };
+}
+
+/**
  * Runs `scenarioText` against `url` with `users` users and `workers` workers for `runSeconds`;
  * `cores` (taskset list) pins the engine's threads. Resolves with, over the middle intervals:
  * requests, wallS, rps, engineCpuS (and its parts engineUserS, engineSystemS), workerCpuS,
@@ -110,20 +124,14 @@ export async function measureEngineCpu({ entry, url, scenarioText, users, worker
       (snapshot) => samples.push({ cpu: sample(handle.pid, targetPids), requests: snapshot.aggregate.total.requests, at: performance.now() }),
     );
     await handle.exited;
-    if (samples.length < 4) throw new Error(`only ${samples.length} intervals: run longer`);
-    const first = samples[1];
-    const last = samples[samples.length - 2];
-    const requests = last.requests - first.requests;
-    const wallS = (last.at - first.at) / 1000;
+    const { first, last, counts, used } = middleSamples(samples, 'intervals');
     return {
-      requests,
-      wallS,
-      rps: requests / wallS,
-      engineCpuS: last.cpu.process - first.cpu.process,
-      engineUserS: last.cpu.user - first.cpu.user,
-      engineSystemS: last.cpu.system - first.cpu.system,
+      ...counts,
+      engineCpuS: used('process'),
+      engineUserS: used('user'),
+      engineSystemS: used('system'),
       workerCpuS: busiestThread(first.cpu, last.cpu),
-      targetCpuS: last.cpu.targets - first.cpu.targets,
+      targetCpuS: used('targets'),
       threads: threadsUsed(handle.pid, first.cpu, last.cpu),
     };
   } finally {

@@ -10,3 +10,12 @@
 export function withoutCredentials(url: string): string {
   return url.replace(/^(\s*(?:[a-z][a-z0-9+.-]*:)?\/\/)[^/?#]*@/i, '$1');
 }
+
+/**
+ * Every URL's userinfo dropped from free text (an error message quoting a request):
+ * `GET http://user:secret@host/x failed` -> `GET http://host/x failed`. The userinfo ends at the
+ * last `@` before the URL's path or the next space.
+ */
+export function credentialsHidden(text: string): string {
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1');
+}

@@ -36,7 +36,7 @@ import type { WorkspaceEnvironments } from '../environments/workspace-environmen
 /** Returns what other features run and show through (src/vscode/import/register.ts). */
 export function registerRunFeatures(context: vscode.ExtensionContext, environments: WorkspaceEnvironments): RunFeatures {
   const log = getOutputChannel(context);
-  const controller = new RunController(() => launchEngine(context.extensionUri, log));
+  const controller = new RunController(() => launchEngine(context.extensionUri, log), (text) => log.error(text));
   const state = new WindowRunState(controller);
   const parsed = new ParsedDocuments();
   const history = new RunHistory(log);

@@ -5,6 +5,8 @@ import type { EngineEvent } from '../../core/protocol/engine';
 import type { EngineHandle } from '../../engine/spawn';
 import type { IntervalSnapshot, RunResult } from '../../core/metrics/result';
 import { ENGINE_PROTOCOL_VERSION } from '../../core/protocol/engine';
+import { redactText } from '../../core/plan';
+import { credentialsHidden } from '../../core/report/credentials';
 import { engineCrashMessage } from './logic/run-failure';
 import { RunSession, type RunRequest } from './run-session';
 
@@ -38,9 +40,13 @@ export class RunController {
   /** Engines not yet exited, including those of ended runs that are still shutting down. */
   private readonly living = new Set<EngineHandle>();
   private readonly listeners = new Set<(event: RunEvent) => void>();
+  /** Per listener, the error texts already reported: a view that throws on every interval is told once. */
+  private readonly reported = new WeakMap<(event: RunEvent) => void, Set<string>>();
 
+  /** `reportListenerError` tells a view's failure (the Loadlens output channel), its text already free of the run's private values. */
   constructor(
     private readonly spawn: () => EngineHandle,
+    private readonly reportListenerError: (text: string) => void,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -62,7 +68,7 @@ export class RunController {
     const session: Session = { run, engine, subscription: { dispose: () => undefined }, ended: false };
     this.session = session;
     session.subscription = engine.onEvent((event) => this.handle(session, event));
-    // `exited` only resolves (on the child's exit event); exited() does not throw, as emit() keeps listeners' failures in.
+    // `exited` only resolves (on the child's exit event); exited() does not throw, as emit() reports listeners' failures instead of passing them on.
     void engine.exited.then((exit) => this.exited(session, exit));
     this.emit({ type: 'starting', run });
     engine.start({
@@ -159,9 +165,27 @@ export class RunController {
     for (const listener of [...this.listeners]) {
       try {
         listener(event);
-      } catch {
-        // A failing listener (a panel that was closed) must not stop the others or the run.
+      } catch (error) {
+        // A failing view (the panel, the status bar, Problems, a lens) must not stop the others
+        // or the run; it is a bug all the same, so it is told, not swallowed.
+        this.reportFailure(listener, event, error);
       }
+    }
+  }
+
+  private reportFailure(listener: (event: RunEvent) => void, event: RunEvent, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    let seen = this.reported.get(listener);
+    if (!seen) this.reported.set(listener, (seen = new Set()));
+    if (seen.has(message)) return;
+    seen.add(message);
+    const detail = error instanceof Error ? (error.stack ?? message) : message;
+    // An error may quote a URL or a header of the scenario: no credentials, no private values.
+    const text = redactText(credentialsHidden(`A view of load test ${event.run.request.runId} failed on its '${event.type}' event: ${detail}`), event.run.request.secrets ?? []);
+    try {
+      this.reportListenerError(text);
+    } catch {
+      // The log itself failing (the window closing) must not stop the run either.
     }
   }
 }

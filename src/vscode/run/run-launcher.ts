@@ -146,6 +146,7 @@ export async function launchRun(services: LaunchServices, argument: unknown, for
       allowedFolders: [...access.folders],
       heading: { title: fileNameOf(document), plan: planText, host: shownHost },
       baseline,
+      secrets: plan.secrets,
     });
   } catch (error) {
     throw new UserFacingError(engineSpawnFailureMessage(error instanceof Error ? error.message : String(error)));

@@ -28,6 +28,8 @@ export interface RunRequest {
   heading: RunHeading;
   /** The scenario's baseline when the run started (src/vscode/run/baselines.ts): its rules are judged against it, and the run is compared with it. */
   baseline?: { result: RunResult; file: string };
+  /** The chosen environment's private values in every form (src/core/plan/secrets.ts): hidden from what the window logs about the run. */
+  secrets?: readonly string[];
 }
 
 /** A run compared with another (src/core/comparison/, as `loadlens compare`). */

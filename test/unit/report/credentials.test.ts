@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseResultJson, resultJson, withoutCredentials } from '../../../src/core/report';
+import { credentialsHidden } from '../../../src/core/report/credentials';
 import { buildRunResult } from '../../fixtures/results';
 
 describe('withoutCredentials', () => {
@@ -16,6 +17,16 @@ describe('withoutCredentials', () => {
 
   it('leaves URLs without userinfo as they are, including an @ in the path or query', () => {
     for (const url of ['http://localhost:8080', 'http://localhost/users/@me', 'http://h/?mail=a@b', 'not a url', '']) assert.equal(withoutCredentials(url), url);
+  });
+});
+
+describe('credentialsHidden', () => {
+  it('drops the userinfo of every URL in a text and keeps the rest', () => {
+    assert.equal(
+      credentialsHidden('GET http://admin:secret@127.0.0.1:9/a failed, then HTTPS://t0k3n@localhost/b?x=a@b too'),
+      'GET http://127.0.0.1:9/a failed, then HTTPS://localhost/b?x=a@b too',
+    );
+    for (const text of ['mail me at a@b.invalid', 'http://localhost/users/@me', '']) assert.equal(credentialsHidden(text), text);
   });
 });
 

@@ -23,16 +23,20 @@ after(async () => {
   await server.close();
 });
 
-function controller(): RunController {
-  return new RunController(() => {
-    const engine = spawnEngine({ onLog: () => undefined });
-    spawned.push(engine);
-    return engine;
-  });
+/** `reported` collects what the controller tells the output channel about a failing listener. */
+function controller(reported: string[] = []): RunController {
+  return new RunController(
+    () => {
+      const engine = spawnEngine({ onLog: () => undefined });
+      spawned.push(engine);
+      return engine;
+    },
+    (text) => reported.push(text),
+  );
 }
 
-function request(text: string, runId = `r-${Math.random().toString(36).slice(2)}`): RunRequest {
-  return { runId, documentKey: 'file:///t.load.http', scenarioPath: '/tmp/t.load.http', scenarioText: text, scenario: parseScenario(text), options: {}, allowedFolders: ['/tmp'], heading: { title: 't.load.http', plan: '' } };
+function request(text: string, runId = `r-${Math.random().toString(36).slice(2)}`, secrets: string[] = []): RunRequest {
+  return { runId, documentKey: 'file:///t.load.http', scenarioPath: '/tmp/t.load.http', scenarioText: text, scenario: parseScenario(text), options: {}, allowedFolders: ['/tmp'], heading: { title: 't.load.http', plan: '' }, secrets };
 }
 
 function scenario(runTime: string): string {
@@ -132,4 +136,28 @@ test('dispose kills a running engine at once', async () => {
   control.dispose();
   assert.equal(control.active, undefined);
   assert.ok(await until(() => !alive(pid), 3000), 'the engine is gone');
+});
+
+test('a listener that throws is reported once per error text, and the other listeners and the run go on', async () => {
+  const reported: string[] = [];
+  const control = controller(reported);
+  const before: string[] = [];
+  const after: string[] = [];
+  control.onEvent((event) => before.push(event.type));
+  // A view with a bug: it fails on every event, quoting a URL with credentials and a private value.
+  control.onEvent((event) => {
+    if (event.type === 'interval' || event.type === 'finished') throw new Error(`cannot show http://admin:hunter2@127.0.0.1:9/x with token s3cret-value (${event.type})`);
+  });
+  control.onEvent((event) => after.push(event.type));
+  const end = ended(control);
+  control.start(request(scenario('2s'), 'listener-run', ['s3cret-value']));
+  const last = await end;
+  assert.equal(last.type, 'finished', 'the run ends with its result');
+  for (const seen of [before, after]) assert.deepEqual([...new Set(seen)], ['starting', 'started', 'interval', 'finished']);
+  assert.ok(after.filter((type) => type === 'interval').length >= 2, 'several intervals reached the listener after the failing one');
+  // Once per error text: every interval threw the same text, the finish another.
+  assert.equal(reported.length, 2, reported.join('\n'));
+  assert.match(reported[0] ?? '', /^A view of load test listener-run failed on its 'interval' event: Error: cannot show http:\/\/127\.0\.0\.1:9\/x with token \[private\] \(interval\)/);
+  assert.match(reported[1] ?? '', /failed on its 'finished' event: Error: cannot show .*\(finished\)/);
+  for (const text of reported) assert.doesNotMatch(text, /hunter2|admin|s3cret-value/);
 });

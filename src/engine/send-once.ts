@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { certificateFailureWords } from '../core/protocol/certificate-failures';
+import { failureWords } from '../core/protocol/failure-words';
 import type { StoredResponse } from './captures';
 import { splitUrl } from './compile-requests';
 import type { UserCookies } from './cookie-jar';
@@ -60,19 +60,6 @@ export interface SentExchange {
   finalUrl: string;
   /** For later `{{name.response...}}` references (a body over the capture limit fails them, as in a run). */
   stored: StoredResponse;
-}
-
-/** The run's failure texts (failure-text.ts) that say little alone, with what to check (certificates: certificate-failures.ts). */
-const FAILURE_WORDS: Record<string, string> = {
-  ECONNREFUSED: 'connection refused: is the server running and listening on that port?',
-  ENOTFOUND: 'the host name could not be resolved',
-  ECONNRESET: 'the server closed the connection',
-  'connect timeout': 'timed out connecting',
-};
-
-/** What to check after a failure text, or undefined; a code like `constructor` is no member of the table. */
-export function failureWords(failure: string): string | undefined {
-  return (Object.hasOwn(FAILURE_WORDS, failure) ? FAILURE_WORDS[failure] : undefined) ?? certificateFailureWords(failure);
 }
 
 /** Every status is an answer to show: `@expect` does not apply to a request sent alone. */

@@ -1,7 +1,7 @@
 // `loadlens run SCENARIO [options]`: check, resolve host and load model, run through the engine
 // with live progress, then print the summary, write the reports and exit 0/1/2/3.
 
-import { certificateFailureAdvice } from '../../core/protocol/certificate-failures';
+import { certificateFailureAdvice } from '../../core/protocol/failure-words';
 import type { RunOptions } from '../../core/protocol/engine';
 import { planRun, type RunPlan } from '../../core/plan';
 import { describePlan } from '../../core/present';

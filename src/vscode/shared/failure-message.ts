@@ -1,5 +1,7 @@
 // Words for a failed command: what the user reads in the error notification. Free of `vscode`
-// so that the wording is unit-tested.
+// so that the wording is unit-tested. A system error's code is put in the words every other
+// place uses (src/core/protocol/failure-words.ts).
+import { failureWords } from '../../core/protocol/failure-words';
 
 /**
  * A failure whose message already tells the user what to do ("Open a .load.http file first").
@@ -9,22 +11,15 @@ export class UserFacingError extends Error {
   override readonly name = 'UserFacingError';
 }
 
-const SYSTEM_ERRORS: Record<string, string> = {
-  ENOENT: 'a file or folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'the operation is not permitted',
-  EISDIR: 'a folder was found where a file was expected',
-  ENOSPC: 'the disk is full',
-};
-
 /** `what` names the action, e.g. "New Load Scenario". */
 export function failureMessage(what: string, error: unknown): string {
   if (error instanceof UserFacingError) return error.message;
   const code = systemErrorCode(error);
-  const explained = code ? SYSTEM_ERRORS[code] : undefined;
+  const explained = code ? failureWords(code) : undefined;
   if (explained) {
     const path = pathOf(error);
-    return `${what} failed: ${explained}${path ? ` (${path})` : ''}.`;
+    const said = `${what} failed: ${explained}${path ? ` (${path})` : ''}`;
+    return /[.?!]$/.test(said) ? said : `${said}.`;
   }
   const detail = error instanceof Error ? error.message : String(error);
   return `${what} failed: ${detail}. See the Loadlens output for details.`;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACCEPT_CERTIFICATE_HINT, certificateFailureAdvice, certificateFailureWords } from '../../../src/core/protocol/certificate-failures';
+import { ACCEPT_CERTIFICATE_HINT, certificateFailureAdvice, certificateFailureWords, failureWords } from '../../../src/core/protocol/failure-words';
 
 describe('certificate failures', () => {
   it('words a certificate failure with the setting and the flag that accept it', () => {
@@ -26,5 +26,16 @@ describe('certificate failures', () => {
       '12 requests failed on the server\'s certificate (DEPTH_ZERO_SELF_SIGNED_CERT): the server\'s certificate is self-signed, and only certificates the system trusts are accepted: set loadlens.insecure to accept it, or --insecure in the CLI',
     );
     assert.equal(certificateFailureAdvice([{ error: 'ECONNRESET', occurrences: 1 }]), undefined);
+  });
+
+  it('has one table for every kind of failure: connection, certificate and file', () => {
+    assert.equal(failureWords('ECONNREFUSED'), 'connection refused: is the server running and listening on that port?');
+    assert.equal(failureWords('DEPTH_ZERO_SELF_SIGNED_CERT'), certificateFailureWords('DEPTH_ZERO_SELF_SIGNED_CERT'));
+    assert.equal(failureWords('ENOENT'), 'a file or folder does not exist');
+    assert.equal(certificateFailureWords('ENOENT'), undefined);
+  });
+
+  it('has no words from the prototype for a failure text that names an Object member', () => {
+    for (const failure of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) assert.equal(failureWords(failure), undefined, failure);
   });
 });

@@ -10,7 +10,7 @@ import type { RunPlan } from '../../core/plan';
 import type { RunOptions } from '../../core/protocol/engine';
 import { joinIntervals } from '../../core/scale/merge-results';
 import { formatSeconds } from '../../core/present/time';
-import { sameSecond, secondOf, ShardJoiner } from '../../core/scale/shard-joiner';
+import { countsOnly, sameSecond, secondOf, ShardJoiner } from '../../core/scale/shard-joiner';
 
 /** A shard silent this long after the start is lost: it is named, and the run goes on without it. */
 export const SHARD_LOST_AFTER_MS = 5000;
@@ -54,6 +54,12 @@ export class JoinedRun {
   private readonly seats: Array<ShardState | undefined>;
   private readonly live: ShardJoiner;
   private readonly pending = new Map<number, Map<number, ShardInterval>>();
+  /**
+   * Intervals that came after their second was shown: counted in the next second shown, so the
+   * live totals and the threshold judgement have every request (docs/scale-out.md, Late seconds).
+   * Counts only: their users and in-flight requests are gauges of a second already shown.
+   */
+  private late: ShardInterval[] = [];
   private nextSecond = 1;
   private readonly abortTracker = createAbortTracker();
   private readonly watchAbort: boolean;
@@ -116,6 +122,13 @@ export class JoinedRun {
     return { shard, replaced: holder };
   }
 
+  /** Shards' intervals received and not yet in a second shown live. */
+  get heldIntervals(): number {
+    let held = this.late.length;
+    for (const slot of this.pending.values()) held += slot.size;
+    return held;
+  }
+
   get complete(): boolean {
     return this.seats.every((seat) => seat !== undefined && !seat.gone());
   }
@@ -128,6 +141,11 @@ export class JoinedRun {
     shard.intervals.push(interval);
     const second = secondOf(interval.time, this.startAt);
     shard.lastSecond = Math.max(shard.lastSecond, second);
+    if (second < this.nextSecond) {
+      this.late.push(countsOnly(interval));
+      this.flush(now);
+      return true;
+    }
     const slot = this.pending.get(second) ?? new Map<number, ShardInterval>();
     const earlier = slot.get(index);
     // The engine's last, short interval may end in the same second as the one before: both count.
@@ -169,12 +187,16 @@ export class JoinedRun {
       const slot = this.pending.get(this.nextSecond);
       const due = now > this.startAt + this.nextSecond * 1000 + SECOND_GRACE_MS;
       const allIn = slot !== undefined && this.shards.every((shard) => !this.expecting(shard, this.nextSecond) || slot.has(shard.index));
-      if (!allIn && !due) return;
-      if (!slot && this.shards.every((shard) => shard.finished || shard.lost)) return;
+      const over = this.shards.every((shard) => shard.finished || shard.lost);
+      // When every shard is done, late intervals still waiting are shown at once, in a second of their own.
+      if (!allIn && !due && !(over && this.late.length > 0)) return;
+      if (!slot && over && this.late.length === 0) return;
       this.pending.delete(this.nextSecond);
       const intervals = [...(slot?.values() ?? [])];
       const time = Math.max(this.startAt + this.nextSecond * 1000, ...intervals.map((interval) => interval.time));
-      const snapshot = this.live.addSecond(intervals.flatMap((interval) => interval.partials.map(revivePartial)), {
+      const partials = [...intervals, ...this.late].flatMap((interval) => interval.partials.map(revivePartial));
+      this.late = [];
+      const snapshot = this.live.addSecond(partials, {
         time,
         elapsedMs: time - this.startAt,
         intervalMs: Math.max(1000, ...intervals.map((interval) => interval.intervalMs)),

@@ -93,6 +93,10 @@ export function secondOf(time: number, startTime: number): number {
  */
 export function sameSecond(earlier: ShardInterval, later: ShardInterval): ShardInterval {
   const [first, last] = earlier.time <= later.time ? [earlier, later] : [later, earlier];
-  const countsOnly = first.partials.map((partial) => ({ ...partial, users: 0, inFlight: 0 }));
-  return { ...last, intervalMs: Math.max(first.intervalMs, last.intervalMs), partials: [...countsOnly, ...last.partials] };
+  return { ...last, intervalMs: Math.max(first.intervalMs, last.intervalMs), partials: [...countsOnly(first).partials, ...last.partials] };
+}
+
+/** An interval's counts without its gauges (users, in-flight requests), for a second that has them from another interval. */
+export function countsOnly(interval: ShardInterval): ShardInterval {
+  return { ...interval, partials: interval.partials.map((partial) => ({ ...partial, users: 0, inFlight: 0 })) };
 }

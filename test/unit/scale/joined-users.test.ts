@@ -6,37 +6,14 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { tmpdir } from 'node:os';
-import { JoinedRun } from '../../../src/cli/coordinator/joined-run';
-import { MetricsRecorder, type IntervalSnapshot, type ShardInterval } from '../../../src/core/metrics';
-import { planRun } from '../../../src/core/plan';
+import type { IntervalSnapshot } from '../../../src/core/metrics';
 import { joinIntervals } from '../../../src/core/scale/merge-results';
-import { commandLineFileAccess } from '../../../src/engine/file-access';
-import { runEnvironment } from '../../../src/engine/run-environment';
-
-const START = 1_800_000_000_000;
-const ENDPOINTS = [{ method: 'GET', name: 'hit' }];
-
-/** One interval of a one-user shard, ending `endsAfterMs` after the joined start, with `requests` of 10 ms. */
-function interval(endsAfterMs: number, requests: number, intervalMs = 1000): ShardInterval {
-  const recorder = new MetricsRecorder(ENDPOINTS.length);
-  for (let i = 0; i < requests; i++) recorder.record(0, 10_000, 100, undefined);
-  return { time: START + endsAfterMs, elapsedMs: endsAfterMs, intervalMs, partials: [JSON.parse(JSON.stringify(recorder.takePartial({ users: 1, inFlight: 1, dropped: 0 })))] };
-}
+import { ENDPOINTS, oneUserInterval as interval, requestsOf as requests, SCENARIO_PATH, START, startedRun, usersOf as users } from './shard-intervals';
 
 /** A stopped run: three full seconds, then the engine's last interval of 4 ms in the third second. */
 const stoppedRun = [interval(1000, 10), interval(2000, 10), interval(3000, 10), interval(3004, 1, 4)];
 /** A shard ready 500 ms after the start, its interval ends either side of the half second. */
 const lateShard = [interval(1510, 10), interval(2490, 10), interval(3500, 10)];
-
-function users(intervals: readonly IntervalSnapshot[]): number[] {
-  return intervals.map((snapshot) => snapshot.users);
-}
-
-function requests(intervals: readonly IntervalSnapshot[]): number {
-  return intervals.reduce((sum, snapshot) => sum + snapshot.aggregate.requests, 0);
-}
 
 test('merge: a shard of one user is one user in every joined second, its requests all counted', () => {
   for (const [name, shard, total] of [['stopped run', stoppedRun, 31], ['late shard', lateShard, 30]] as const) {
@@ -52,13 +29,8 @@ test('merge: two shards of one user each are two users in a second where one sen
 });
 
 test('coordinate: the live seconds and the result of a one-user shard peak at one user', () => {
-  const path = join(tmpdir(), 'joined-users.load.http');
-  const plan = planRun('# @host http://api.invalid\n# @users 1\n# @run-time 3s\n\n### hit\nGET /\n', {}, runEnvironment(path, commandLineFileAccess(path, [])));
   const live: IntervalSnapshot[] = [];
-  const events = { onSecond: (snapshot: IntervalSnapshot) => live.push(snapshot), onAbort: () => undefined, onLost: () => undefined, onAllDone: () => undefined };
-  const run = new JoinedRun(1, plan, {}, ENDPOINTS, events, false);
-  assert.ok('shard' in run.join({ name: 'pod-0' }, START - 1000, () => false));
-  run.startAt = START;
+  const run = startedRun(1, live);
   // Each interval arrives as it ends: the late shard's first two both belong to second 2.
   for (const shardInterval of lateShard) run.addInterval(1, shardInterval, shardInterval.time);
   // Seconds with nothing from the shard are shown after their grace; the shard is not lost yet.
@@ -66,6 +38,6 @@ test('coordinate: the live seconds and the result of a one-user shard peak at on
   run.tick(START + 6100);
   assert.equal(Math.max(...users(live)), 1, `peak of the live seconds (users ${users(live).join(', ')})`);
   assert.equal(requests(live), 30);
-  const result = run.result({ scenarioPath: path, scenarioHash: 'h', host: undefined, engineVersion: 't' }, START + 3500);
+  const result = run.result({ scenarioPath: SCENARIO_PATH, scenarioHash: 'h', host: undefined, engineVersion: 't' }, START + 3500);
   assert.deepEqual(users(result.intervals), result.intervals.map(() => 1), 'the joined result');
 });

@@ -10,7 +10,7 @@ import type { RunPlan } from '../../core/plan';
 import type { RunOptions } from '../../core/protocol/engine';
 import { joinIntervals } from '../../core/scale/merge-results';
 import { formatSeconds } from '../../core/present/time';
-import { countsOnly, sameSecond, secondOf, ShardJoiner } from '../../core/scale/shard-joiner';
+import { addToSecond, countsOnly, secondOf, ShardJoiner, type ShardSeconds } from '../../core/scale/shard-joiner';
 
 /** A shard silent this long after the start is lost: it is named, and the run goes on without it. */
 export const SHARD_LOST_AFTER_MS = 5000;
@@ -53,7 +53,7 @@ export class JoinedRun {
   /** Seat I-1 holds shard I, once it joined. */
   private readonly seats: Array<ShardState | undefined>;
   private readonly live: ShardJoiner;
-  private readonly pending = new Map<number, Map<number, ShardInterval>>();
+  private readonly pending: ShardSeconds = new Map();
   /**
    * Intervals that came after their second was shown: counted in the next second shown, so the
    * live totals and the threshold judgement have every request (docs/scale-out.md, Late seconds).
@@ -146,11 +146,8 @@ export class JoinedRun {
       this.flush(now);
       return true;
     }
-    const slot = this.pending.get(second) ?? new Map<number, ShardInterval>();
-    const earlier = slot.get(index);
     // The engine's last, short interval may end in the same second as the one before: both count.
-    slot.set(index, earlier ? sameSecond(earlier, interval) : interval);
-    this.pending.set(second, slot);
+    addToSecond(this.pending, second, index, interval);
     this.flush(now);
     return true;
   }

@@ -6,7 +6,7 @@ import { rejudgeVerdicts } from '../analysis';
 import { revivePartial, type IntervalPartial } from '../metrics/partial';
 import type { EndpointKey } from '../metrics/aggregator';
 import type { RunResult, ShardInterval, ShardRecord } from '../metrics/result';
-import { sameSecond, secondOf, ShardJoiner } from './shard-joiner';
+import { addToSecond, secondOf, ShardJoiner, type ShardSeconds } from './shard-joiner';
 
 export interface ShardResultInput {
   /** How the user named it (a file path), for messages. */
@@ -148,16 +148,9 @@ export function mergeShardResults(inputs: readonly ShardResultInput[]): MergeOut
  * the second it ends in since the joined start. Throws when a histogram cannot be decoded.
  */
 export function joinIntervals(endpoints: readonly EndpointKey[], perShard: ReadonlyArray<readonly ShardInterval[]>, startTime: number): ShardJoiner {
-  // Per second, each shard's interval (two of one shard in one second are joined as one).
-  const seconds = new Map<number, Map<number, ShardInterval>>();
+  const seconds: ShardSeconds = new Map();
   perShard.forEach((intervals, shard) => {
-    for (const interval of intervals) {
-      const second = secondOf(interval.time, startTime);
-      const slot = seconds.get(second) ?? new Map<number, ShardInterval>();
-      const earlier = slot.get(shard);
-      slot.set(shard, earlier ? sameSecond(earlier, interval) : interval);
-      seconds.set(second, slot);
-    }
+    for (const interval of intervals) addToSecond(seconds, secondOf(interval.time, startTime), shard, interval);
   });
   const joiner = new ShardJoiner(endpoints);
   for (const second of [...seconds.keys()].sort((a, b) => a - b)) {

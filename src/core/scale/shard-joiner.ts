@@ -84,6 +84,21 @@ export function secondOf(time: number, startTime: number): number {
   return Math.max(1, Math.round((time - startTime) / 1000));
 }
 
+/** Per joined second, per shard, that shard's numbers for the second. */
+export type ShardSeconds = Map<number, Map<number, ShardInterval>>;
+
+/**
+ * Puts a shard's interval in joined second `second` of `seconds`; a second interval of that shard
+ * in the same second is joined to the first (sameSecond). The one grouping of `loadlens merge` and
+ * of the coordinator's live view, so both count a shard's seconds alike.
+ */
+export function addToSecond(seconds: ShardSeconds, second: number, shard: number, interval: ShardInterval): void {
+  const slot = seconds.get(second) ?? new Map<number, ShardInterval>();
+  const earlier = slot.get(shard);
+  slot.set(shard, earlier ? sameSecond(earlier, interval) : interval);
+  seconds.set(second, slot);
+}
+
 /**
  * Two intervals of one shard that end in the same joined second (the engine's last, short
  * interval after a full one; a shard whose intervals end near the half second) as one. Their
@@ -91,7 +106,7 @@ export function secondOf(time: number, startTime: number): number {
  * of an interval, which the aggregator also sums (across workers), so only the later interval's
  * count: added, a shard of one user would read two.
  */
-export function sameSecond(earlier: ShardInterval, later: ShardInterval): ShardInterval {
+function sameSecond(earlier: ShardInterval, later: ShardInterval): ShardInterval {
   const [first, last] = earlier.time <= later.time ? [earlier, later] : [later, earlier];
   return { ...last, intervalMs: Math.max(first.intervalMs, last.intervalMs), partials: [...countsOnly(first).partials, ...last.partials] };
 }

@@ -26,7 +26,7 @@ import { formatWrittenReports, prepareReportPaths, writeReports } from '../repor
 import { RUN_OPTIONS, toRunSettings } from '../run-options';
 import { loadScenario } from '../scenario-file';
 import { MAX_SHARDS } from '../shard-options';
-import { brokeErrorThreshold, renderSummary } from '../summary';
+import { brokeErrorThreshold, renderCertificateWarning, renderSummary } from '../summary';
 import { createProgress } from './run';
 
 /** From the last join to the start: time for every shard to start its engine and connect. */
@@ -190,6 +190,8 @@ export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> 
   const result = redactDeep(joined, plan.secrets);
   const outStyle = createStyle(wantsColor(process.stdout, process.env));
   process.stdout.write(`\n${renderSummary(result, outStyle)}`);
+  // Every shard ran with these options, so with this --insecure or without it.
+  process.stdout.write(renderCertificateWarning(result, outStyle, settings.options.insecure));
   const missing = result.joined?.missing ?? [];
   const written = [...writeReports(result, settings.reports), ...writeCiReports(result, ci, undefined, undefined, process.env)];
   const paths = formatWrittenReports(written);

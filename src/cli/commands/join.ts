@@ -15,7 +15,7 @@ import { createStyle, escapeControls, wantsColor } from '../format';
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
 import type { RunSettings } from '../run-options';
 import { loadScenario } from '../scenario-file';
-import { renderSummary } from '../summary';
+import { renderCertificateWarning, renderSummary } from '../summary';
 import { createProgress } from './run';
 
 /** A shard that cannot reach its coordinator at the start gives up after this (scale-out.md). */
@@ -175,7 +175,9 @@ export async function runJoin(url: string, settings: RunSettings, given: Readonl
     await sending;
     const finished = await post(base, 'finished', { protocolVersion: SHARD_PROTOCOL_VERSION, runId: answer.runId, shard: shard.index, result }, 30_000).catch(() => undefined);
     if (!finished?.ok) note(`could not send this shard's result to the coordinator: it has this shard's seconds up to now only.`);
-    process.stdout.write(`\n${renderSummary(result, createStyle(wantsColor(process.stdout, process.env)))}`);
+    const style = createStyle(wantsColor(process.stdout, process.env));
+    process.stdout.write(`\n${renderSummary(result, style)}`);
+    process.stdout.write(renderCertificateWarning(result, style, options.insecure));
     const paths = formatWrittenReports(writeReports(result, settings.reports));
     if (paths) process.stdout.write(`\n${paths}`);
     return finished?.ok ? ExitCode.ok : ExitCode.runFailed;

@@ -11,7 +11,7 @@ import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
 import { readResultFile } from '../result-file';
 import { RUN_OPTIONS, reportTargets } from '../run-options';
-import { brokeErrorThreshold, renderSummary } from '../summary';
+import { brokeErrorThreshold, renderCertificateWarning, renderSummary } from '../summary';
 
 const MERGE_OPTION_NAMES = ['html', 'csv', 'csv-full-history', 'json', 'quiet'];
 
@@ -44,6 +44,7 @@ export function runMerge(argv: readonly string[]): ExitCode {
   const style = createStyle(wantsColor(process.stdout, process.env));
   for (const warning of outcome.warnings) process.stderr.write(`loadlens: warning: ${escapeControls(warning)}\n`);
   if (!args.flags.has('quiet')) process.stdout.write(renderSummary(outcome.result, style));
+  process.stdout.write(renderCertificateWarning(outcome.result, style));
   const written = [...writeReports(outcome.result, targets), ...writeCiReports(outcome.result, ci, undefined, undefined, {})];
   const paths = formatWrittenReports(written);
   if (paths) process.stdout.write(`\n${paths}`);

@@ -8,7 +8,7 @@ import { formatCommandHelp, HELP_OPTION, type CommandHelp } from '../help';
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
 import { RUN_OPTIONS, reportTargets } from '../run-options';
 import { readResultFile } from '../result-file';
-import { renderSummary } from '../summary';
+import { renderCertificateWarning, renderSummary } from '../summary';
 
 const REPORT_OPTION_NAMES = ['html', 'csv', 'csv-full-history', 'json', 'quiet'];
 
@@ -37,7 +37,10 @@ export function runReport(argv: readonly string[]): ExitCode {
   const result = readResultFile(file);
   prepareReportPaths(targets, file);
   const written = writeReports(result, targets);
-  if (!args.flags.has('quiet')) process.stdout.write(renderSummary(result, createStyle(wantsColor(process.stdout, process.env))));
+  const style = createStyle(wantsColor(process.stdout, process.env));
+  if (!args.flags.has('quiet')) process.stdout.write(renderSummary(result, style));
+  // As after `run`, even under --quiet (which leaves out the summary, not warnings).
+  process.stdout.write(renderCertificateWarning(result, style));
   const paths = formatWrittenReports(written);
   if (paths) process.stdout.write(`\n${paths}`);
   return ExitCode.ok;

@@ -1,7 +1,6 @@
 // `loadlens run SCENARIO [options]`: check, resolve host and load model, run through the engine
 // with live progress, then print the summary, write the reports and exit 0/1/2/3.
 
-import { certificateFailureAdvice } from '../../core/protocol/failure-words';
 import type { RunOptions } from '../../core/protocol/engine';
 import { planRun, type RunPlan } from '../../core/plan';
 import { describePlan } from '../../core/present';
@@ -23,7 +22,7 @@ import { createPlainProgress, createSilentProgress, createTerminalProgress, type
 import { formatWrittenReports, prepareReportPaths, writeReports } from '../report-files';
 import { RUN_OPTIONS, toRunSettings } from '../run-options';
 import { formatDiagnostic, formatEnvironmentProblem, loadScenario, sortDiagnostics, type LoadedScenario } from '../scenario-file';
-import { brokeErrorThreshold, renderSummary } from '../summary';
+import { brokeErrorThreshold, renderCertificateWarning, renderSummary } from '../summary';
 
 export const RUN_HELP: CommandHelp = {
   usage: 'loadlens run SCENARIO.load.http [options]',
@@ -134,9 +133,7 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   const comparison = compareWithBaseline(result, baseline);
   if (comparison && baseline) process.stdout.write(`\n${renderBaselineChange(comparison, baseline, outStyle)}\n`);
   for (const warning of liveWarnings) process.stdout.write(`\n${outStyle.yellow('warning:')} ${escapeControls(warning)}\n`);
-  // Certificates were checked: say how to accept the server's (the same words as in VS Code).
-  const certificateAdvice = settings.options.insecure ? undefined : certificateFailureAdvice(result.failures);
-  if (certificateAdvice) process.stdout.write(`\n${outStyle.yellow('warning:')} ${certificateAdvice}\n`);
+  process.stdout.write(renderCertificateWarning(result, outStyle, settings.options.insecure));
   if (inGitHubActions(process.env)) for (const command of githubThresholdCommands(result, scenario.displayPath, parsed)) process.stdout.write(`${command}\n`);
   const written = [
     ...writeReports(result, settings.reports, { comparison, baselineLabel: baseline?.label }),

@@ -3,6 +3,7 @@
 import type { FailureRow, Insight, ThresholdVerdict } from '../../src/core/metrics/result';
 import { formatCount } from '../../src/core/present/numbers';
 import { statsCellText } from '../../src/core/present/stats-row';
+import { failureTableRows } from '../state/failure-rows';
 import { STATS_COLUMNS, type SortOrder, type StatsColumn, type StatsRow, type StatsTable } from '../state/stats-rows';
 import { measuredAgainstLimit, targetLabel } from '../../src/core/present/verdicts';
 import { el, replaceChildren } from './dom';
@@ -62,9 +63,14 @@ export function failuresTable(failures: readonly FailureRow[], live: boolean): H
     el(
       'tbody',
       {},
-      [...failures]
-        .sort((a, b) => b.occurrences - a.occurrences)
-        .map((failure) => el('tr', {}, [el('td', { class: 'num' }, [formatCount(failure.occurrences)]), el('td', {}, [failure.method]), el('td', {}, [failure.name]), el('td', { class: 'error-text' }, [failure.error])])),
+      failureTableRows(failures).map((row) =>
+        el('tr', {}, [
+          el('td', { class: 'num' }, [row.occurrences]),
+          el('td', {}, [row.method]),
+          el('td', {}, [row.name]),
+          el('td', { class: 'error-text' }, row.words === undefined ? [row.error] : [row.error, el('span', { class: 'failure-words' }, [row.words])]),
+        ]),
+      ),
     ),
   ]);
 }

@@ -68,6 +68,15 @@ describe('htmlReport', () => {
     assert.match(html, /<tr class="total"><td class="text"><\/td><td class="text">Aggregated<\/td>/);
   });
 
+  it('gives a failure code the plain words the panel and the CLI give it', () => {
+    const result = buildRunResult({ durationS: 5 });
+    result.failures = [{ method: 'GET', name: 'dev', error: 'DEPTH_ZERO_SELF_SIGNED_CERT', occurrences: 12 }];
+    assert.match(
+      htmlReport(result),
+      /<td class="text">DEPTH_ZERO_SELF_SIGNED_CERT<br><span class="muted">the server&#39;s certificate is self-signed, and only certificates the system trusts are accepted: set loadlens.insecure to accept it, or --insecure in the CLI<\/span><\/td>/,
+    );
+  });
+
   it('prints and follows the colour scheme', () => {
     assert.match(html, /@media print/);
     assert.match(html, /@media \(prefers-color-scheme: dark\)/);

@@ -11,6 +11,7 @@ import type { HostMessage } from '../../../src/core/protocol/webview';
 import { panelHtml } from '../../../src/vscode/panel/html';
 import { recordedRun } from './recorded-run';
 import { emptyPanelSnapshot } from '../../../src/core/report/panel-snapshot';
+import { failureWords } from '../../../src/core/protocol/failure-words';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../../..');
@@ -130,10 +131,13 @@ async function main(): Promise<void> {
         canvases: document.querySelectorAll('canvas').length,
         stopHidden: (document.getElementById('stop') as HTMLButtonElement).hidden,
         saved: typeof (window as unknown as { __saved?: { phase?: string } }).__saved?.phase,
+        certificateRow: Array.from(document.querySelectorAll('table.failures tbody tr')).find((row) => row.textContent?.includes('DEPTH_ZERO_SELF_SIGNED_CERT'))?.querySelector('.error-text')?.textContent,
       }));
       console.log(theme, JSON.stringify({ sortedByP95: sorted, ...checks }));
       if (checks.images !== 0 || !checks.hostileShown || checks.pwned !== undefined) problems.push(`${theme}: hostile text was not kept as text`);
       if (checks.canvases < 3) problems.push(`${theme}: charts missing`);
+      // The failures table gives a code's plain words beside it, as Send Request and the CLI do.
+      if (checks.certificateRow !== `DEPTH_ZERO_SELF_SIGNED_CERT${failureWords('DEPTH_ZERO_SELF_SIGNED_CERT') ?? 'no words'}`) problems.push(`${theme}: the certificate failure's words are missing: ${checks.certificateRow}`);
       await page.close();
       server.close();
     }

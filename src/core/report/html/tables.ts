@@ -2,6 +2,7 @@
 import { PERCENTILES, type EndpointStats, type RunResult, type ThresholdVerdict } from '../../metrics/result';
 import { parseThresholdRule } from '../../scenario/thresholds';
 import { formatCount, formatMetricValue, formatMsNumber as ms, formatProtocols, formatRate } from '../../present';
+import { failureWords } from '../../protocol/failure-words';
 import { escapeHtml } from './escape';
 
 const text = (value: string): string => `<td class="text">${escapeHtml(value)}</td>`;
@@ -57,8 +58,14 @@ export function statsSection(result: RunResult): string {
   );
 }
 
+/** A failure's text and, under it, the plain words the panel, Send Request and the CLI give it (failure-words.ts). */
+function errorCell(error: string): string {
+  const words = failureWords(error);
+  return words === undefined ? text(error) : `<td class="text">${escapeHtml(error)}<br><span class="muted">${escapeHtml(words)}</span></td>`;
+}
+
 export function failuresSection(result: RunResult): string {
   if (result.failures.length === 0) return `<section><h2>Failures</h2><p class="muted">No failures.</p></section>`;
-  const rows = result.failures.map((f) => `<tr>${num(formatCount(f.occurrences))}${text(f.method)}${text(f.name)}${text(f.error)}</tr>`);
+  const rows = result.failures.map((f) => `<tr>${num(formatCount(f.occurrences))}${text(f.method)}${text(f.name)}${errorCell(f.error)}</tr>`);
   return `<section><h2>Failures</h2>${table(heads(['# Failures', 'Method', 'Name', 'Error'], [1, 2, 3]), rows)}</section>`;
 }

@@ -47,6 +47,12 @@ function open() {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   });
+  // A connection the server closed would leave the floor running on fewer: its figure would be wrong.
+  socket.on('close', () => {
+    if (!running) return;
+    process.stderr.write('the server closed a connection\n');
+    process.exit(1);
+  });
 }
 
 for (let i = 0; i < connections; i++) open();

@@ -1,7 +1,7 @@
 // The end-of-run summary: Locust's statistics table with the aggregate row, the failures table,
 // each threshold's verdict and the insights.
 
-import { certificateFailureAdvice } from '../core/protocol/failure-words';
+import { certificateFailureAdvice } from '../core/present/failure-words';
 import { withoutCredentials } from '../core/report/credentials';
 import { parseThresholdRule } from '../core/scenario';
 import type { EndpointStats, Insight, RunResult, ThresholdVerdict } from '../core/metrics/result';
@@ -178,13 +178,12 @@ export function renderSummary(result: RunResult, style: Style): string {
 /**
  * The `warning:` paragraph printed after a result's summary (`run`, `report`, `merge`,
  * `coordinate`) when requests failed on the server's certificate: how many, and how to accept it,
- * in the words VS Code shows (src/core/protocol/failure-words.ts); '' when none did.
- * `insecure`: the run was told not to check certificates. A result file does not record that,
- * and need not: with checks off no request fails on a certificate, so a result that has such
- * failures comes from a run that checked them.
+ * in the words VS Code shows (src/core/present/failure-words.ts); '' when none did. No flag says
+ * whether the run checked certificates, and none is needed (a result file does not record
+ * `--insecure`): with checks off no request fails on a certificate.
  */
-export function renderCertificateWarning(result: RunResult, style: Style, insecure = false): string {
-  const advice = insecure ? undefined : certificateFailureAdvice(result.failures);
+export function renderCertificateWarning(result: RunResult, style: Style): string {
+  const advice = certificateFailureAdvice(result.failures);
   return advice === undefined ? '' : `\n${style.yellow('warning:')} ${advice}\n`;
 }
 

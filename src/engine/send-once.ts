@@ -6,7 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { failureWords } from '../core/protocol/failure-words';
+import { failureWords } from '../core/present/failure-words';
 import type { StoredResponse } from './captures';
 import { splitUrl } from './compile-requests';
 import type { UserCookies } from './cookie-jar';

@@ -1,10 +1,10 @@
 // The Failures table: most frequent first, each failure's text as the run recorded it (a code
 // like DEPTH_ZERO_SELF_SIGNED_CERT) and, beside it, the plain words every other place shows for
-// it: Send Request, the warning after a run, the CLI (src/core/protocol/failure-words.ts). Pure:
+// it: Send Request, the warning after a run, the CLI (src/core/present/failure-words.ts). Pure:
 // tables.ts renders these rows as text nodes.
 import type { FailureRow } from '../../src/core/metrics/result';
 import { formatCount } from '../../src/core/present/numbers';
-import { failureWords } from '../../src/core/protocol/failure-words';
+import { failureWords } from '../../src/core/present/failure-words';
 
 export interface FailureTableRow {
   occurrences: string;

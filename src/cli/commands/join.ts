@@ -177,7 +177,7 @@ export async function runJoin(url: string, settings: RunSettings, given: Readonl
     if (!finished?.ok) note(`could not send this shard's result to the coordinator: it has this shard's seconds up to now only.`);
     const style = createStyle(wantsColor(process.stdout, process.env));
     process.stdout.write(`\n${renderSummary(result, style)}`);
-    process.stdout.write(renderCertificateWarning(result, style, options.insecure));
+    process.stdout.write(renderCertificateWarning(result, style));
     const paths = formatWrittenReports(writeReports(result, settings.reports));
     if (paths) process.stdout.write(`\n${paths}`);
     return finished?.ok ? ExitCode.ok : ExitCode.runFailed;

@@ -133,7 +133,7 @@ export async function runRun(argv: readonly string[]): Promise<ExitCode> {
   const comparison = compareWithBaseline(result, baseline);
   if (comparison && baseline) process.stdout.write(`\n${renderBaselineChange(comparison, baseline, outStyle)}\n`);
   for (const warning of liveWarnings) process.stdout.write(`\n${outStyle.yellow('warning:')} ${escapeControls(warning)}\n`);
-  process.stdout.write(renderCertificateWarning(result, outStyle, settings.options.insecure));
+  process.stdout.write(renderCertificateWarning(result, outStyle));
   if (inGitHubActions(process.env)) for (const command of githubThresholdCommands(result, scenario.displayPath, parsed)) process.stdout.write(`${command}\n`);
   const written = [
     ...writeReports(result, settings.reports, { comparison, baselineLabel: baseline?.label }),

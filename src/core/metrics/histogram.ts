@@ -49,25 +49,26 @@ interface CountsSteps {
 
 /** Sub-buckets per half bucket of the shared precision, as a power of two: 3 significant digits = 2^10. */
 const HALF_BUCKET_MAGNITUDE = 10;
-/** Whether createHistogram's layout is the one recordBounded computes indexes for (checked on first use). */
-let indexesMatch: boolean | undefined;
+/** Whether the library's histograms have the counting steps recordBounded takes (checked on first use). */
+let hasSteps: boolean | undefined;
 
 /**
  * Records a latency already bounded (boundedMicros: an integer from 1 to HIGHEST_TRACKABLE_US) into
- * a histogram made by createHistogram. The worker records one value per request; the library's
+ * a histogram of the shared precision. The worker records one value per request; the library's
  * recordValue finds the bucket with Math.log2 and two Math.pow: 87-115 ns a value on this
  * project's machine, against 12-20 ns for recordMicros with the index from integer operations
- * (bench/histogram-record.mjs; docs/performance-engine.md, "Histogram index"). The index is the library's (bucket b = floor(log2 v) - 10, at least 0;
- * index = b * 1024 + (v >> b)); test/unit/metrics/histogram.test.ts checks it against recordValue
- * over the whole range. A value past the histogram's current length goes through recordValue,
- * which grows it; a library whose layout differs from the expected one is never indexed here.
+ * (bench/histogram-record.mjs; docs/performance-engine.md, "Histogram index"). The index is the
+ * library's: bucket b = max(0, 21 - clz32(v)), index = b * 1024 + (v >>> b);
+ * test/unit/metrics/histogram.test.ts checks it against recordValue over the whole range, and that
+ * it is taken. A value past the histogram's current length, and a histogram of another layout (or
+ * a library without these steps), go through recordValue, which grows it as needed.
  */
 export function recordBounded(histogram: Histogram, value: number): void {
   const steps = histogram as unknown as CountsSteps;
-  indexesMatch ??= steps.subBucketHalfCountMagnitude === HALF_BUCKET_MAGNITUDE && steps.unitMagnitude === 0 && typeof steps.incrementCountAtIndex === 'function' && typeof steps.updateMinAndMax === 'function' && typeof steps.incrementTotalCount === 'function';
+  hasSteps ??= typeof steps.incrementCountAtIndex === 'function' && typeof steps.updateMinAndMax === 'function' && typeof steps.incrementTotalCount === 'function';
   const shift = value < 2 << HALF_BUCKET_MAGNITUDE ? 0 : 31 - HALF_BUCKET_MAGNITUDE - Math.clz32(value);
   const index = (shift << HALF_BUCKET_MAGNITUDE) + (value >>> shift);
-  if (!indexesMatch || index >= steps.countsArrayLength) {
+  if (!hasSteps || steps.subBucketHalfCountMagnitude !== HALF_BUCKET_MAGNITUDE || steps.unitMagnitude !== 0 || index >= steps.countsArrayLength) {
     histogram.recordValue(value);
     return;
   }

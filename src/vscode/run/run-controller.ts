@@ -35,6 +35,9 @@ interface Session {
   ended: boolean;
 }
 
+/** Different error texts reported per view; the next one says that no more are, and the rest are not. */
+const REPORTED_TEXTS_PER_VIEW = 3;
+
 export class RunController {
   private session: Session | undefined;
   /** Engines not yet exited, including those of ended runs that are still shutting down. */
@@ -177,11 +180,13 @@ export class RunController {
     const message = error instanceof Error ? error.message : String(error);
     let seen = this.reported.get(listener);
     if (!seen) this.reported.set(listener, (seen = new Set()));
-    if (seen.has(message)) return;
+    if (seen.has(message) || seen.size > REPORTED_TEXTS_PER_VIEW) return;
     seen.add(message);
     const detail = error instanceof Error ? (error.stack ?? message) : message;
+    // A view whose message changes every time (a count, a time in it) is told a few times, not every second.
+    const more = seen.size > REPORTED_TEXTS_PER_VIEW ? ` (this view has failed with ${REPORTED_TEXTS_PER_VIEW} other texts: its further failures are not reported)` : '';
     // An error may quote a URL or a header of the scenario: no credentials, no private values.
-    const text = redactText(credentialsHidden(`A view of load test ${event.run.request.runId} failed on its '${event.type}' event: ${detail}`), event.run.request.secrets ?? []);
+    const text = redactText(credentialsHidden(`A view of load test ${event.run.request.runId} failed on its '${event.type}' event: ${detail}${more}`), event.run.request.secrets ?? []);
     try {
       this.reportListenerError(text);
     } catch {

@@ -4,7 +4,7 @@
 // context key, and a notification when a run fails.
 import * as vscode from 'vscode';
 import { panelComparison } from '../../core/comparison/panel-view';
-import { certificateFailureAdvice } from '../../core/protocol/failure-words';
+import { certificateFailureAdvice } from '../../core/present/failure-words';
 import type { ThresholdVerdict } from '../../core/metrics/result';
 import type { Scenario } from '../../core/scenario';
 import type { ResultsPanel } from '../panel/results-panel';

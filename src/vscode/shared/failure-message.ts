@@ -1,7 +1,7 @@
 // Words for a failed command: what the user reads in the error notification. Free of `vscode`
 // so that the wording is unit-tested. A system error's code is put in the words every other
-// place uses (src/core/protocol/failure-words.ts).
-import { failureWords } from '../../core/protocol/failure-words';
+// place uses (src/core/present/failure-words.ts).
+import { failureWords } from '../../core/present/failure-words';
 
 /**
  * A failure whose message already tells the user what to do ("Open a .load.http file first").

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as hdr from 'hdr-histogram-js';
 import {
   createHistogram,
   decodeHistogram,
@@ -89,4 +90,31 @@ test('recordMicros files every latency in the bucket that hdr-histogram-js recor
   assert.equal(byIndex.maxValue, byLibrary.maxValue);
   assert.equal(encodeHistogram(byIndex), encodeHistogram(byLibrary));
   assert.deepEqual(percentileSet(byIndex), percentileSet(byLibrary));
+});
+
+test('recordMicros indexes by itself within a histogram\'s length, and leaves growing and other precisions to recordValue', () => {
+  const histogram = createHistogram();
+  let libraryCalls = 0;
+  const recordValue = histogram.recordValue.bind(histogram);
+  histogram.recordValue = (value: number) => {
+    libraryCalls++;
+    recordValue(value);
+  };
+  for (const micros of [1, 1000, 2047]) recordMicros(histogram, micros);
+  assert.equal(libraryCalls, 0, 'values within the first 2,048 buckets are indexed without recordValue');
+  recordMicros(histogram, 50_000);
+  assert.equal(libraryCalls, 1, 'a value past the length goes through recordValue, which grows the histogram');
+  recordMicros(histogram, 40_000);
+  assert.equal(libraryCalls, 1, 'once grown, the new range is indexed without recordValue');
+  assert.equal(histogram.totalCount, 5);
+
+  // A histogram of 2 significant digits has other buckets: recorded by value, its median stays right.
+  const coarse = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 2, numberOfSignificantValueDigits: 2 });
+  const coarseByLibrary = hdr.build({ bitBucketSize: 32, autoResize: true, lowestDiscernibleValue: 1, highestTrackableValue: 2, numberOfSignificantValueDigits: 2 });
+  for (const micros of [10_000_000, 300, 300, 300]) {
+    recordMicros(coarse, micros);
+    coarseByLibrary.recordValue(micros);
+  }
+  assert.equal(coarse.getValueAtPercentile(50), coarseByLibrary.getValueAtPercentile(50));
+  assert.equal(hdr.encodeIntoCompressedBase64(coarse), hdr.encodeIntoCompressedBase64(coarseByLibrary));
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ACCEPT_CERTIFICATE_HINT, certificateFailureAdvice, certificateFailureWords, failureWords } from '../../../src/core/protocol/failure-words';
+import { ACCEPT_CERTIFICATE_HINT, certificateFailureAdvice, certificateFailureWords, failureWords } from '../../../src/core/present/failure-words';
 
 describe('certificate failures', () => {
   it('words a certificate failure with the setting and the flag that accept it', () => {

@@ -161,3 +161,24 @@ test('a listener that throws is reported once per error text, and the other list
   assert.match(reported[1] ?? '', /failed on its 'finished' event: Error: cannot show .*\(finished\)/);
   for (const text of reported) assert.doesNotMatch(text, /hunter2|admin|s3cret-value/);
 });
+
+test('a listener whose error text changes every time is reported a few times, then no more', async () => {
+  const reported: string[] = [];
+  const control = controller(reported);
+  const seen: string[] = [];
+  let failures = 0;
+  control.onEvent(() => {
+    failures++;
+    throw new Error(`failure number ${failures}`);
+  });
+  control.onEvent((event) => seen.push(event.type));
+  const end = ended(control);
+  control.start(request(scenario('2s'), 'changing-run'));
+  assert.equal((await end).type, 'finished');
+  // starting, started, at least two intervals, finished: five failures or more, each with its own text.
+  assert.ok(failures >= 5, `${failures} failures`);
+  assert.equal(seen.length, failures, 'the other listener got every event');
+  assert.equal(reported.length, 4, reported.join('\n'));
+  assert.match(reported[3] ?? '', /failure number 4.*its further failures are not reported/s);
+  assert.doesNotMatch(reported.join('\n'), /failure number 5/);
+});

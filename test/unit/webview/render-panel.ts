@@ -11,7 +11,7 @@ import type { HostMessage } from '../../../src/core/protocol/webview';
 import { panelHtml } from '../../../src/vscode/panel/html';
 import { recordedRun } from './recorded-run';
 import { emptyPanelSnapshot } from '../../../src/core/report/panel-snapshot';
-import { failureWords } from '../../../src/core/protocol/failure-words';
+import { failureWords } from '../../../src/core/present/failure-words';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(__dirname, '../../..');

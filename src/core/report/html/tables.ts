@@ -2,7 +2,7 @@
 import { PERCENTILES, type EndpointStats, type RunResult, type ThresholdVerdict } from '../../metrics/result';
 import { parseThresholdRule } from '../../scenario/thresholds';
 import { formatCount, formatMetricValue, formatMsNumber as ms, formatProtocols, formatRate } from '../../present';
-import { failureWords } from '../../protocol/failure-words';
+import { failureWords } from '../../present/failure-words';
 import { escapeHtml } from './escape';
 
 const text = (value: string): string => `<td class="text">${escapeHtml(value)}</td>`;

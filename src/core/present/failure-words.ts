@@ -5,6 +5,8 @@
 // (src/vscode/run/run-reporter.ts) and the CLI's certificate warning all read it, so users see
 // the same words everywhere.
 
+import { formatCount } from './numbers';
+
 /** How to accept a certificate that failed, in VS Code and in the CLI (docs/engine.md, "HTTP/2"). */
 export const ACCEPT_CERTIFICATE_HINT = 'set loadlens.insecure to accept it, or --insecure in the CLI';
 
@@ -58,5 +60,5 @@ export function certificateFailureAdvice(failures: ReadonlyArray<{ error: string
     first ??= failure.error;
   }
   if (first === undefined) return undefined;
-  return `${count} request${count === 1 ? '' : 's'} failed on the server's certificate (${first}): ${certificateFailureWords(first) ?? ''}`;
+  return `${formatCount(count)} request${count === 1 ? '' : 's'} failed on the server's certificate (${first}): ${certificateFailureWords(first) ?? ''}`;
 }

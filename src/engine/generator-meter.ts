@@ -9,6 +9,12 @@ import type { GeneratorSample } from '../core/metrics/generator-load';
 const RESOLUTION_MS = 10;
 /** Linux reports thread CPU times in USER_HZ ticks, 100 a second on every architecture. */
 const USER_HZ = 100;
+/**
+ * A window shorter than this gets no figures: one 10-ms CPU tick over a few ms read as more than a
+ * whole core, and a loop busy stopping read as saturated (the run's last interval, cut short by the
+ * stop, was flagged in light runs). Over 250 ms a tick is 4% of a core.
+ */
+export const MIN_MEASURED_MS = 250;
 
 /**
  * CPU time (ms) of the calling thread: utime + stime of /proc/thread-self/stat on Linux; elsewhere
@@ -39,18 +45,24 @@ export class GeneratorMeter {
     this.delays.enable();
   }
 
-  /** The figures since the last call (or since the meter was made); then it starts again. */
-  take(): GeneratorSample {
+  /**
+   * The figures since the last call (or since the meter was made), or undefined when that was
+   * less than MIN_MEASURED_MS ago; then it starts again.
+   */
+  take(): GeneratorSample | undefined {
     const now = performance.now();
     const cpu = cpuMs();
     const lateness = (nanoseconds: number): number => Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS);
     const utilization = performance.eventLoopUtilization();
-    const sample: GeneratorSample = {
-      loopBusy: performance.eventLoopUtilization(utilization, this.lastUtilization).utilization,
-      cpuCores: now > this.lastAt ? Math.max(0, cpu - this.lastCpuMs) / (now - this.lastAt) : 0,
-      loopDelayMedianMs: this.delays.count > 0 ? lateness(this.delays.percentile(50)) : 0,
-      loopDelayMaxMs: this.delays.count > 0 ? lateness(this.delays.max) : 0,
-    };
+    const sample: GeneratorSample | undefined =
+      now - this.lastAt < MIN_MEASURED_MS
+        ? undefined
+        : {
+            loopBusy: performance.eventLoopUtilization(utilization, this.lastUtilization).utilization,
+            cpuCores: Math.max(0, cpu - this.lastCpuMs) / (now - this.lastAt),
+            loopDelayMedianMs: this.delays.count > 0 ? lateness(this.delays.percentile(50)) : 0,
+            loopDelayMaxMs: this.delays.count > 0 ? lateness(this.delays.max) : 0,
+          };
     this.delays.reset();
     this.lastAt = now;
     this.lastCpuMs = cpu;

@@ -37,7 +37,8 @@ function main(): void {
   let meter: GeneratorMeter | undefined;
   const partial = (): IntervalPartial => {
     const taken = driver.takePartial();
-    if (meter) taken.generator = meter.take();
+    const generator = meter?.take();
+    if (generator) taken.generator = generator;
     return taken;
   };
   port.on('message', (message: ToWorker) => {

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import type { RunResult } from '../../src/core/metrics/result';
+import { MIN_MEASURED_MS } from '../../src/engine/generator-meter';
 import { runToCompletion, spawnEngine } from '../../src/engine/spawn';
 import { ensureBuilt, startCommand, startServer, type TestServer } from './helpers';
 
@@ -64,11 +65,18 @@ test('a worker sharing its core with CPU hogs is reported as saturated, with a b
   }
 });
 
-test('a light run (two users thinking 200 ms) is not reported as saturated', async (t) => {
+test('a light run (two users thinking 200 ms) is not reported as saturated, its last short interval included', async (t) => {
   const result = await run('# @users 2\n# @run-time 4s\n# @think 200ms\n\n### ok\nGET /ok\n', false);
-  t.diagnostic(JSON.stringify(result.intervals.map((interval) => interval.generator)));
+  t.diagnostic(JSON.stringify(result.intervals.map((interval) => ({ elapsedMs: interval.elapsedMs, generator: interval.generator }))));
   assert.ok(result.intervals.length >= 3);
-  assert.ok(result.intervals.every((interval) => interval.generator !== undefined), 'every interval measured the generator');
+  // Each interval of MIN_MEASURED_MS or more has figures; a shorter one (the last, cut by the stop) has none.
+  result.intervals.forEach((interval, index) => {
+    const lengthMs = interval.elapsedMs - (index > 0 ? (result.intervals[index - 1]?.elapsedMs ?? 0) : 0);
+    if (lengthMs >= MIN_MEASURED_MS + 50) assert.ok(interval.generator, `interval ${index + 1} (${Math.round(lengthMs)} ms) measured the generator`);
+    if (lengthMs < MIN_MEASURED_MS - 50) assert.equal(interval.generator, undefined, `interval ${index + 1} (${Math.round(lengthMs)} ms) is too short to judge`);
+  });
+  assert.ok(result.intervals.filter((interval) => interval.generator !== undefined).length >= 3);
   assert.equal(saturationInsight(result), undefined);
-  assert.ok(result.intervals.every((interval) => (interval.generator?.cpuCores ?? 1) < 0.5), 'the worker was mostly idle');
+  assert.ok(result.intervals.every((interval) => !interval.generator?.saturated), 'no interval is marked saturated');
+  assert.ok(result.intervals.every((interval) => (interval.generator?.cpuCores ?? 0) < 0.5), 'the worker was mostly idle');
 });

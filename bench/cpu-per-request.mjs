@@ -10,7 +10,7 @@
 //
 // Several --entry (builds of the engine, e.g. a copy of main's dist/) run alternately, --repeat
 // times each, and print per-run figures and each entry's median and spread. Each round also runs
-// autocannon (the benchmark's version, bench/lib/autocannon-cpu.mjs) the same way, on core 0
+// autocannon (the benchmark's version, bench/lib/reference-cpu.mjs) the same way, on core 0
 // against the same nginx (`--no-autocannon` leaves it out): an entry's "x autocannon" is
 // autocannon's CPU-µs/request / the entry's, an estimate of the req/s ratio that a quiet machine
 // would show with both tools CPU-bound on one core, and that a busy machine moves far less.
@@ -25,7 +25,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureAutocannonCpu, measureFloorCpu } from './lib/autocannon-cpu.mjs';
+import { measureAutocannonCpu, measureFloorCpu } from './lib/reference-cpu.mjs';
 import { measureEngineCpu } from './lib/engine-cpu.mjs';
 import { ensureTools } from './lib/install.mjs';
 import { median } from './lib/rounds.mjs';

@@ -1,6 +1,6 @@
 // Runs autocannon (bench/.tools, the benchmark's version) in this process against argv[2] with
 // argv[3] connections for argv[4] seconds, and prints the requests completed so far at each of
-// its per-second ticks ("tick <total>"), then "done <total>". bench/lib/autocannon-cpu.mjs reads
+// its per-second ticks ("tick <total>"), then "done <total>". bench/lib/reference-cpu.mjs reads
 // this process's CPU from /proc at each line: autocannon's CPU per request over the middle seconds,
 // measured the same way as the engine's (bench/lib/engine-cpu.mjs). The tick's count is the one
 // autocannon keeps anyway: nothing is added per request.

@@ -3,7 +3,7 @@
 // parsed, with what src/engine/http1-connection.ts uses (net's `onread` into one shared buffer,
 // Node's llhttp binding from `_http_common`, the request's bytes made once) and nothing else: no
 // exchange, timeout, histogram or virtual user. It prints "tick <total>" each second (read by
-// bench/lib/autocannon-cpu.mjs) and "done <total>" at the end. What the engine spends per request
+// bench/lib/reference-cpu.mjs) and "done <total>" at the end. What the engine spends per request
 // above this is the engine's own work (docs/performance-engine.md, "The engine against Node's floor").
 'use strict';
 const { connect } = require('node:net');

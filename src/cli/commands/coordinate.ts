@@ -190,7 +190,6 @@ export async function runCoordinate(argv: readonly string[]): Promise<ExitCode> 
   const result = redactDeep(joined, plan.secrets);
   const outStyle = createStyle(wantsColor(process.stdout, process.env));
   process.stdout.write(`\n${renderSummary(result, outStyle)}`);
-  // Every shard ran with these options, so with this --insecure or without it.
   process.stdout.write(renderCertificateWarning(result, outStyle));
   const missing = result.joined?.missing ?? [];
   const written = [...writeReports(result, settings.reports), ...writeCiReports(result, ci, undefined, undefined, process.env)];

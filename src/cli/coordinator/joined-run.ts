@@ -141,13 +141,9 @@ export class JoinedRun {
     shard.intervals.push(interval);
     const second = secondOf(interval.time, this.startAt);
     shard.lastSecond = Math.max(shard.lastSecond, second);
-    if (second < this.nextSecond) {
-      this.late.push(countsOnly(interval));
-      this.flush(now);
-      return true;
-    }
+    if (second < this.nextSecond) this.late.push(countsOnly(interval));
     // The engine's last, short interval may end in the same second as the one before: both count.
-    addToSecond(this.pending, second, index, interval);
+    else addToSecond(this.pending, second, index, interval);
     this.flush(now);
     return true;
   }
